@@ -1,0 +1,123 @@
+/*
+ * utf8.c -- strict UTF-8 validation and decoding.
+ *
+ * Validation follows RFC 3629 / Unicode table 3-7: no overlong forms, no
+ * UTF-16 surrogates (U+D800..U+DFFF), nothing above U+10FFFF. The decoders
+ * assume input that jx_utf8_validate() accepted.
+ */
+#include "base.h"
+
+size_t jx_utf8_validate(const uint8_t *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint8_t c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n;
+		uint8_t lo = 0x80, hi = 0xBF;
+		if (c >= 0xC2 && c <= 0xDF) {
+			n = 1;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			n = 2;
+			if (c == 0xE0)
+				lo = 0xA0;
+			else if (c == 0xED)
+				hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 3;
+			if (c == 0xF0)
+				lo = 0x90;
+			else if (c == 0xF4)
+				hi = 0x8F;
+		} else {
+			return i;
+		}
+		if (len - i <= n)
+			return i;
+		if (s[i + 1] < lo || s[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k <= n; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+		i += n + 1;
+	}
+	return len;
+}
+
+uint32_t jx_utf8_next(const uint8_t *s, size_t len, size_t *i)
+{
+	size_t p = *i;
+	uint8_t c = s[p];
+	uint32_t cp;
+	size_t n;
+	if (c < 0x80) {
+		*i = p + 1;
+		return c;
+	} else if (c < 0xE0) {
+		cp = c & 0x1Fu;
+		n = 1;
+	} else if (c < 0xF0) {
+		cp = c & 0x0Fu;
+		n = 2;
+	} else {
+		cp = c & 0x07u;
+		n = 3;
+	}
+	if (p + n >= len) { /* truncated: never for validated input */
+		*i = len;
+		return 0xFFFD;
+	}
+	for (size_t k = 1; k <= n; k++)
+		cp = (cp << 6) | (s[p + k] & 0x3Fu);
+	*i = p + n + 1;
+	return cp;
+}
+
+uint32_t jx_utf8_prev(const uint8_t *s, size_t *i)
+{
+	size_t p = *i;
+	if (p == 0)
+		return 0;
+	do
+		p--;
+	while (p > 0 && (s[p] & 0xC0) == 0x80);
+	size_t q = p;
+	uint32_t cp = jx_utf8_next(s, *i, &q);
+	*i = p;
+	return cp;
+}
+
+size_t jx_utf8_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t jx_utf8_count(const uint8_t *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += (s[i] & 0xC0) != 0x80;
+	return n;
+}

@@ -1,0 +1,56 @@
+/*
+ * cli.h -- the jishi command line (internal to the jishi binary).
+ *
+ * main.c dispatches subcommands; input.c turns command-line operands into
+ * a stream of documents (files, directories, stdin, JSON Lines records)
+ * with bounded memory; extract.c runs them through the library on N
+ * threads and writes the records in input order. docs/cli.md is the
+ * contract.
+ */
+#ifndef JX_CLI_H
+#define JX_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "jishi.h"
+
+/* One unit of work: a document's bytes, or the reason it could not be read. */
+typedef struct cli_job {
+	char *label;  /* "path" or "path:line", for messages (malloc) */
+	char *text;   /* document bytes (malloc), or NULL on error */
+	size_t len;
+	char *id;     /* record id or NULL (malloc) */
+	char *date;   /* record date "YYYY-MM-DD" or NULL (malloc) */
+	char *url;    /* record url or NULL (malloc) */
+	char *file;   /* path the document came from, or NULL (malloc) */
+	int err;      /* JISHI_OK, or why it could not be read */
+	uint64_t pos; /* byte offset of the read error, or UINT64_MAX */
+	char msg[256];
+} cli_job;
+
+void cli_job_clear(cli_job *job);
+
+typedef struct cli_input cli_input;
+
+/* A reader over operands (NULL/empty: stdin). jsonl: records, not files. */
+int cli_input_open(cli_input **out, char **operands, int n, bool jsonl,
+                   size_t max_bytes);
+/* The next job; false at the end. The job is owned by the caller. */
+bool cli_input_next(cli_input *in, cli_job *job);
+void cli_input_close(cli_input *in);
+/* Number of documents the operands will give, when known before reading
+ * (files only); -1 for streams. */
+long cli_input_count_hint(const cli_input *in);
+
+/* Parse "16M", "1K", "123" into bytes; false if malformed. */
+bool cli_parse_size(const char *s, size_t *out);
+
+/* The model path a subcommand uses when --model is not given. */
+const char *cli_default_model(char *buf, size_t size);
+
+int cli_extract(int argc, char **argv);
+
+#endif

@@ -1,0 +1,442 @@
+/*
+ * input.c -- from command-line operands to documents, with bounded memory.
+ *
+ * Operands are files, directories (walked recursively, paths in byte
+ * order, dot-names skipped) and "-" (stdin). In JSON Lines mode every
+ * operand is read line by line, each line one {"id","text","date","url"}
+ * record; a line longer than the cap is skipped to its end without being
+ * held in memory, so a stream of any size needs memory for one document
+ * only. A file over the cap is refused from its size, unread.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+typedef struct strvec {
+	char **v;
+	size_t n, cap;
+} strvec;
+
+struct cli_input {
+	strvec paths;     /* expanded operands; "-" is stdin */
+	size_t next;      /* next path */
+	bool jsonl;
+	size_t max_bytes; /* per-document cap */
+	FILE *stream;     /* open JSON Lines stream */
+	const char *stream_name;
+	unsigned long lineno;
+	char *line; /* line buffer, capacity linecap */
+	size_t linecap;
+	bool counted; /* all operands were plain files */
+};
+
+void cli_job_clear(cli_job *job)
+{
+	free(job->label);
+	free(job->text);
+	free(job->id);
+	free(job->date);
+	free(job->url);
+	free(job->file);
+	memset(job, 0, sizeof(*job));
+	job->pos = UINT64_MAX;
+}
+
+static char *xstrdup(const char *s)
+{
+	char *p = strdup(s);
+	if (p == NULL) {
+		fputs("jishi: out of memory\n", stderr);
+		exit(3);
+	}
+	return p;
+}
+
+static void push(strvec *sv, char *s)
+{
+	if (sv->n == sv->cap) {
+		sv->cap = sv->cap ? sv->cap * 2 : 16;
+		sv->v = realloc(sv->v, sv->cap * sizeof(char *));
+		if (sv->v == NULL) {
+			fputs("jishi: out of memory\n", stderr);
+			exit(3);
+		}
+	}
+	sv->v[sv->n++] = s;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(strvec *out, const char *dir, int depth)
+{
+	DIR *d = opendir(dir);
+	strvec here = {0};
+	struct dirent *e;
+	if (d == NULL || depth > 64) {
+		if (d)
+			closedir(d);
+		push(out, xstrdup(dir)); /* reported when read */
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t n = strlen(dir) + strlen(e->d_name) + 2;
+		char *p = malloc(n);
+		if (p == NULL)
+			exit(3);
+		snprintf(p, n, "%s/%s", dir, e->d_name);
+		push(&here, p);
+	}
+	closedir(d);
+	qsort(here.v, here.n, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < here.n; i++) {
+		struct stat st;
+		if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			walk(out, here.v[i], depth + 1);
+			free(here.v[i]);
+		} else if (stat(here.v[i], &st) == 0 && !S_ISREG(st.st_mode)) {
+			free(here.v[i]); /* sockets, fifos: not documents */
+		} else {
+			push(out, here.v[i]);
+		}
+	}
+	free(here.v);
+}
+
+int cli_input_open(cli_input **out, char **ops, int n, bool jsonl,
+                   size_t max_bytes)
+{
+	cli_input *in = calloc(1, sizeof(*in));
+	if (in == NULL)
+		return JISHI_ENOMEM;
+	in->jsonl = jsonl;
+	in->max_bytes = max_bytes;
+	in->counted = !jsonl;
+	if (n == 0)
+		push(&in->paths, xstrdup("-"));
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		if (strcmp(ops[i], "-") != 0 && stat(ops[i], &st) == 0 &&
+		    S_ISDIR(st.st_mode))
+			walk(&in->paths, ops[i], 0);
+		else
+			push(&in->paths, xstrdup(ops[i]));
+	}
+	for (size_t i = 0; i < in->paths.n; i++)
+		if (strcmp(in->paths.v[i], "-") == 0)
+			in->counted = false;
+	*out = in;
+	return JISHI_OK;
+}
+
+long cli_input_count_hint(const cli_input *in)
+{
+	return in->counted ? (long)in->paths.n : -1;
+}
+
+void cli_input_close(cli_input *in)
+{
+	if (in == NULL)
+		return;
+	if (in->stream && in->stream != stdin)
+		fclose(in->stream);
+	for (size_t i = 0; i < in->paths.n; i++)
+		free(in->paths.v[i]);
+	free(in->paths.v);
+	free(in->line);
+	free(in);
+}
+
+static void job_error(cli_job *job, int code, uint64_t pos, const char *msg)
+{
+	job->err = code;
+	job->pos = pos;
+	snprintf(job->msg, sizeof(job->msg), "%s", msg);
+}
+
+/* Read a whole file (or stdin) into job->text, refusing it past the cap. */
+static void read_whole(cli_input *in, const char *path, cli_job *job)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	job->label = xstrdup(is_stdin ? "<stdin>" : path);
+	job->file = xstrdup(is_stdin ? "-" : path);
+	if (f == NULL) {
+		job_error(job, JISHI_EIO, UINT64_MAX, strerror(errno));
+		return;
+	}
+	struct stat st;
+	if (!is_stdin && fstat(fileno(f), &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			job_error(job, JISHI_EIO, UINT64_MAX, "is a directory");
+			fclose(f);
+			return;
+		}
+		if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > in->max_bytes) {
+			char m[128];
+			snprintf(m, sizeof(m),
+			         "document of %lld bytes is over the %zu-byte "
+			         "cap (--max-bytes)",
+			         (long long)st.st_size, in->max_bytes);
+			job_error(job, JISHI_ETOOBIG, in->max_bytes, m);
+			fclose(f);
+			return;
+		}
+	}
+	size_t cap = 65536, len = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		if (len == cap) {
+			if (cap > in->max_bytes) {
+				char m[96];
+				snprintf(m, sizeof(m),
+				         "document is over the %zu-byte cap "
+				         "(--max-bytes)",
+				         in->max_bytes);
+				job_error(job, JISHI_ETOOBIG, in->max_bytes,
+				          m);
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			cap *= 2;
+			char *nb = realloc(buf, cap);
+			if (nb == NULL) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = nb;
+		}
+		size_t got = fread(buf + len, 1, cap - len, f);
+		len += got;
+		if (got == 0) {
+			if (ferror(f)) {
+				job_error(job, JISHI_EIO, len, strerror(errno));
+				free(buf);
+				buf = NULL;
+			}
+			break;
+		}
+	}
+	if (!is_stdin)
+		fclose(f);
+	if (buf == NULL) {
+		if (job->err == JISHI_OK)
+			job_error(job, JISHI_ENOMEM, UINT64_MAX, "out of memory");
+		return;
+	}
+	if (len > in->max_bytes) {
+		char m[96];
+		snprintf(m, sizeof(m),
+		         "document is over the %zu-byte cap (--max-bytes)",
+		         in->max_bytes);
+		job_error(job, JISHI_ETOOBIG, in->max_bytes, m);
+		free(buf);
+		return;
+	}
+	job->text = buf;
+	job->len = len;
+}
+
+/* Read one line of the stream into in->line; returns its length, or -1 at
+ * EOF. A line over limit is consumed to its end and reported via *toolong
+ * without being kept. */
+static long read_line(cli_input *in, size_t limit, bool *toolong)
+{
+	size_t len = 0;
+	int c;
+	*toolong = false;
+	if (feof(in->stream))
+		return -1;
+	for (;;) {
+		c = getc(in->stream);
+		if (c == EOF) {
+			if (len == 0 && !*toolong)
+				return -1;
+			break;
+		}
+		if (c == '\n')
+			break;
+		if (*toolong)
+			continue;
+		if (len + 1 >= in->linecap) {
+			if (len >= limit) {
+				*toolong = true;
+				continue;
+			}
+			size_t cap = in->linecap ? in->linecap * 2 : 65536;
+			char *nb = realloc(in->line, cap);
+			if (nb == NULL) {
+				*toolong = true;
+				continue;
+			}
+			in->line = nb;
+			in->linecap = cap;
+		}
+		in->line[len++] = (char)c;
+	}
+	if (in->line)
+		in->line[len] = '\0';
+	return (long)len;
+}
+
+static char *json_opt_str(json_t *obj, const char *key, bool *bad)
+{
+	json_t *v = json_object_get(obj, key);
+	if (v == NULL || json_is_null(v))
+		return NULL;
+	if (json_is_string(v))
+		return xstrdup(json_string_value(v));
+	if (json_is_integer(v) && strcmp(key, "id") == 0) {
+		char b[32];
+		snprintf(b, sizeof(b), "%lld", (long long)json_integer_value(v));
+		return xstrdup(b);
+	}
+	*bad = true;
+	return NULL;
+}
+
+static void parse_record(cli_input *in, size_t len, cli_job *job)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(in->line, len, JSON_ALLOW_NUL, &jerr);
+	if (root == NULL) {
+		job_error(job, JISHI_EJSON, (uint64_t)jerr.position, jerr.text);
+		return;
+	}
+	if (!json_is_object(root)) {
+		job_error(job, JISHI_EJSON, 0, "record is not a JSON object");
+		goto out;
+	}
+	json_t *text = json_object_get(root, "text");
+	if (!json_is_string(text)) {
+		job_error(job, JISHI_EJSON, 0, "record has no \"text\" string");
+		goto out;
+	}
+	bool bad = false;
+	job->id = json_opt_str(root, "id", &bad);
+	job->date = json_opt_str(root, "date", &bad);
+	job->url = json_opt_str(root, "url", &bad);
+	if (bad) {
+		job_error(job, JISHI_EJSON, 0, "\"id\", \"date\" and \"url\" must be strings");
+		goto out;
+	}
+	if (job->date && strlen(job->date) > 10 &&
+	    (job->date[10] == 'T' || job->date[10] == ' '))
+		job->date[10] = '\0'; /* a date-time: its calendar date */
+	size_t tl = json_string_length(text);
+	if (tl > in->max_bytes) {
+		char m[96];
+		snprintf(m, sizeof(m),
+		         "document is over the %zu-byte cap (--max-bytes)",
+		         in->max_bytes);
+		job_error(job, JISHI_ETOOBIG, in->max_bytes, m);
+		goto out;
+	}
+	job->text = malloc(tl ? tl : 1);
+	if (job->text == NULL) {
+		job_error(job, JISHI_ENOMEM, UINT64_MAX, "out of memory");
+		goto out;
+	}
+	memcpy(job->text, json_string_value(text), tl);
+	job->len = tl;
+out:
+	json_decref(root);
+}
+
+bool cli_input_next(cli_input *in, cli_job *job)
+{
+	cli_job_clear(job);
+	for (;;) {
+		if (in->jsonl && in->stream) {
+			bool toolong;
+			/* JSON escapes can take six bytes per input byte */
+			size_t limit = in->max_bytes * 6 + 4096;
+			long len = read_line(in, limit, &toolong);
+			if (len < 0) {
+				if (in->stream != stdin)
+					fclose(in->stream);
+				in->stream = NULL;
+				continue;
+			}
+			in->lineno++;
+			size_t ll = strlen(in->stream_name) + 32;
+			job->label = malloc(ll);
+			if (job->label == NULL)
+				exit(3);
+			snprintf(job->label, ll, "%s:%lu", in->stream_name,
+			         in->lineno);
+			job->file = xstrdup(in->stream_name);
+			if (toolong) {
+				char m[96];
+				snprintf(m, sizeof(m),
+				         "record is over the %zu-byte cap "
+				         "(--max-bytes)",
+				         in->max_bytes);
+				job_error(job, JISHI_ETOOBIG, limit, m);
+				return true;
+			}
+			size_t s = 0;
+			while (s < (size_t)len &&
+			       (in->line[s] == ' ' || in->line[s] == '\t' ||
+			        in->line[s] == '\r'))
+				s++;
+			if (s == (size_t)len) { /* blank line */
+				free(job->label);
+				free(job->file);
+				job->label = job->file = NULL;
+				continue;
+			}
+			parse_record(in, (size_t)len, job);
+			return true;
+		}
+		if (in->next >= in->paths.n)
+			return false;
+		const char *path = in->paths.v[in->next++];
+		if (!in->jsonl) {
+			read_whole(in, path, job);
+			return true;
+		}
+		bool is_stdin = strcmp(path, "-") == 0;
+		in->stream = is_stdin ? stdin : fopen(path, "rb");
+		in->stream_name = is_stdin ? "<stdin>" : path;
+		in->lineno = 0;
+		if (in->stream == NULL) {
+			job->label = xstrdup(path);
+			job->file = xstrdup(path);
+			job_error(job, JISHI_EIO, UINT64_MAX, strerror(errno));
+			return true;
+		}
+	}
+}
+
+bool cli_parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || s[0] == '-')
+		return false;
+	unsigned shift = 0;
+	if (*end == 'K' || *end == 'k')
+		shift = 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30, end++;
+	if (*end != '\0' || v == 0 || v > (1ull << 32) >> shift)
+		return false;
+	*out = (size_t)(v << shift);
+	return true;
+}

@@ -1,0 +1,120 @@
+/*
+ * doc.h -- the document every stage reads and adds to (internal).
+ *
+ * A jishi_doc owns: a copy of the original input bytes (src), a
+ * normalised view of them (norm) with a map back to original offsets, the
+ * layers the stages add, and the arena all of it lives in.
+ *
+ * Invariants
+ *  - src is valid UTF-8 (checked before any stage runs).
+ *  - Every jx_span stored in the document is a half-open range of BYTE
+ *    offsets into src, on code-point boundaries. Stages work on norm and
+ *    convert with jx_doc_orig() before storing a span.
+ *  - Output converts spans to code points (default) or leaves them bytes.
+ */
+#ifndef JX_DOC_H
+#define JX_DOC_H
+
+#include "base.h"
+#include "model.h"
+
+#define JX_NOSPAN UINT32_MAX
+
+typedef struct jx_span {
+	uint32_t start, end; /* byte offsets into src; start == JX_NOSPAN:
+	                        absent */
+} jx_span;
+
+/* A growable array in the document's arena. */
+typedef struct jx_vec {
+	void *items;
+	uint32_t n, cap;
+} jx_vec;
+
+typedef struct jx_caption {
+	jx_span span;     /* the caption line, mark and credit included */
+	jx_span credit;   /* the credit group, e.g. （圖／達志影像／美聯社） */
+	jx_vec credits;   /* jx_span: each credited name */
+} jx_caption;
+
+typedef struct jx_byline {
+	jx_span span;      /* JX_NOSPAN start: no byline */
+	jx_vec reporters;  /* jx_span */
+	jx_span desk;      /* e.g. 綜合外電報導, or absent */
+	jx_span agency;    /* e.g. 中央社, or absent */
+} jx_byline;
+
+typedef struct jx_source {
+	jx_span span; /* the cited name with its 《》 if any */
+	jx_span name; /* the name alone */
+} jx_source;
+
+typedef struct jx_diag {
+	const char *stage; /* "layout", ... (static) */
+	const char *code;  /* short machine-readable code (static) */
+	jx_span span;      /* where, or absent */
+} jx_diag;
+
+/* One break in the norm -> src offset map: from norm offset `norm` on,
+ * src = orig + (x - norm), until the next break. */
+typedef struct jx_normbreak {
+	uint32_t norm, orig;
+} jx_normbreak;
+
+struct jishi_doc {
+	jx_arena arena;
+	const jishi_model *model;
+	unsigned flags;      /* JISHI_F_* */
+	const uint8_t *src;  /* original bytes (arena copy, NUL after) */
+	uint32_t len;        /* bytes in src */
+	uint32_t *cpmark;    /* code points before byte 64*k */
+	const char *id;      /* given or sha256 hex */
+	const char *url;     /* or NULL */
+	const char *opt_date; /* opts->date, "YYYY-MM-DD", or NULL */
+
+	/* normalised view (norm.c) */
+	const uint8_t *norm;  /* folded text, NUL after */
+	uint32_t norm_len;
+	jx_normbreak *breaks; /* sorted by norm */
+	uint32_t nbreaks;
+
+	/* doc-level facts */
+	jishi_script script;
+	char dateline[11];  /* "YYYY-MM-DD" or "" */
+	jx_span dateline_span;
+	char anchor[11];    /* "YYYY-MM-DD" or "" */
+	const char *anchor_src; /* "dateline", "option" or NULL */
+
+	/* layout layer */
+	jx_byline byline;
+	jx_vec captions;   /* jx_caption */
+	jx_vec paragraphs; /* jx_span */
+	jx_vec sources;    /* jx_source */
+
+	jx_vec diags; /* jx_diag */
+	jx_buf json;  /* serialised record */
+	int oom;      /* sticky JISHI_ENOMEM */
+};
+
+/* Push one item of size sz, returning it zeroed, or NULL (doc->oom set). */
+void *jx_vec_push(jishi_doc *doc, jx_vec *v, size_t sz);
+#define JX_VEC_AT(v, type, i) (((type *)(v)->items)[i])
+
+/* Original byte offset of a norm offset. */
+uint32_t jx_doc_orig(const jishi_doc *doc, uint32_t norm_off);
+/* jx_span of original bytes for norm range [s, e). */
+jx_span jx_doc_span(const jishi_doc *doc, uint32_t s, uint32_t e);
+/* Output unit (code point or byte per flags) of a src byte offset. */
+uint32_t jx_doc_unit(const jishi_doc *doc, uint32_t byte_off);
+/* Record a diagnostic. */
+void jx_doc_diag(jishi_doc *doc, const char *stage, const char *code,
+                 jx_span span);
+
+/* Normalisation (norm.c): the folded form of one code point, as the
+ * stages and the compiled data see it. Full-width ASCII U+FF01..U+FF5E
+ * -> ASCII, U+3000 and U+00A0 -> space, NUL -> space. */
+uint32_t jx_norm_fold(uint32_t cp);
+/* Build doc->norm and its offset map from doc->src. */
+int jx_norm_build(jishi_doc *doc);
+
+#endif

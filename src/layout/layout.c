@@ -1,0 +1,870 @@
+/*
+ * layout.c -- read a report's layout: dateline, byline, photo captions with
+ * their credits, body paragraphs, cited media and the script.
+ *
+ * Works on the normalised view (full-width ASCII folded, CRLF -> LF), so
+ * （圖／達志影像） and (圖/達志影像) read alike, and stores every span as
+ * original byte offsets. All vocabulary comes from the model's layout,
+ * gazetteer and script tables (data/README.md); the rules are in
+ * docs/internals/layout.md. Nothing here fails: a dateline it cannot
+ * complete becomes a diagnostic.
+ */
+#include <string.h>
+
+#include "layout.h"
+
+/* ---- vocabulary ------------------------------------------------------- */
+
+/* A list of strings from one column of a model table, with a filter on
+ * the first code point so that most positions are rejected at once. */
+typedef struct wordlist {
+	const jx_table *t;
+	int col;
+	uint64_t first[64]; /* bit (hash of first code point) % 4096 */
+} wordlist;
+
+static uint32_t first_cp(const char *s, size_t len)
+{
+	size_t i = 0;
+	return len ? jx_utf8_next((const uint8_t *)s, len, &i) : 0;
+}
+
+static void list_init(const jishi_doc *doc, wordlist *w, const char *table,
+                      const char *col)
+{
+	memset(w, 0, sizeof(*w));
+	w->t = jx_model_table(doc->model, table);
+	w->col = w->t ? jx_table_col(w->t, col) : -1;
+	if (w->col < 0) {
+		w->t = NULL;
+		return;
+	}
+	for (uint32_t r = 0; r < w->t->nrows; r++) {
+		jx_str s = jx_table_cell(w->t, r, (uint32_t)w->col);
+		uint32_t h = (first_cp(s.s, s.len) * 2654435761u) >> 20;
+		w->first[h >> 6] |= (uint64_t)1 << (h & 63);
+	}
+}
+
+/* Length of the longest entry of w that starts at p (p < e), or 0. When
+ * row is not NULL it gets the entry's row. */
+static size_t list_match(const wordlist *w, const uint8_t *p, const uint8_t *e,
+                         uint32_t *row)
+{
+	if (w->t == NULL || p >= e)
+		return 0;
+	uint32_t h = (first_cp((const char *)p, (size_t)(e - p)) * 2654435761u) >>
+	             20;
+	if (!(w->first[h >> 6] & ((uint64_t)1 << (h & 63))))
+		return 0;
+	size_t best = 0;
+	for (uint32_t r = 0; r < w->t->nrows; r++) {
+		jx_str s = jx_table_cell(w->t, r, (uint32_t)w->col);
+		if (s.len > best && s.len <= (size_t)(e - p) &&
+		    memcmp(p, s.s, s.len) == 0) {
+			best = s.len;
+			if (row)
+				*row = r;
+		}
+	}
+	return best;
+}
+
+/* Does the text [p, e) end with an entry of w? Returns its length. */
+static size_t list_suffix(const wordlist *w, const uint8_t *p, const uint8_t *e)
+{
+	if (w->t == NULL)
+		return 0;
+	size_t best = 0;
+	for (uint32_t r = 0; r < w->t->nrows; r++) {
+		jx_str s = jx_table_cell(w->t, r, (uint32_t)w->col);
+		if (s.len > best && s.len <= (size_t)(e - p) &&
+		    memcmp(e - s.len, s.s, s.len) == 0)
+			best = s.len;
+	}
+	return best;
+}
+
+/* The kind column of a matched row ("" when the table has none). */
+static jx_str list_kind(const wordlist *w, uint32_t row)
+{
+	int k = jx_table_col(w->t, "kind");
+	if (k < 0)
+		return (jx_str){"", 0};
+	return jx_table_cell(w->t, row, (uint32_t)k);
+}
+
+typedef struct vocab {
+	wordlist openers;      /* caption marks and prefixes */
+	wordlist credit_keys;  /* 圖, 照片, 攝影 ... in (圖/...) */
+	wordlist credit_tails; /* 攝, 截圖, 提供, 取自 ... */
+	wordlist date_keys;    /* date, 日期, 發布時間 ... */
+	wordlist roles;        /* 記者, 編譯, 文 ... */
+	wordlist desks;        /* 報導, 專電, 電 ... (suffixes) */
+	wordlist media;        /* gazetteer/media name */
+	wordlist media_sfx;    /* 社, 日報, 電視台 ... */
+	wordlist cues;         /* 根據, 據, 報導, 指出 ... */
+	wordlist places;       /* gazetteer/places name */
+} vocab;
+
+static void vocab_init(const jishi_doc *doc, vocab *v)
+{
+	list_init(doc, &v->openers, "layout/caption_openers", "opener");
+	list_init(doc, &v->credit_keys, "layout/credit_keys", "key");
+	list_init(doc, &v->credit_tails, "layout/credit_tails", "pattern");
+	list_init(doc, &v->date_keys, "layout/dateline_keys", "key");
+	list_init(doc, &v->roles, "layout/byline_roles", "role");
+	list_init(doc, &v->desks, "layout/byline_desks", "suffix");
+	list_init(doc, &v->media, "gazetteer/media", "name");
+	list_init(doc, &v->media_sfx, "layout/media_suffixes", "suffix");
+	list_init(doc, &v->cues, "layout/source_cues", "cue");
+	list_init(doc, &v->places, "gazetteer/places", "name");
+}
+
+/* ---- text helpers ----------------------------------------------------- */
+
+typedef struct line {
+	uint32_t s, e; /* trimmed content, norm offsets */
+} line;
+
+static bool is_space_at(const uint8_t *p, const uint8_t *e, size_t *n)
+{
+	if (p < e && (*p == ' ' || *p == '\t' || *p == '\v' || *p == '\f')) {
+		*n = 1;
+		return true;
+	}
+	/* U+200B zero width space, U+FEFF inside text */
+	if (e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x8B) {
+		*n = 3;
+		return true;
+	}
+	if (e - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+		*n = 3;
+		return true;
+	}
+	return false;
+}
+
+static uint32_t skip_space(const jishi_doc *doc, uint32_t p, uint32_t e)
+{
+	size_t n;
+	while (p < e && is_space_at(doc->norm + p, doc->norm + e, &n))
+		p += (uint32_t)n;
+	return p;
+}
+
+static uint32_t trim_end(const jishi_doc *doc, uint32_t s, uint32_t e)
+{
+	while (e > s) {
+		size_t i = e;
+		uint32_t cp = jx_utf8_prev(doc->norm, &i);
+		if (cp == ' ' || cp == '\t' || cp == 0x200B || cp == 0xFEFF ||
+		    cp == '\v' || cp == '\f')
+			e = (uint32_t)i;
+		else
+			break;
+	}
+	return e;
+}
+
+static bool has(const jishi_doc *doc, uint32_t p, uint32_t e, const char *lit)
+{
+	size_t n = strlen(lit);
+	return e - p >= n && memcmp(doc->norm + p, lit, n) == 0;
+}
+
+static bool ends_with(const jishi_doc *doc, uint32_t s, uint32_t e,
+                      const char *lit)
+{
+	size_t n = strlen(lit);
+	return e - s >= n && memcmp(doc->norm + e - n, lit, n) == 0;
+}
+
+static uint32_t cp_at(const jishi_doc *doc, uint32_t p, uint32_t e,
+                      uint32_t *next)
+{
+	size_t i = p;
+	uint32_t cp = jx_utf8_next(doc->norm, e, &i);
+	if (next)
+		*next = (uint32_t)i;
+	return cp;
+}
+
+static uint32_t ncp(const jishi_doc *doc, uint32_t s, uint32_t e)
+{
+	return (uint32_t)jx_utf8_count(doc->norm + s, e - s);
+}
+
+static bool is_digit(uint8_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Sentence or clause punctuation that a name, byline or dateline line
+ * does not contain. */
+static bool is_sentence_punct(uint32_t cp)
+{
+	return cp == 0x3002 /* 。 */ || cp == ',' || cp == '!' || cp == '?' ||
+	       cp == ';' || cp == 0xFF61 /* ｡ */ || cp == 0x2026 /* … */;
+}
+
+static bool has_punct(const jishi_doc *doc, uint32_t s, uint32_t e)
+{
+	uint32_t p = s;
+	while (p < e) {
+		uint32_t cp = cp_at(doc, p, e, &p);
+		if (is_sentence_punct(cp) || cp == 0x300C /* 「 */)
+			return true;
+	}
+	return false;
+}
+
+static void push_span(jishi_doc *doc, jx_vec *v, uint32_t s, uint32_t e)
+{
+	jx_span *sp = jx_vec_push(doc, v, sizeof(*sp));
+	if (sp)
+		*sp = jx_doc_span(doc, s, e);
+}
+
+/* ---- dates ------------------------------------------------------------ */
+
+static uint32_t read_int(const jishi_doc *doc, uint32_t p, uint32_t e, int *v,
+                         int maxdigits)
+{
+	int n = 0, val = 0;
+	while (p < e && is_digit(doc->norm[p]) && n < maxdigits) {
+		val = val * 10 + (doc->norm[p] - '0');
+		p++;
+		n++;
+	}
+	*v = n ? val : -1;
+	return p;
+}
+
+/* A calendar date at p: 2025-08-24, 2025/8/24, 2025.08.24 or
+ * 2025年8月24日, optionally followed by a weekday in brackets and a clock
+ * time. Returns the end of what was read, or p when there is no date. */
+static uint32_t read_date(const jishi_doc *doc, uint32_t p, uint32_t e, int *y,
+                          int *m, int *d)
+{
+	uint32_t q = read_int(doc, p, e, y, 4);
+	if (*y < 1000 || q - p != 4 || q >= e)
+		return p;
+	uint8_t sep = doc->norm[q];
+	bool cjk = has(doc, q, e, "年");
+	if (cjk)
+		q += 3;
+	else if (sep == '-' || sep == '/' || sep == '.')
+		q++;
+	else
+		return p;
+	q = read_int(doc, q, e, m, 2);
+	if (*m < 1)
+		return p;
+	if (cjk ? !has(doc, q, e, "月") : (q >= e || doc->norm[q] != sep))
+		return p;
+	q += cjk ? 3 : 1;
+	q = read_int(doc, q, e, d, 2);
+	if (*d < 1 || !jx_date_valid(*y, *m, *d))
+		return p;
+	if (cjk && has(doc, q, e, "日"))
+		q += 3;
+	else if (cjk && has(doc, q, e, "號"))
+		q += 3;
+	else if (cjk && has(doc, q, e, "号"))
+		q += 3;
+	else if (cjk)
+		return p;
+	/* optional weekday "(星期日)" / "(週日)" */
+	uint32_t r = skip_space(doc, q, e);
+	if (r < e && doc->norm[r] == '(') {
+		uint32_t c = r + 1;
+		while (c < e && doc->norm[c] != ')' && c - r < 16)
+			c++;
+		if (c < e && doc->norm[c] == ')' &&
+		    (has(doc, r + 1, e, "星期") || has(doc, r + 1, e, "週") ||
+		     has(doc, r + 1, e, "周") || has(doc, r + 1, e, "禮拜")))
+			q = c + 1;
+	}
+	/* optional clock time "14:30" or "14:30:05" */
+	r = skip_space(doc, q, e);
+	int hh, mm;
+	uint32_t t = read_int(doc, r, e, &hh, 2);
+	if (hh >= 0 && hh < 24 && t < e && doc->norm[t] == ':') {
+		uint32_t u = read_int(doc, t + 1, e, &mm, 2);
+		if (mm >= 0 && mm < 60 && u - t == 3) {
+			q = u;
+			if (u < e && doc->norm[u] == ':') {
+				int ss;
+				uint32_t w = read_int(doc, u + 1, e, &ss, 2);
+				if (ss >= 0 && ss < 61 && w - u == 3)
+					q = w;
+			}
+		}
+	}
+	return q;
+}
+
+static void set_dateline(jishi_doc *doc, int y, int m, int d, uint32_t s,
+                         uint32_t e)
+{
+	static const char digits[] = "0123456789";
+	char *o = doc->dateline;
+	o[0] = digits[y / 1000 % 10];
+	o[1] = digits[y / 100 % 10];
+	o[2] = digits[y / 10 % 10];
+	o[3] = digits[y % 10];
+	o[4] = '-';
+	o[5] = digits[m / 10];
+	o[6] = digits[m % 10];
+	o[7] = '-';
+	o[8] = digits[d / 10];
+	o[9] = digits[d % 10];
+	o[10] = '\0';
+	doc->dateline_span = jx_doc_span(doc, s, e);
+}
+
+/* ---- the stage -------------------------------------------------------- */
+
+typedef struct state {
+	jishi_doc *doc;
+	vocab v;
+	const char *opt_date; /* --date, for a day-only dateline */
+	line *lines;
+	uint32_t nlines;
+	uint8_t *kind; /* per line: what it is */
+	uint32_t *body_start; /* per line: where its paragraph starts */
+} state;
+
+enum { L_BODY, L_EMPTY, L_DATELINE, L_CAPTION, L_BYLINE };
+
+/* Credits split out of [s, e) at separators / 、 , and spaces. */
+static void split_credits(state *st, jx_caption *c, uint32_t s, uint32_t e)
+{
+	jishi_doc *doc = st->doc;
+	uint32_t p = s, start = s;
+	while (p <= e) {
+		uint32_t next = p + 1, cp = p < e ? cp_at(doc, p, e, &next) : 0;
+		if (p == e || cp == '/' || cp == 0x3001 || cp == ',' ||
+		    cp == ':' || cp == '|') {
+			uint32_t a = skip_space(doc, start, p);
+			uint32_t b = trim_end(doc, a, p);
+			if (b > a)
+				push_span(doc, &c->credits, a, b);
+			start = next;
+		}
+		if (p == e)
+			break;
+		p = next;
+	}
+}
+
+/* A caption occupying [s, e): find its credit. Returns false (and adds
+ * nothing) when [s, e) is not a caption. `marked` says whether it opened
+ * with a caption mark or prefix. */
+static void add_caption(state *st, uint32_t s, uint32_t e)
+{
+	jishi_doc *doc = st->doc;
+	jx_caption *c = jx_vec_push(doc, &doc->captions, sizeof(*c));
+	if (c == NULL)
+		return;
+	c->span = jx_doc_span(doc, s, e);
+	c->credit.start = JX_NOSPAN;
+	/* a trailing (KEY/credit/credit) group */
+	if (e > s && doc->norm[e - 1] == ')') {
+		uint32_t o = e - 1;
+		int depth = 0;
+		while (o > s) {
+			o--;
+			if (doc->norm[o] == ')')
+				depth++;
+			else if (doc->norm[o] == '(' && depth-- == 0)
+				break;
+		}
+		if (doc->norm[o] == '(') {
+			uint32_t k = skip_space(doc, o + 1, e - 1);
+			size_t kl = list_match(&st->v.credit_keys,
+			                       doc->norm + k, doc->norm + e - 1,
+			                       NULL);
+			uint32_t after = skip_space(doc, k + (uint32_t)kl, e - 1);
+			if (kl && after < e - 1 &&
+			    (doc->norm[after] == '/' || doc->norm[after] == ':')) {
+				c->credit = jx_doc_span(doc, o, e);
+				split_credits(st, c, after + 1, e - 1);
+				return;
+			}
+		}
+	}
+	/* a caption that is only "圖/credit" */
+	size_t ol = list_match(&st->v.openers, doc->norm + s, doc->norm + e,
+	                       NULL);
+	if (ol && s + ol < e &&
+	    (doc->norm[s + ol - 1] == '/' || doc->norm[s + ol - 1] == ':') &&
+	    !has_punct(doc, (uint32_t)(s + ol), e) &&
+	    ncp(doc, (uint32_t)(s + ol), e) <= 24) {
+		c->credit = jx_doc_span(doc, (uint32_t)(s + ol), e);
+		split_credits(st, c, (uint32_t)(s + ol), e);
+		return;
+	}
+}
+
+/* Does a caption open at p? (a mark such as ▲, or a prefix such as 圖:) */
+static bool caption_opens(state *st, uint32_t p, uint32_t e)
+{
+	uint32_t row;
+	size_t n = list_match(&st->v.openers, st->doc->norm + p,
+	                      st->doc->norm + e, &row);
+	return n > 0 && p + n < e;
+}
+
+/* An unmarked caption: a line whose last segment, after the final
+ * sentence punctuation, is a photo credit (。美聯社, 。區倩怡攝, 。網上圖片).
+ * Returns the start of the credit tail, or 0. */
+static uint32_t credit_tail(state *st, uint32_t s, uint32_t e)
+{
+	jishi_doc *doc = st->doc;
+	uint32_t p = e, tail = 0;
+	while (p > s) {
+		size_t i = p;
+		uint32_t cp = jx_utf8_prev(doc->norm, &i);
+		if (cp == 0x3002 || cp == '!' || cp == '?' || cp == ')' ||
+		    cp == ' ' || cp == 0x300D) {
+			tail = p;
+			break;
+		}
+		p = (uint32_t)i;
+	}
+	if (tail == 0 || tail >= e || ncp(doc, tail, e) > 24 ||
+	    ncp(doc, s, e) > 300)
+		return 0;
+	/* the tail is a known outlet, or matches a credit pattern */
+	const uint8_t *a = doc->norm + tail, *b = doc->norm + e;
+	if (list_match(&st->v.media, a, b, NULL) == (size_t)(b - a))
+		return tail;
+	for (uint32_t r = 0; st->v.credit_tails.t &&
+	                     r < st->v.credit_tails.t->nrows;
+	     r++) {
+		jx_str pat = jx_table_cell(st->v.credit_tails.t, r,
+		                           (uint32_t)st->v.credit_tails.col);
+		jx_str kind = list_kind(&st->v.credit_tails, r);
+		if (pat.len == 0 || pat.len > (size_t)(b - a))
+			continue;
+		bool prefix = kind.len && strcmp(kind.s, "prefix") == 0;
+		if (prefix ? memcmp(a, pat.s, pat.len) == 0
+		           : memcmp(b - pat.len, pat.s, pat.len) == 0)
+			return tail;
+	}
+	return 0;
+}
+
+/* Try to read [s, e) as a byline. On success store it and return true. */
+static bool read_byline(state *st, uint32_t s, uint32_t e, bool strict_len)
+{
+	jishi_doc *doc = st->doc;
+	jx_byline *by = &doc->byline;
+	uint32_t p = s;
+	jx_span agency = {JX_NOSPAN, 0}, desk = {JX_NOSPAN, 0};
+
+	if (by->span.start != JX_NOSPAN || e <= s)
+		return false;
+	if (strict_len && ncp(doc, s, e) > 48)
+		return false;
+	size_t al = list_match(&st->v.media, doc->norm + p, doc->norm + e,
+	                       NULL);
+	if (al) {
+		agency = jx_doc_span(doc, p, p + (uint32_t)al);
+		p += (uint32_t)al;
+	}
+	uint32_t row;
+	size_t rl = list_match(&st->v.roles, doc->norm + p, doc->norm + e,
+	                       &row);
+	if (rl == 0) {
+		/* a desk alone: 【綜合報導】 */
+		if (al == 0 && list_suffix(&st->v.desks, doc->norm + s,
+		                           doc->norm + e) &&
+		    ncp(doc, s, e) <= 12 && !has_punct(doc, s, e) &&
+		    !memchr(doc->norm + s, '/', e - s)) {
+			by->span = jx_doc_span(doc, s, e);
+			by->desk = by->span;
+			by->agency.start = JX_NOSPAN;
+			return true;
+		}
+		return false;
+	}
+	jx_str kind = list_kind(&st->v.roles, row);
+	p += (uint32_t)rl;
+	uint32_t q = skip_space(doc, p, e);
+	if (q < e && (doc->norm[q] == '/' || doc->norm[q] == ':'))
+		q = skip_space(doc, q + 1, e);
+	else if (kind.len && strcmp(kind.s, "needs_sep") == 0)
+		return false;
+	/* names up to '/' */
+	uint32_t slash = q;
+	while (slash < e && doc->norm[slash] != '/')
+		slash++;
+	uint32_t names_end = slash;
+	if (slash < e) {
+		uint32_t ds = skip_space(doc, slash + 1, e);
+		uint32_t de = trim_end(doc, ds, e);
+		if (de > ds) {
+			if (!list_suffix(&st->v.desks, doc->norm + ds,
+			                 doc->norm + de) ||
+			    has_punct(doc, ds, de))
+				return false;
+			desk = jx_doc_span(doc, ds, de);
+		}
+	} else {
+		/* CNA: names + place + DD日(專)電 */
+		size_t dl = list_suffix(&st->v.desks, doc->norm + q,
+		                        doc->norm + e);
+		uint32_t de = e - (uint32_t)dl;
+		if (dl && ends_with(doc, q, de, "日")) {
+			uint32_t dd = de - 3;
+			while (dd > q && is_digit(doc->norm[dd - 1]))
+				dd--;
+			if (dd < de - 3) {
+				int day;
+				read_int(doc, dd, de - 3, &day, 2);
+				/* the place: a known one ending at dd */
+				uint32_t ps = dd;
+				for (uint32_t c = q; c < dd;) {
+					size_t n = list_match(
+						&st->v.places, doc->norm + c,
+						doc->norm + dd, NULL);
+					if (n && c + n == dd && c > q) {
+						ps = c;
+						break;
+					}
+					cp_at(doc, c, dd, &c);
+				}
+				if (ps == dd) { /* unknown place: 3-char name */
+					uint32_t c = q;
+					for (int k = 0; k < 3 && c < dd; k++)
+						cp_at(doc, c, dd, &c);
+					ps = c;
+				}
+				names_end = ps;
+				desk = jx_doc_span(doc, ps, e);
+				if (!doc->dateline[0] && day >= 1 && day <= 31) {
+					int y, m, d;
+					if (st->opt_date &&
+					    jx_date_parse(st->opt_date, 10, &y,
+					                  &m, &d)) {
+						if (day > d && --m == 0)
+							m = 12, y--;
+						if (jx_date_valid(y, m, day))
+							set_dateline(doc, y, m,
+							             day, dd, de);
+					}
+					if (!doc->dateline[0])
+						jx_doc_diag(
+							doc, "layout",
+							"dateline_day_only",
+							jx_doc_span(doc, dd,
+							            e));
+				}
+			}
+		}
+	}
+	names_end = trim_end(doc, q, names_end);
+	if (names_end <= q || has_punct(doc, q, names_end) ||
+	    ncp(doc, q, names_end) > 40)
+		return false;
+	/* split the names at 、 , and spaces */
+	jx_vec names = {0};
+	uint32_t a = q, c = q;
+	while (c <= names_end) {
+		uint32_t next = c + 1;
+		uint32_t cp = c < names_end ? cp_at(doc, c, names_end, &next)
+		                            : 0;
+		if (c == names_end || cp == 0x3001 || cp == ',' || cp == ' ' ||
+		    cp == 0x53CA /* 及 */ || cp == 0x8207 /* 與 */ ||
+		    cp == 0x4E0E /* 与 */ || cp == 0x548C /* 和 */) {
+			uint32_t b = trim_end(doc, a, c);
+			if (b > a) {
+				if (ncp(doc, a, b) > 16)
+					return false;
+				push_span(doc, &names, a, b);
+			}
+			a = next;
+		}
+		if (c == names_end)
+			break;
+		c = next;
+	}
+	if (names.n == 0)
+		return false;
+	by->span = jx_doc_span(doc, s, e);
+	by->reporters = names;
+	by->desk = desk;
+	by->agency = agency;
+	return true;
+}
+
+/* The dateline at the start of line l: "date 2025-08-24", "日期:…" or a
+ * bare date. Returns where the rest of the line starts, or 0. */
+static uint32_t read_dateline(state *st, const line *l)
+{
+	jishi_doc *doc = st->doc;
+	uint32_t p = l->s;
+	size_t kl = list_match(&st->v.date_keys, doc->norm + p,
+	                       doc->norm + l->e, NULL);
+	if (kl) {
+		uint32_t q = p + (uint32_t)kl;
+		/* a key must end at a boundary: "date 2025", "日期:2025" */
+		if (q < l->e && doc->norm[q] == ':')
+			q++;
+		uint32_t r = skip_space(doc, q, l->e);
+		if (r == p + kl && doc->norm[p] < 0x80)
+			return 0; /* "dated2025" is no key */
+		p = r;
+	}
+	int y, m, d;
+	uint32_t q = read_date(doc, p, l->e, &y, &m, &d);
+	if (q == p)
+		return 0;
+	uint32_t rest = skip_space(doc, q, l->e);
+	if (!kl && rest < l->e && !caption_opens(st, rest, l->e)) {
+		/* "2025年8月24日，南韓…" is a sentence, not a dateline */
+		if (has_punct(doc, rest, l->e) || ncp(doc, rest, l->e) > 24)
+			return 0;
+		rest = l->e;
+	}
+	if (!doc->dateline[0])
+		set_dateline(doc, y, m, d, p, q);
+	return rest;
+}
+
+/* Cited media in a body paragraph [s, e). */
+static void read_sources(state *st, uint32_t s, uint32_t e)
+{
+	jishi_doc *doc = st->doc;
+	uint32_t p = s;
+	bool cue_before = false; /* a cue ended right before p */
+	while (p < e) {
+		size_t n;
+		uint32_t row;
+		if (has(doc, p, e, "《")) {
+			uint32_t a = p + 3, b = a;
+			while (b < e && !has(doc, b, e, "》") &&
+			       !has(doc, b, e, "《") && b - a < 64)
+				b++;
+			if (b < e && has(doc, b, e, "》") && b > a) {
+				uint32_t after = b + 3;
+				size_t known = list_match(&st->v.media,
+				                          doc->norm + a,
+				                          doc->norm + b, NULL);
+				bool media = known == b - a ||
+				             list_suffix(&st->v.media_sfx,
+				                         doc->norm + a,
+				                         doc->norm + b);
+				/* a cue after: 》報導, 》也在報導, 》分析 */
+				bool cue_after = false;
+				uint32_t c = after;
+				for (int k = 0; k < 3 && c < e; k++) {
+					if (list_match(&st->v.cues,
+					               doc->norm + c,
+					               doc->norm + e, &row) &&
+					    strcmp(list_kind(&st->v.cues, row).s,
+					           "before") != 0) {
+						cue_after = true;
+						break;
+					}
+					cp_at(doc, c, e, &c);
+				}
+				if (known == b - a ||
+				    (media && (cue_before || cue_after))) {
+					jx_source *src = jx_vec_push(
+						doc, &doc->sources,
+						sizeof(*src));
+					if (src) {
+						src->span =
+							jx_doc_span(doc, p, after);
+						src->name = jx_doc_span(doc, a, b);
+					}
+					/* a chain: 《A》、《B》 */
+					cue_before = cue_before ||
+					             known == b - a;
+					p = after;
+					if (has(doc, p, e, "、"))
+						p += 3;
+					else
+						cue_before = false;
+					continue;
+				}
+				p = after;
+				cue_before = false;
+				continue;
+			}
+		}
+		if ((n = list_match(&st->v.cues, doc->norm + p, doc->norm + e,
+		                    &row)) != 0) {
+			jx_str kind = list_kind(&st->v.cues, row);
+			p += (uint32_t)n;
+			cue_before = strcmp(kind.s, "after") != 0;
+			continue;
+		}
+		if ((n = list_match(&st->v.media, doc->norm + p, doc->norm + e,
+		                    NULL)) != 0) {
+			uint32_t b = p + (uint32_t)n;
+			size_t cn = list_match(&st->v.cues, doc->norm + b,
+			                       doc->norm + e, &row);
+			bool after = cn && strcmp(list_kind(&st->v.cues, row).s,
+			                          "before") != 0;
+			if (cue_before || after) {
+				jx_source *src = jx_vec_push(
+					doc, &doc->sources, sizeof(*src));
+				if (src) {
+					src->span = jx_doc_span(doc, p, b);
+					src->name = src->span;
+				}
+			}
+			p = b;
+			cue_before = false;
+			continue;
+		}
+		cp_at(doc, p, e, &p);
+		cue_before = false;
+	}
+}
+
+static void detect_script(jishi_doc *doc)
+{
+	uint32_t hant = 0, hans = 0;
+	uint32_t p = 0;
+	while (p < doc->norm_len) {
+		uint32_t cp = cp_at(doc, p, doc->norm_len, &p);
+		if (cp < 0x3400)
+			continue;
+		int k = jx_model_script_of(doc->model, cp);
+		hant += k == 1;
+		hans += k == 2;
+	}
+	uint32_t total = hant + hans;
+	if (total < 2)
+		doc->script = JISHI_SCRIPT_UNKNOWN;
+	else if (hans * 10 <= total)
+		doc->script = JISHI_SCRIPT_HANT;
+	else if (hant * 10 <= total)
+		doc->script = JISHI_SCRIPT_HANS;
+	else
+		doc->script = JISHI_SCRIPT_MIXED;
+}
+
+void jx_layout_run(jishi_doc *doc)
+{
+	state st;
+	memset(&st, 0, sizeof(st));
+	st.doc = doc;
+	vocab_init(doc, &st.v);
+	st.opt_date = doc->opt_date;
+	detect_script(doc);
+
+	/* lines */
+	uint32_t n = 1;
+	for (uint32_t i = 0; i < doc->norm_len; i++)
+		n += doc->norm[i] == '\n';
+	st.lines = jx_arena_alloc(&doc->arena, (size_t)n * sizeof(line));
+	st.kind = jx_arena_zalloc(&doc->arena, n);
+	st.body_start = jx_arena_alloc(&doc->arena, (size_t)n * 4);
+	if (!st.lines || !st.kind || !st.body_start) {
+		doc->oom = JISHI_ENOMEM;
+		return;
+	}
+	uint32_t s = 0;
+	for (uint32_t i = 0; i <= doc->norm_len; i++) {
+		if (i == doc->norm_len || doc->norm[i] == '\n') {
+			line *l = &st.lines[st.nlines++];
+			l->s = skip_space(doc, s, i);
+			l->e = trim_end(doc, l->s, i);
+			s = i + 1;
+		}
+	}
+
+	/* header: the dateline in the first three non-empty lines */
+	for (uint32_t i = 0; i < st.nlines; i++)
+		st.body_start[i] = st.lines[i].s;
+	uint32_t seen = 0;
+	for (uint32_t i = 0; i < st.nlines && seen < 3; i++) {
+		line *l = &st.lines[i];
+		if (l->s == l->e)
+			continue;
+		seen++;
+		if (doc->dateline[0])
+			continue;
+		uint32_t rest = read_dateline(&st, l);
+		if (rest == 0)
+			continue;
+		if (rest >= l->e)
+			st.kind[i] = L_DATELINE;
+		else
+			st.body_start[i] = rest; /* the line goes on */
+	}
+
+	/* every line: caption, byline or body */
+	uint32_t nonempty = 0;
+	for (uint32_t i = 0; i < st.nlines; i++) {
+		line *l = &st.lines[i];
+		if (l->s == l->e) {
+			st.kind[i] = L_EMPTY;
+			continue;
+		}
+		if (st.kind[i] == L_DATELINE)
+			continue;
+		nonempty++;
+		uint32_t b = st.body_start[i];
+		if (caption_opens(&st, b, l->e)) {
+			st.kind[i] = L_CAPTION;
+			add_caption(&st, b, l->e);
+			continue;
+		}
+		/* a byline line near the top, or in 【】 at a line start */
+		if (nonempty <= 4 && b == l->s) {
+			uint32_t in_s = b, in_e = l->e;
+			bool bracket = has(doc, b, l->e, "【") &&
+			               ends_with(doc, b, l->e, "】");
+			if (bracket)
+				in_s += 3, in_e -= 3;
+			if (read_byline(&st, in_s, in_e, true)) {
+				st.kind[i] = L_BYLINE;
+				continue;
+			}
+		}
+		/* a lead opening the first paragraphs: (中央社記者X台北24日電)
+		 * or 【記者X/台北報導】 */
+		if (nonempty <= 4 && doc->byline.span.start == JX_NOSPAN &&
+		    (doc->norm[b] == '(' || has(doc, b, l->e, "【"))) {
+			bool paren = doc->norm[b] == '(';
+			const char *close = paren ? ")" : "】";
+			uint32_t o = b + (paren ? 1 : 3), c = o;
+			while (c < l->e && !has(doc, c, l->e, close) &&
+			       c - o < 120)
+				c++;
+			if (c < l->e && has(doc, c, l->e, close) &&
+			    read_byline(&st, o, c, true)) {
+				st.body_start[i] = skip_space(
+					doc, c + (uint32_t)strlen(close),
+					l->e);
+				if (st.body_start[i] >= l->e) {
+					st.kind[i] = L_BYLINE;
+					continue;
+				}
+			}
+		}
+		if (credit_tail(&st, b, l->e)) {
+			st.kind[i] = L_CAPTION;
+			jx_caption *c = jx_vec_push(doc, &doc->captions,
+			                            sizeof(*c));
+			if (c) {
+				uint32_t t = credit_tail(&st, b, l->e);
+				c->span = jx_doc_span(doc, b, l->e);
+				c->credit = jx_doc_span(doc, t, l->e);
+				split_credits(&st, c, t, l->e);
+			}
+			continue;
+		}
+		st.kind[i] = L_BODY;
+		push_span(doc, &doc->paragraphs, b, l->e);
+		read_sources(&st, b, l->e);
+	}
+}

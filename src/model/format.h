@@ -1,0 +1,59 @@
+/*
+ * format.h -- the on-disk layout of model.bin, shared by tools/jishi-compile
+ * (writer) and src/model/model.c (reader).
+ *
+ *   header   32 bytes: magic "JISHIMDL", version, section count, file size,
+ *            CRC-32 of the section table
+ *   table    nsections x jx_fsection (16 bytes each)
+ *   sections each 8-byte aligned, each with its own CRC-32
+ *
+ * All integers are little-endian uint32_t; the file holds offsets only,
+ * never pointers, so it is usable in place after mmap. Sections:
+ *   STRS  string pool: NUL-terminated UTF-8 strings
+ *   TABL  uint32 ntables, then ntables x jx_ftable
+ *   CELL  uint32 pairs (offset into STRS, byte length), row-major per table
+ *   SCRP  uint32 nhant, uint32 nhans, then nhant + nhans sorted code points
+ *         (characters found only in Traditional / only in Simplified text)
+ */
+#ifndef JX_MODEL_FORMAT_H
+#define JX_MODEL_FORMAT_H
+
+#include <stdint.h>
+
+#define JX_MODEL_MAGIC "JISHIMDL"
+#define JX_MODEL_VERSION 1u
+#define JX_FOURCC(a, b, c, d)                                                  \
+	((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 |            \
+	 (uint32_t)(d) << 24)
+#define JX_SEC_STRS JX_FOURCC('S', 'T', 'R', 'S')
+#define JX_SEC_TABL JX_FOURCC('T', 'A', 'B', 'L')
+#define JX_SEC_CELL JX_FOURCC('C', 'E', 'L', 'L')
+#define JX_SEC_SCRP JX_FOURCC('S', 'C', 'R', 'P')
+
+typedef struct jx_fheader {
+	char magic[8];      /* "JISHIMDL" */
+	uint32_t version;   /* JX_MODEL_VERSION */
+	uint32_t nsections; /* entries in the section table */
+	uint32_t file_size; /* total bytes, header included */
+	uint32_t table_crc; /* CRC-32 of the section table */
+	uint32_t reserved[2];
+} jx_fheader;
+
+typedef struct jx_fsection {
+	uint32_t id;     /* JX_SEC_* */
+	uint32_t offset; /* from the start of the file, 8-aligned */
+	uint32_t size;   /* bytes */
+	uint32_t crc;    /* CRC-32 of the bytes */
+} jx_fsection;
+
+typedef struct jx_ftable {
+	uint32_t name;  /* offset of the table name in STRS ("layout/...") */
+	uint32_t ncols; /* columns per row */
+	uint32_t nrows; /* rows */
+	uint32_t cells; /* index of the first cell pair in CELL */
+	uint32_t cols;  /* index of the first header cell pair in CELL */
+} jx_ftable;
+
+#define JX_MODEL_MAX_SECTIONS 64u
+
+#endif

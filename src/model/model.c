@@ -1,0 +1,309 @@
+/*
+ * model.c -- open, validate and query the compiled model (model.bin).
+ *
+ * The file is mapped read-only and validated once: header, section table
+ * and per-section CRC-32, every offset and length in range, every string
+ * NUL-terminated inside the pool, tables sorted by name. After that no
+ * access can leave the mapping, so a corrupt model gives JISHI_EMODEL at
+ * open and never a crash later (tests/fuzz/fuzz_model.c checks this).
+ * The model is immutable and shared by all threads.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model.h"
+
+#ifndef JISHI_MODEL_PATH
+#define JISHI_MODEL_PATH "/usr/local/share/jishi/model.bin"
+#endif
+
+static uint32_t rd32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static int bad(jishi_err *err, const char *what)
+{
+	return jx_err_set(err, JISHI_EMODEL, UINT64_MAX, "corrupt model: %s",
+	                  what);
+}
+
+static bool cell_ok(const jishi_model *m, uint32_t off, uint32_t len)
+{
+	return off < m->pool_size && len < m->pool_size - off &&
+	       m->pool[off + len] == '\0';
+}
+
+static int cmp_table(const void *a, const void *b)
+{
+	return strcmp(((const jx_table *)a)->name, ((const jx_table *)b)->name);
+}
+
+static bool sorted_u32(const uint32_t *v, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++)
+		if (v[i - 1] >= v[i])
+			return false;
+	return true;
+}
+
+/* Validate m->map[0..m->size) and fill the decoded fields. */
+static int validate(jishi_model *m, jishi_err *err)
+{
+	const unsigned char *base = m->map;
+	const unsigned char *strs = NULL, *tabl = NULL, *cell = NULL,
+			    *scrp = NULL;
+	uint32_t strs_n = 0, tabl_n = 0, cell_n = 0, scrp_n = 0;
+
+	if (m->size < sizeof(jx_fheader))
+		return bad(err, "shorter than its header");
+	if (memcmp(base, JX_MODEL_MAGIC, 8) != 0)
+		return bad(err, "not a jishi model (bad magic)");
+	if (rd32(base + 8) != JX_MODEL_VERSION)
+		return jx_err_set(err, JISHI_EMODEL, UINT64_MAX,
+		                  "model version %u, this library reads %u",
+		                  rd32(base + 8), JX_MODEL_VERSION);
+	uint32_t nsec = rd32(base + 12);
+	if (rd32(base + 16) != m->size)
+		return bad(err, "file size does not match its header");
+	if (nsec > JX_MODEL_MAX_SECTIONS)
+		return bad(err, "too many sections");
+	size_t tbytes = (size_t)nsec * sizeof(jx_fsection);
+	if (m->size - sizeof(jx_fheader) < tbytes)
+		return bad(err, "section table past the end");
+	const unsigned char *tab = base + sizeof(jx_fheader);
+	if (jx_crc32(0, tab, tbytes) != rd32(base + 20))
+		return bad(err, "section table checksum");
+	for (uint32_t i = 0; i < nsec; i++) {
+		const unsigned char *s = tab + i * sizeof(jx_fsection);
+		uint32_t id = rd32(s), off = rd32(s + 4), size = rd32(s + 8);
+		if (off % 8 != 0 || off > m->size || size > m->size - off)
+			return bad(err, "section out of range");
+		if (jx_crc32(0, base + off, size) != rd32(s + 12))
+			return bad(err, "section checksum");
+		if (id == JX_SEC_STRS)
+			strs = base + off, strs_n = size;
+		else if (id == JX_SEC_TABL)
+			tabl = base + off, tabl_n = size;
+		else if (id == JX_SEC_CELL)
+			cell = base + off, cell_n = size;
+		else if (id == JX_SEC_SCRP)
+			scrp = base + off, scrp_n = size;
+	}
+	if (!strs || !tabl || !cell || strs_n == 0 || strs[strs_n - 1] != 0)
+		return bad(err, "missing or unterminated string pool");
+	m->pool = (const char *)strs;
+	m->pool_size = strs_n;
+
+	if (tabl_n < 4 || cell_n % 8 != 0)
+		return bad(err, "table directory size");
+	uint32_t nt = rd32(tabl);
+	if (nt > (tabl_n - 4) / sizeof(jx_ftable))
+		return bad(err, "table count");
+	uint64_t npairs = cell_n / 8;
+	m->tables = jx_calloc(nt ? nt : 1, sizeof(jx_table));
+	if (m->tables == NULL)
+		return jx_err_set(err, JISHI_ENOMEM, UINT64_MAX, NULL);
+	m->ntables = nt;
+	const uint32_t *cells = (const uint32_t *)cell;
+	for (uint32_t i = 0; i < nt; i++) {
+		const unsigned char *t = tabl + 4 + i * sizeof(jx_ftable);
+		uint32_t name = rd32(t), ncols = rd32(t + 4),
+			 nrows = rd32(t + 8), first = rd32(t + 12),
+			 cols = rd32(t + 16);
+		if (name >= m->pool_size || ncols == 0)
+			return bad(err, "table header");
+		uint64_t n = (uint64_t)nrows * ncols;
+		if (first > npairs || n > npairs - first || cols > npairs ||
+		    ncols > npairs - cols)
+			return bad(err, "table cells out of range");
+		for (uint64_t k = 0; k < n; k++)
+			if (!cell_ok(m, cells[2 * (first + k)],
+			             cells[2 * (first + k) + 1]))
+				return bad(err, "table cell out of range");
+		for (uint32_t k = 0; k < ncols; k++)
+			if (!cell_ok(m, cells[2 * (cols + k)],
+			             cells[2 * (cols + k) + 1]))
+				return bad(err, "table column out of range");
+		jx_table *jt = &m->tables[i];
+		jt->name = m->pool + name;
+		jt->ncols = ncols;
+		jt->nrows = nrows;
+		jt->cells = cells + 2 * (uint64_t)first;
+		jt->cols = cells + 2 * (uint64_t)cols;
+		jt->pool = m->pool;
+		if (i > 0 && strcmp(m->tables[i - 1].name, jt->name) >= 0)
+			return bad(err, "tables not sorted");
+	}
+	if (scrp) {
+		if (scrp_n < 8)
+			return bad(err, "script section size");
+		uint32_t a = rd32(scrp), b = rd32(scrp + 4);
+		if ((uint64_t)a + b != (scrp_n - 8) / 4 || (scrp_n - 8) % 4)
+			return bad(err, "script section counts");
+		m->hant = (const uint32_t *)(scrp + 8);
+		m->nhant = a;
+		m->hans = m->hant + a;
+		m->nhans = b;
+		if (!sorted_u32(m->hant, a) || !sorted_u32(m->hans, b))
+			return bad(err, "script section not sorted");
+	}
+	return JISHI_OK;
+}
+
+static void model_free(jishi_model *m)
+{
+	if (m == NULL)
+		return;
+	if (m->map) {
+		if (m->heap)
+			jx_free(m->map);
+		else
+			munmap(m->map, m->size);
+	}
+	jx_free(m->tables);
+	jx_free(m);
+}
+
+int jx_model_open_mem(const void *data, size_t size, jishi_model **out,
+                      jishi_err *err)
+{
+	int rc;
+	jishi_model *m = jx_calloc(1, sizeof(*m));
+	*out = NULL;
+	if (m == NULL)
+		return jx_err_set(err, JISHI_ENOMEM, UINT64_MAX, NULL);
+	if (size > UINT32_MAX) {
+		rc = bad(err, "larger than 4 GiB");
+		goto out;
+	}
+	m->heap = true;
+	m->map = jx_malloc(size ? size : 1);
+	if (m->map == NULL) {
+		rc = jx_err_set(err, JISHI_ENOMEM, UINT64_MAX, NULL);
+		goto out;
+	}
+	if (size)
+		memcpy(m->map, data, size);
+	m->size = size;
+	rc = validate(m, err);
+out:
+	if (rc)
+		model_free(m);
+	else
+		*out = m;
+	return rc;
+}
+
+int jishi_model_open(const char *path, jishi_model **out, jishi_err *err)
+{
+	int rc = JISHI_OK, fd = -1;
+	jishi_model *m = NULL;
+	struct stat st;
+
+	if (out == NULL)
+		return jx_err_set(err, JISHI_EINVAL, UINT64_MAX,
+		                  "jishi_model_open: out is NULL");
+	*out = NULL;
+	if (path == NULL)
+		path = getenv("JISHI_MODEL");
+	if (path == NULL || *path == '\0')
+		path = JISHI_MODEL_PATH;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		rc = jx_err_set(err, JISHI_EIO, UINT64_MAX, "%s: %s", path,
+		                strerror(errno));
+		goto out;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		rc = jx_err_set(err, JISHI_EIO, UINT64_MAX,
+		                "%s: not a regular file", path);
+		goto out;
+	}
+	if (st.st_size < (off_t)sizeof(jx_fheader) || st.st_size > UINT32_MAX) {
+		rc = jx_err_set(err, JISHI_EMODEL, UINT64_MAX,
+		                "%s: corrupt model: bad size", path);
+		goto out;
+	}
+	m = jx_calloc(1, sizeof(*m));
+	if (m == NULL) {
+		rc = jx_err_set(err, JISHI_ENOMEM, UINT64_MAX, NULL);
+		goto out;
+	}
+	m->size = (size_t)st.st_size;
+	m->map = mmap(NULL, m->size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (m->map == MAP_FAILED) {
+		m->map = NULL;
+		rc = jx_err_set(err, JISHI_EIO, UINT64_MAX, "%s: mmap: %s",
+		                path, strerror(errno));
+		goto out;
+	}
+	rc = validate(m, err);
+	if (rc && err) {
+		char msg[sizeof(err->msg)];
+		memcpy(msg, err->msg, sizeof(msg));
+		jx_err_set(err, rc, UINT64_MAX, "%s: %s", path, msg);
+	}
+out:
+	if (fd >= 0)
+		close(fd);
+	if (rc)
+		model_free(m);
+	else
+		*out = m;
+	return rc;
+}
+
+void jishi_model_close(jishi_model *m)
+{
+	model_free(m);
+}
+
+const jx_table *jx_model_table(const jishi_model *m, const char *name)
+{
+	jx_table key = {.name = name};
+	return bsearch(&key, m->tables, m->ntables, sizeof(jx_table),
+	               cmp_table);
+}
+
+jx_str jx_table_cell(const jx_table *t, uint32_t row, uint32_t col)
+{
+	const uint32_t *c = t->cells + 2 * ((size_t)row * t->ncols + col);
+	return (jx_str){t->pool + c[0], c[1]};
+}
+
+int jx_table_col(const jx_table *t, const char *name)
+{
+	for (uint32_t k = 0; k < t->ncols; k++)
+		if (strcmp(t->pool + t->cols[2 * k], name) == 0)
+			return (int)k;
+	return -1;
+}
+
+static bool in_set(const uint32_t *v, uint32_t n, uint32_t cp)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] == cp;
+}
+
+int jx_model_script_of(const jishi_model *m, uint32_t cp)
+{
+	if (in_set(m->hant, m->nhant, cp))
+		return 1;
+	if (in_set(m->hans, m->nhans, cp))
+		return 2;
+	return 0;
+}

@@ -1,0 +1,314 @@
+/*
+ * json.c -- the schema-v1 record writer (docs/schema.md).
+ *
+ * A small streaming writer into the document's own buffer; no JSON library
+ * is involved on the output side (jansson's allocator hook is process-wide).
+ * Every string written comes from the document's valid UTF-8, so escaping
+ * only has to handle quotes, backslashes and control characters. Spans are
+ * converted to the document's offset unit here and nowhere else. The
+ * tests parse every record back with jansson.
+ */
+#include <string.h>
+
+#include "out.h"
+
+int jx_json_str(jx_buf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	jx_buf_putc(b, '"');
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		jx_buf_append(b, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"':
+			jx_buf_puts(b, "\\\"");
+			break;
+		case '\\':
+			jx_buf_puts(b, "\\\\");
+			break;
+		case '\n':
+			jx_buf_puts(b, "\\n");
+			break;
+		case '\r':
+			jx_buf_puts(b, "\\r");
+			break;
+		case '\t':
+			jx_buf_puts(b, "\\t");
+			break;
+		default: {
+			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4],
+			             hex[c & 15]};
+			jx_buf_append(b, u, 6);
+		}
+		}
+	}
+	jx_buf_append(b, s + run, len - run);
+	return jx_buf_putc(b, '"');
+}
+
+static void cstr(jx_buf *b, const char *s)
+{
+	if (s == NULL)
+		jx_buf_puts(b, "null");
+	else
+		jx_json_str(b, s, strlen(s));
+}
+
+static void span(jishi_doc *doc, jx_span sp)
+{
+	jx_buf_printf(&doc->json, "[%u,%u]", jx_doc_unit(doc, sp.start),
+	              jx_doc_unit(doc, sp.end));
+}
+
+/* The original text of a span, as a JSON string, or null when absent. */
+static void text(jishi_doc *doc, jx_span sp)
+{
+	if (sp.start == JX_NOSPAN)
+		jx_buf_puts(&doc->json, "null");
+	else
+		jx_json_str(&doc->json, (const char *)doc->src + sp.start,
+		            sp.end - sp.start);
+}
+
+static void key(jishi_doc *doc, const char *k, bool first)
+{
+	if (!first)
+		jx_buf_putc(&doc->json, ',');
+	jx_buf_printf(&doc->json, "\"%s\":", k);
+}
+
+static const char *script_name(jishi_script s)
+{
+	switch (s) {
+	case JISHI_SCRIPT_HANT:
+		return "hant";
+	case JISHI_SCRIPT_HANS:
+		return "hans";
+	case JISHI_SCRIPT_MIXED:
+		return "mixed";
+	default:
+		return NULL;
+	}
+}
+
+static void write_doc(jishi_doc *doc)
+{
+	jx_buf *b = &doc->json;
+	jx_buf_puts(b, "\"doc\":{");
+	key(doc, "id", true);
+	cstr(b, doc->id);
+	key(doc, "bytes", false);
+	jx_buf_printf(b, "%u", doc->len);
+	key(doc, "offsets", false);
+	cstr(b, doc->flags & JISHI_F_OFFSETS_BYTES ? "bytes" : "chars");
+	key(doc, "script", false);
+	cstr(b, script_name(doc->script));
+	key(doc, "dateline", false);
+	cstr(b, doc->dateline[0] ? doc->dateline : NULL);
+	if (doc->dateline_span.start != JX_NOSPAN) {
+		key(doc, "dateline_span", false);
+		span(doc, doc->dateline_span);
+	}
+	key(doc, "anchor", false);
+	cstr(b, doc->anchor[0] ? doc->anchor : NULL);
+	if (doc->url) {
+		key(doc, "url", false);
+		cstr(b, doc->url);
+	}
+	jx_buf_putc(b, '}');
+}
+
+static void write_spans_text(jishi_doc *doc, const jx_vec *v)
+{
+	jx_buf_putc(&doc->json, '[');
+	for (uint32_t i = 0; i < v->n; i++) {
+		if (i)
+			jx_buf_putc(&doc->json, ',');
+		text(doc, JX_VEC_AT(v, jx_span, i));
+	}
+	jx_buf_putc(&doc->json, ']');
+}
+
+static void write_layout(jishi_doc *doc)
+{
+	jx_buf *b = &doc->json;
+	const jx_byline *by = &doc->byline;
+
+	key(doc, "byline", false);
+	if (by->span.start == JX_NOSPAN) {
+		jx_buf_puts(b, "null");
+	} else {
+		jx_buf_puts(b, "{\"span\":");
+		span(doc, by->span);
+		key(doc, "text", false);
+		text(doc, by->span);
+		key(doc, "reporters", false);
+		write_spans_text(doc, &by->reporters);
+		key(doc, "desk", false);
+		text(doc, by->desk);
+		key(doc, "agency", false);
+		text(doc, by->agency);
+		jx_buf_putc(b, '}');
+	}
+
+	key(doc, "captions", false);
+	jx_buf_putc(b, '[');
+	for (uint32_t i = 0; i < doc->captions.n; i++) {
+		const jx_caption *c = &JX_VEC_AT(&doc->captions, jx_caption, i);
+		jx_buf_puts(b, i ? ",{\"span\":" : "{\"span\":");
+		span(doc, c->span);
+		key(doc, "text", false);
+		text(doc, c->span);
+		key(doc, "credits", false);
+		write_spans_text(doc, &c->credits);
+		if (c->credit.start != JX_NOSPAN) {
+			key(doc, "credit_span", false);
+			span(doc, c->credit);
+		}
+		jx_buf_putc(b, '}');
+	}
+	jx_buf_putc(b, ']');
+
+	key(doc, "paragraphs", false);
+	jx_buf_putc(b, '[');
+	for (uint32_t i = 0; i < doc->paragraphs.n; i++) {
+		if (i)
+			jx_buf_putc(b, ',');
+		span(doc, JX_VEC_AT(&doc->paragraphs, jx_span, i));
+	}
+	jx_buf_putc(b, ']');
+
+	key(doc, "sources", false);
+	jx_buf_putc(b, '[');
+	for (uint32_t i = 0; i < doc->sources.n; i++) {
+		const jx_source *s = &JX_VEC_AT(&doc->sources, jx_source, i);
+		jx_buf_puts(b, i ? ",{\"span\":" : "{\"span\":");
+		span(doc, s->span);
+		key(doc, "name", false);
+		text(doc, s->name);
+		key(doc, "entity", false);
+		jx_buf_puts(b, "null}");
+	}
+	jx_buf_putc(b, ']');
+}
+
+static void write_diags(jishi_doc *doc)
+{
+	jx_buf *b = &doc->json;
+	key(doc, "diagnostics", false);
+	jx_buf_putc(b, '[');
+	for (uint32_t i = 0; i < doc->diags.n; i++) {
+		const jx_diag *d = &JX_VEC_AT(&doc->diags, jx_diag, i);
+		jx_buf_puts(b, i ? ",{" : "{");
+		key(doc, "stage", true);
+		cstr(b, d->stage);
+		key(doc, "code", false);
+		cstr(b, d->code);
+		if (d->span.start != JX_NOSPAN) {
+			key(doc, "span", false);
+			span(doc, d->span);
+		}
+		jx_buf_putc(b, '}');
+	}
+	jx_buf_putc(b, ']');
+}
+
+/* Re-indent a compact record (two spaces a level). */
+static int pretty(jishi_doc *doc)
+{
+	jx_buf out;
+	jx_buf_init(&out, doc->json.toobig);
+	const char *s = doc->json.data;
+	size_t n = doc->json.len;
+	int depth = 0;
+	bool in_str = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (in_str) {
+			jx_buf_putc(&out, c);
+			if (c == '\\' && i + 1 < n)
+				jx_buf_putc(&out, s[++i]);
+			else if (c == '"')
+				in_str = false;
+			continue;
+		}
+		switch (c) {
+		case '"':
+			in_str = true;
+			jx_buf_putc(&out, c);
+			break;
+		case '{':
+		case '[':
+			if (i + 1 < n && (s[i + 1] == '}' || s[i + 1] == ']')) {
+				jx_buf_putc(&out, c);
+				jx_buf_putc(&out, s[++i]);
+				break;
+			}
+			/* keep [start,end] pairs on one line */
+			if (c == '[' && i + 1 < n && s[i + 1] >= '0' &&
+			    s[i + 1] <= '9') {
+				size_t e = i;
+				while (e < n && s[e] != ']')
+					e++;
+				jx_buf_append(&out, s + i, e - i + 1);
+				i = e;
+				break;
+			}
+			depth++;
+			jx_buf_putc(&out, c);
+			jx_buf_putc(&out, '\n');
+			for (int k = 0; k < depth; k++)
+				jx_buf_puts(&out, "  ");
+			break;
+		case '}':
+		case ']':
+			depth--;
+			jx_buf_putc(&out, '\n');
+			for (int k = 0; k < depth; k++)
+				jx_buf_puts(&out, "  ");
+			jx_buf_putc(&out, c);
+			break;
+		case ',':
+			jx_buf_putc(&out, c);
+			jx_buf_putc(&out, '\n');
+			for (int k = 0; k < depth; k++)
+				jx_buf_puts(&out, "  ");
+			break;
+		case ':':
+			jx_buf_puts(&out, ": ");
+			break;
+		default:
+			jx_buf_putc(&out, c);
+		}
+	}
+	if (out.err) {
+		int rc = out.err;
+		jx_buf_free(&out);
+		return rc;
+	}
+	jx_buf_free(&doc->json);
+	doc->json = out;
+	return JISHI_OK;
+}
+
+int jx_out_json(jishi_doc *doc)
+{
+	jx_buf *b = &doc->json;
+	jx_buf_reset(b);
+	jx_buf_printf(b, "{\"jishi\":%d,", JISHI_SCHEMA);
+	write_doc(doc);
+	write_layout(doc);
+	jx_buf_puts(b, ",\"entities\":[],\"times\":[],\"quotes\":[],"
+	               "\"events\":[]");
+	write_diags(doc);
+	jx_buf_putc(b, '}');
+	if (b->err)
+		return b->err;
+	if (doc->flags & JISHI_F_PRETTY)
+		return pretty(doc);
+	return JISHI_OK;
+}
