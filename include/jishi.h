@@ -46,7 +46,7 @@ extern "C" {
 #endif
 
 #define JISHI_VERSION "0.1.0"
-#define JISHI_SCHEMA 1 /* the "jishi" field of every record */
+#define JISHI_SCHEMA  1 /* the "jishi" field of every record */
 
 /* Error codes. Numbers are never reused; the list lives in
  * src/base/errors.def so that the enum and the name tables agree. */
@@ -88,7 +88,7 @@ typedef struct jishi_opts {
 #define JISHI_DEFAULT_MAX_BYTES ((size_t)16 << 20) /* 16 MiB */
 
 #define JISHI_F_OFFSETS_BYTES 0x01u /* spans in bytes, not code points */
-#define JISHI_F_PRETTY 0x02u        /* indent the JSON record */
+#define JISHI_F_PRETTY        0x02u /* indent the JSON record */
 
 /* Document scripts, as in the record's doc.script. */
 typedef enum jishi_script {

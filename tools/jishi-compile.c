@@ -44,8 +44,7 @@ static void die_oom(void)
 	exit(1);
 }
 
-static void diag(const char *file, unsigned line, unsigned col,
-                 const char *msg)
+static void diag(const char *file, unsigned line, unsigned col, const char *msg)
 {
 	fprintf(stderr, "%s:%u:%u: %s\n", file, line, col, msg);
 	nerrors++;
@@ -73,7 +72,8 @@ static void add_cell(table *t, const char *s, size_t len)
 {
 	if (t->ncells + 1 > t->capcells) {
 		t->capcells = t->capcells ? 2 * t->capcells : 64;
-		t->cells = realloc(t->cells, t->capcells * 2 * sizeof(uint32_t));
+		t->cells =
+		    realloc(t->cells, t->capcells * 2 * sizeof(uint32_t));
 		if (t->cells == NULL)
 			die_oom();
 	}
@@ -223,8 +223,10 @@ static void build_script(jx_buf *out)
 			size_t i = 0;
 			uint32_t cp = jx_utf8_next(ch, c[1], &i);
 			if (i != c[1] || t->ncols < 2) {
-				fprintf(stderr, "script/chars row %u: one "
-				                "character expected\n", r + 1);
+				fprintf(stderr,
+				        "script/chars row %u: one "
+				        "character expected\n",
+				        r + 1);
 				nerrors++;
 				continue;
 			}
@@ -232,8 +234,10 @@ static void build_script(jx_buf *out)
 			        : strcmp(sc, "hans") == 0 ? 1
 			                                  : -1;
 			if (k < 0) {
-				fprintf(stderr, "script/chars row %u: script "
-				                "must be hant or hans\n", r + 1);
+				fprintf(stderr,
+				        "script/chars row %u: script "
+				        "must be hant or hans\n",
+				        r + 1);
 				nerrors++;
 				continue;
 			}

@@ -18,7 +18,7 @@ struct jx_arena_block {
 	_Alignas(16) unsigned char data[];
 };
 
-#define ARENA_FIRST 4096u
+#define ARENA_FIRST     4096u
 #define ARENA_MAX_BLOCK ((size_t)1 << 24)
 
 void jx_arena_init(jx_arena *a)

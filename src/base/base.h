@@ -61,7 +61,7 @@ int jx_buf_append(jx_buf *b, const void *p, size_t n);
 int jx_buf_putc(jx_buf *b, char c);
 int jx_buf_puts(jx_buf *b, const char *s);
 int jx_buf_printf(jx_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 void jx_buf_reset(jx_buf *b);
 void jx_buf_free(jx_buf *b);
 
@@ -87,7 +87,7 @@ void jx_sha256_hex(const void *p, size_t n, char hex[65]);
 /* ---- errors (err.c) ---------------------------------------------------- */
 /* Fill err (may be NULL) and return code. */
 int jx_err_set(jishi_err *err, int code, uint64_t pos, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 /* ---- dates (date.c) ---------------------------------------------------- */
 /* Proleptic Gregorian calendar helpers; no clock, no time zones. */

@@ -46,7 +46,8 @@ int jx_err_set(jishi_err *err, int code, uint64_t pos, const char *fmt, ...)
 	err->code = code;
 	err->pos = pos;
 	if (fmt == NULL) {
-		snprintf(err->msg, sizeof(err->msg), "%s", jishi_strerror(code));
+		snprintf(err->msg, sizeof(err->msg), "%s",
+		         jishi_strerror(code));
 	} else {
 		va_list ap;
 		va_start(ap, fmt);

@@ -19,8 +19,8 @@
 
 /* One unit of work: a document's bytes, or the reason it could not be read. */
 typedef struct cli_job {
-	char *label;  /* "path" or "path:line", for messages (malloc) */
-	char *text;   /* document bytes (malloc), or NULL on error */
+	char *label; /* "path" or "path:line", for messages (malloc) */
+	char *text;  /* document bytes (malloc), or NULL on error */
 	size_t len;
 	char *id;     /* record id or NULL (malloc) */
 	char *date;   /* record date "YYYY-MM-DD" or NULL (malloc) */

@@ -290,16 +290,16 @@ static void usage(FILE *f)
 int cli_extract(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"offsets", required_argument, NULL, 'O'},
-		{"date", required_argument, NULL, 'D'},
-		{"jobs", required_argument, NULL, 'j'},
-		{"input", required_argument, NULL, 'I'},
-		{"max-bytes", required_argument, NULL, 'M'},
-		{"model", required_argument, NULL, 'm'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	    {"format", required_argument, NULL, 'f'},
+	    {"offsets", required_argument, NULL, 'O'},
+	    {"date", required_argument, NULL, 'D'},
+	    {"jobs", required_argument, NULL, 'j'},
+	    {"input", required_argument, NULL, 'I'},
+	    {"max-bytes", required_argument, NULL, 'M'},
+	    {"model", required_argument, NULL, 'm'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	opts o = {.jobs = 1, .max_bytes = JISHI_DEFAULT_MAX_BYTES};
 	int c;
 	optind = 1;
@@ -314,7 +314,8 @@ int cli_extract(int argc, char **argv)
 			o.format = optarg;
 			break;
 		case 'O':
-			if (strcmp(optarg, "chars") && strcmp(optarg, "bytes")) {
+			if (strcmp(optarg, "chars") &&
+			    strcmp(optarg, "bytes")) {
 				fprintf(stderr, "jishi extract: --offsets must "
 				                "be chars or bytes\n");
 				return 2;
@@ -323,9 +324,11 @@ int cli_extract(int argc, char **argv)
 			break;
 		case 'D': {
 			int y, m, d;
-			if (!jx_date_parse(optarg, strlen(optarg), &y, &m, &d)) {
-				fprintf(stderr, "jishi extract: --date '%s' is "
-				                "not a YYYY-MM-DD date\n",
+			if (!jx_date_parse(optarg, strlen(optarg), &y, &m,
+			                   &d)) {
+				fprintf(stderr,
+				        "jishi extract: --date '%s' is "
+				        "not a YYYY-MM-DD date\n",
 				        optarg);
 				return 2;
 			}
@@ -374,8 +377,8 @@ int cli_extract(int argc, char **argv)
 	}
 
 	char mbuf[PATH_MAX];
-	const char *mpath = o.model ? o.model : cli_default_model(mbuf,
-	                                                          sizeof(mbuf));
+	const char *mpath =
+	    o.model ? o.model : cli_default_model(mbuf, sizeof(mbuf));
 	jishi_model *model = NULL;
 	jishi_err err = {0};
 	if (jishi_model_open(mpath, &model, &err) != JISHI_OK) {

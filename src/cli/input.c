@@ -24,8 +24,8 @@ typedef struct strvec {
 } strvec;
 
 struct cli_input {
-	strvec paths;     /* expanded operands; "-" is stdin */
-	size_t next;      /* next path */
+	strvec paths; /* expanded operands; "-" is stdin */
+	size_t next;  /* next path */
 	bool jsonl;
 	size_t max_bytes; /* per-document cap */
 	FILE *stream;     /* open JSON Lines stream */
@@ -182,7 +182,8 @@ static void read_whole(cli_input *in, const char *path, cli_job *job)
 			fclose(f);
 			return;
 		}
-		if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > in->max_bytes) {
+		if (S_ISREG(st.st_mode) &&
+		    (uint64_t)st.st_size > in->max_bytes) {
 			char m[128];
 			snprintf(m, sizeof(m),
 			         "document of %lld bytes is over the %zu-byte "
@@ -203,8 +204,7 @@ static void read_whole(cli_input *in, const char *path, cli_job *job)
 				         "document is over the %zu-byte cap "
 				         "(--max-bytes)",
 				         in->max_bytes);
-				job_error(job, JISHI_ETOOBIG, in->max_bytes,
-				          m);
+				job_error(job, JISHI_ETOOBIG, in->max_bytes, m);
 				free(buf);
 				buf = NULL;
 				break;
@@ -233,7 +233,8 @@ static void read_whole(cli_input *in, const char *path, cli_job *job)
 		fclose(f);
 	if (buf == NULL) {
 		if (job->err == JISHI_OK)
-			job_error(job, JISHI_ENOMEM, UINT64_MAX, "out of memory");
+			job_error(job, JISHI_ENOMEM, UINT64_MAX,
+			          "out of memory");
 		return;
 	}
 	if (len > in->max_bytes) {
@@ -300,7 +301,8 @@ static char *json_opt_str(json_t *obj, const char *key, bool *bad)
 		return xstrdup(json_string_value(v));
 	if (json_is_integer(v) && strcmp(key, "id") == 0) {
 		char b[32];
-		snprintf(b, sizeof(b), "%lld", (long long)json_integer_value(v));
+		snprintf(b, sizeof(b), "%lld",
+		         (long long)json_integer_value(v));
 		return xstrdup(b);
 	}
 	*bad = true;
@@ -329,7 +331,8 @@ static void parse_record(cli_input *in, size_t len, cli_job *job)
 	job->date = json_opt_str(root, "date", &bad);
 	job->url = json_opt_str(root, "url", &bad);
 	if (bad) {
-		job_error(job, JISHI_EJSON, 0, "\"id\", \"date\" and \"url\" must be strings");
+		job_error(job, JISHI_EJSON, 0,
+		          "\"id\", \"date\" and \"url\" must be strings");
 		goto out;
 	}
 	if (job->date && strlen(job->date) > 10 &&

@@ -101,7 +101,8 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 		                  "jishi_doc_process: model or text is NULL");
 	if (opts == NULL)
 		opts = &defaults;
-	size_t cap = opts->max_bytes ? opts->max_bytes : JISHI_DEFAULT_MAX_BYTES;
+	size_t cap =
+	    opts->max_bytes ? opts->max_bytes : JISHI_DEFAULT_MAX_BYTES;
 	if (cap > UINT32_MAX - 64)
 		cap = UINT32_MAX - 64;
 	if (len > cap)
@@ -111,11 +112,12 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 		                  len, cap);
 	size_t bad = jx_utf8_validate((const uint8_t *)text, len);
 	if (bad < len)
-		return jx_err_set(err, JISHI_EUTF8, bad,
-		                  "invalid UTF-8 (sequence starting with byte 0x%02X)",
-		                  (unsigned)(uint8_t)text[bad]);
-	if (opts->date && !jx_date_parse(opts->date, strlen(opts->date), &y,
-	                                 &m, &d))
+		return jx_err_set(
+		    err, JISHI_EUTF8, bad,
+		    "invalid UTF-8 (sequence starting with byte 0x%02X)",
+		    (unsigned)(uint8_t)text[bad]);
+	if (opts->date &&
+	    !jx_date_parse(opts->date, strlen(opts->date), &y, &m, &d))
 		return jx_err_set(err, JISHI_EINVAL, UINT64_MAX,
 		                  "date '%s' is not a valid YYYY-MM-DD date",
 		                  opts->date);
@@ -136,8 +138,8 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 	doc->src = (const uint8_t *)jx_arena_strndup(&doc->arena,
 	                                             len ? text : "", len);
 	if (opts->id) {
-		doc->id = jx_arena_strndup(&doc->arena, opts->id,
-		                           strlen(opts->id));
+		doc->id =
+		    jx_arena_strndup(&doc->arena, opts->id, strlen(opts->id));
 	} else {
 		char hex[65];
 		jx_sha256_hex(text, len, hex);
@@ -146,8 +148,8 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 	if (opts->date)
 		doc->opt_date = jx_arena_strndup(&doc->arena, opts->date, 10);
 	if (opts->url)
-		doc->url = jx_arena_strndup(&doc->arena, opts->url,
-		                            strlen(opts->url));
+		doc->url =
+		    jx_arena_strndup(&doc->arena, opts->url, strlen(opts->url));
 	if (doc->src == NULL || doc->id == NULL || doc->arena.oom) {
 		rc = JISHI_ENOMEM;
 		goto out;

@@ -32,16 +32,16 @@ typedef struct jx_vec {
 } jx_vec;
 
 typedef struct jx_caption {
-	jx_span span;     /* the caption line, mark and credit included */
-	jx_span credit;   /* the credit group, e.g. （圖／達志影像／美聯社） */
-	jx_vec credits;   /* jx_span: each credited name */
+	jx_span span; /* the caption line, mark and credit included */
+	jx_span credit; /* the credit group, e.g. （圖／達志影像／美聯社） */
+	jx_vec credits; /* jx_span: each credited name */
 } jx_caption;
 
 typedef struct jx_byline {
-	jx_span span;      /* JX_NOSPAN start: no byline */
-	jx_vec reporters;  /* jx_span */
-	jx_span desk;      /* e.g. 綜合外電報導, or absent */
-	jx_span agency;    /* e.g. 中央社, or absent */
+	jx_span span;     /* JX_NOSPAN start: no byline */
+	jx_vec reporters; /* jx_span */
+	jx_span desk;     /* e.g. 綜合外電報導, or absent */
+	jx_span agency;   /* e.g. 中央社, or absent */
 } jx_byline;
 
 typedef struct jx_source {
@@ -64,25 +64,25 @@ typedef struct jx_normbreak {
 struct jishi_doc {
 	jx_arena arena;
 	const jishi_model *model;
-	unsigned flags;      /* JISHI_F_* */
-	const uint8_t *src;  /* original bytes (arena copy, NUL after) */
-	uint32_t len;        /* bytes in src */
-	uint32_t *cpmark;    /* code points before byte 64*k */
-	const char *id;      /* given or sha256 hex */
-	const char *url;     /* or NULL */
+	unsigned flags;       /* JISHI_F_* */
+	const uint8_t *src;   /* original bytes (arena copy, NUL after) */
+	uint32_t len;         /* bytes in src */
+	uint32_t *cpmark;     /* code points before byte 64*k */
+	const char *id;       /* given or sha256 hex */
+	const char *url;      /* or NULL */
 	const char *opt_date; /* opts->date, "YYYY-MM-DD", or NULL */
 
 	/* normalised view (norm.c) */
-	const uint8_t *norm;  /* folded text, NUL after */
+	const uint8_t *norm; /* folded text, NUL after */
 	uint32_t norm_len;
 	jx_normbreak *breaks; /* sorted by norm */
 	uint32_t nbreaks;
 
 	/* doc-level facts */
 	jishi_script script;
-	char dateline[11];  /* "YYYY-MM-DD" or "" */
+	char dateline[11]; /* "YYYY-MM-DD" or "" */
 	jx_span dateline_span;
-	char anchor[11];    /* "YYYY-MM-DD" or "" */
+	char anchor[11];        /* "YYYY-MM-DD" or "" */
 	const char *anchor_src; /* "dateline", "option" or NULL */
 
 	/* layout layer */

@@ -53,8 +53,8 @@ static size_t list_match(const wordlist *w, const uint8_t *p, const uint8_t *e,
 {
 	if (w->t == NULL || p >= e)
 		return 0;
-	uint32_t h = (first_cp((const char *)p, (size_t)(e - p)) * 2654435761u) >>
-	             20;
+	uint32_t h =
+	    (first_cp((const char *)p, (size_t)(e - p)) * 2654435761u) >> 20;
 	if (!(w->first[h >> 6] & ((uint64_t)1 << (h & 63))))
 		return 0;
 	size_t best = 0;
@@ -332,7 +332,7 @@ typedef struct state {
 	const char *opt_date; /* --date, for a day-only dateline */
 	line *lines;
 	uint32_t nlines;
-	uint8_t *kind; /* per line: what it is */
+	uint8_t *kind;        /* per line: what it is */
 	uint32_t *body_start; /* per line: where its paragraph starts */
 } state;
 
@@ -383,12 +383,14 @@ static void add_caption(state *st, uint32_t s, uint32_t e)
 		}
 		if (doc->norm[o] == '(') {
 			uint32_t k = skip_space(doc, o + 1, e - 1);
-			size_t kl = list_match(&st->v.credit_keys,
-			                       doc->norm + k, doc->norm + e - 1,
-			                       NULL);
-			uint32_t after = skip_space(doc, k + (uint32_t)kl, e - 1);
+			size_t kl =
+			    list_match(&st->v.credit_keys, doc->norm + k,
+			               doc->norm + e - 1, NULL);
+			uint32_t after =
+			    skip_space(doc, k + (uint32_t)kl, e - 1);
 			if (kl && after < e - 1 &&
-			    (doc->norm[after] == '/' || doc->norm[after] == ':')) {
+			    (doc->norm[after] == '/' ||
+			     doc->norm[after] == ':')) {
 				c->credit = jx_doc_span(doc, o, e);
 				split_credits(st, c, after + 1, e - 1);
 				return;
@@ -396,8 +398,8 @@ static void add_caption(state *st, uint32_t s, uint32_t e)
 		}
 	}
 	/* a caption that is only "圖/credit" */
-	size_t ol = list_match(&st->v.openers, doc->norm + s, doc->norm + e,
-	                       NULL);
+	size_t ol =
+	    list_match(&st->v.openers, doc->norm + s, doc->norm + e, NULL);
 	if (ol && s + ol < e &&
 	    (doc->norm[s + ol - 1] == '/' || doc->norm[s + ol - 1] == ':') &&
 	    !has_punct(doc, (uint32_t)(s + ol), e) &&
@@ -441,9 +443,8 @@ static uint32_t credit_tail(state *st, uint32_t s, uint32_t e)
 	const uint8_t *a = doc->norm + tail, *b = doc->norm + e;
 	if (list_match(&st->v.media, a, b, NULL) == (size_t)(b - a))
 		return tail;
-	for (uint32_t r = 0; st->v.credit_tails.t &&
-	                     r < st->v.credit_tails.t->nrows;
-	     r++) {
+	for (uint32_t r = 0;
+	     st->v.credit_tails.t && r < st->v.credit_tails.t->nrows; r++) {
 		jx_str pat = jx_table_cell(st->v.credit_tails.t, r,
 		                           (uint32_t)st->v.credit_tails.col);
 		jx_str kind = list_kind(&st->v.credit_tails, r);
@@ -469,19 +470,19 @@ static bool read_byline(state *st, uint32_t s, uint32_t e, bool strict_len)
 		return false;
 	if (strict_len && ncp(doc, s, e) > 48)
 		return false;
-	size_t al = list_match(&st->v.media, doc->norm + p, doc->norm + e,
-	                       NULL);
+	size_t al =
+	    list_match(&st->v.media, doc->norm + p, doc->norm + e, NULL);
 	if (al) {
 		agency = jx_doc_span(doc, p, p + (uint32_t)al);
 		p += (uint32_t)al;
 	}
 	uint32_t row;
-	size_t rl = list_match(&st->v.roles, doc->norm + p, doc->norm + e,
-	                       &row);
+	size_t rl =
+	    list_match(&st->v.roles, doc->norm + p, doc->norm + e, &row);
 	if (rl == 0) {
 		/* a desk alone: 【綜合報導】 */
-		if (al == 0 && list_suffix(&st->v.desks, doc->norm + s,
-		                           doc->norm + e) &&
+		if (al == 0 &&
+		    list_suffix(&st->v.desks, doc->norm + s, doc->norm + e) &&
 		    ncp(doc, s, e) <= 12 && !has_punct(doc, s, e) &&
 		    !memchr(doc->norm + s, '/', e - s)) {
 			by->span = jx_doc_span(doc, s, e);
@@ -515,8 +516,8 @@ static bool read_byline(state *st, uint32_t s, uint32_t e, bool strict_len)
 		}
 	} else {
 		/* CNA: names + place + DD日(專)電 */
-		size_t dl = list_suffix(&st->v.desks, doc->norm + q,
-		                        doc->norm + e);
+		size_t dl =
+		    list_suffix(&st->v.desks, doc->norm + q, doc->norm + e);
 		uint32_t de = e - (uint32_t)dl;
 		if (dl && ends_with(doc, q, de, "日")) {
 			uint32_t dd = de - 3;
@@ -529,8 +530,8 @@ static bool read_byline(state *st, uint32_t s, uint32_t e, bool strict_len)
 				uint32_t ps = dd;
 				for (uint32_t c = q; c < dd;) {
 					size_t n = list_match(
-						&st->v.places, doc->norm + c,
-						doc->norm + dd, NULL);
+					    &st->v.places, doc->norm + c,
+					    doc->norm + dd, NULL);
 					if (n && c + n == dd && c > q) {
 						ps = c;
 						break;
@@ -545,7 +546,8 @@ static bool read_byline(state *st, uint32_t s, uint32_t e, bool strict_len)
 				}
 				names_end = ps;
 				desk = jx_doc_span(doc, ps, e);
-				if (!doc->dateline[0] && day >= 1 && day <= 31) {
+				if (!doc->dateline[0] && day >= 1 &&
+				    day <= 31) {
 					int y, m, d;
 					if (st->opt_date &&
 					    jx_date_parse(st->opt_date, 10, &y,
@@ -554,14 +556,14 @@ static bool read_byline(state *st, uint32_t s, uint32_t e, bool strict_len)
 							m = 12, y--;
 						if (jx_date_valid(y, m, day))
 							set_dateline(doc, y, m,
-							             day, dd, de);
+							             day, dd,
+							             de);
 					}
 					if (!doc->dateline[0])
 						jx_doc_diag(
-							doc, "layout",
-							"dateline_day_only",
-							jx_doc_span(doc, dd,
-							            e));
+						    doc, "layout",
+						    "dateline_day_only",
+						    jx_doc_span(doc, dd, e));
 				}
 			}
 		}
@@ -575,8 +577,8 @@ static bool read_byline(state *st, uint32_t s, uint32_t e, bool strict_len)
 	uint32_t a = q, c = q;
 	while (c <= names_end) {
 		uint32_t next = c + 1;
-		uint32_t cp = c < names_end ? cp_at(doc, c, names_end, &next)
-		                            : 0;
+		uint32_t cp =
+		    c < names_end ? cp_at(doc, c, names_end, &next) : 0;
 		if (c == names_end || cp == 0x3001 || cp == ',' || cp == ' ' ||
 		    cp == 0x53CA /* 及 */ || cp == 0x8207 /* 與 */ ||
 		    cp == 0x4E0E /* 与 */ || cp == 0x548C /* 和 */) {
@@ -607,8 +609,8 @@ static uint32_t read_dateline(state *st, const line *l)
 {
 	jishi_doc *doc = st->doc;
 	uint32_t p = l->s;
-	size_t kl = list_match(&st->v.date_keys, doc->norm + p,
-	                       doc->norm + l->e, NULL);
+	size_t kl =
+	    list_match(&st->v.date_keys, doc->norm + p, doc->norm + l->e, NULL);
 	if (kl) {
 		uint32_t q = p + (uint32_t)kl;
 		/* a key must end at a boundary: "date 2025", "日期:2025" */
@@ -651,13 +653,13 @@ static void read_sources(state *st, uint32_t s, uint32_t e)
 				b++;
 			if (b < e && has(doc, b, e, "》") && b > a) {
 				uint32_t after = b + 3;
-				size_t known = list_match(&st->v.media,
-				                          doc->norm + a,
-				                          doc->norm + b, NULL);
-				bool media = known == b - a ||
-				             list_suffix(&st->v.media_sfx,
-				                         doc->norm + a,
-				                         doc->norm + b);
+				size_t known =
+				    list_match(&st->v.media, doc->norm + a,
+				               doc->norm + b, NULL);
+				bool media =
+				    known == b - a ||
+				    list_suffix(&st->v.media_sfx, doc->norm + a,
+				                doc->norm + b);
 				/* a cue after: 》報導, 》也在報導, 》分析 */
 				bool cue_after = false;
 				uint32_t c = after;
@@ -665,8 +667,9 @@ static void read_sources(state *st, uint32_t s, uint32_t e)
 					if (list_match(&st->v.cues,
 					               doc->norm + c,
 					               doc->norm + e, &row) &&
-					    strcmp(list_kind(&st->v.cues, row).s,
-					           "before") != 0) {
+					    strcmp(
+					        list_kind(&st->v.cues, row).s,
+					        "before") != 0) {
 						cue_after = true;
 						break;
 					}
@@ -675,16 +678,16 @@ static void read_sources(state *st, uint32_t s, uint32_t e)
 				if (known == b - a ||
 				    (media && (cue_before || cue_after))) {
 					jx_source *src = jx_vec_push(
-						doc, &doc->sources,
-						sizeof(*src));
+					    doc, &doc->sources, sizeof(*src));
 					if (src) {
 						src->span =
-							jx_doc_span(doc, p, after);
-						src->name = jx_doc_span(doc, a, b);
+						    jx_doc_span(doc, p, after);
+						src->name =
+						    jx_doc_span(doc, a, b);
 					}
 					/* a chain: 《A》、《B》 */
-					cue_before = cue_before ||
-					             known == b - a;
+					cue_before =
+					    cue_before || known == b - a;
 					p = after;
 					if (has(doc, p, e, "、"))
 						p += 3;
@@ -712,8 +715,8 @@ static void read_sources(state *st, uint32_t s, uint32_t e)
 			bool after = cn && strcmp(list_kind(&st->v.cues, row).s,
 			                          "before") != 0;
 			if (cue_before || after) {
-				jx_source *src = jx_vec_push(
-					doc, &doc->sources, sizeof(*src));
+				jx_source *src = jx_vec_push(doc, &doc->sources,
+				                             sizeof(*src));
 				if (src) {
 					src->span = jx_doc_span(doc, p, b);
 					src->name = src->span;
@@ -843,8 +846,7 @@ void jx_layout_run(jishi_doc *doc)
 			if (c < l->e && has(doc, c, l->e, close) &&
 			    read_byline(&st, o, c, true)) {
 				st.body_start[i] = skip_space(
-					doc, c + (uint32_t)strlen(close),
-					l->e);
+				    doc, c + (uint32_t)strlen(close), l->e);
 				if (st.body_start[i] >= l->e) {
 					st.kind[i] = L_BYLINE;
 					continue;
@@ -853,8 +855,8 @@ void jx_layout_run(jishi_doc *doc)
 		}
 		if (credit_tail(&st, b, l->e)) {
 			st.kind[i] = L_CAPTION;
-			jx_caption *c = jx_vec_push(doc, &doc->captions,
-			                            sizeof(*c));
+			jx_caption *c =
+			    jx_vec_push(doc, &doc->captions, sizeof(*c));
 			if (c) {
 				uint32_t t = credit_tail(&st, b, l->e);
 				c->span = jx_doc_span(doc, b, l->e);

@@ -20,7 +20,7 @@
 
 #include <stdint.h>
 
-#define JX_MODEL_MAGIC "JISHIMDL"
+#define JX_MODEL_MAGIC   "JISHIMDL"
 #define JX_MODEL_VERSION 1u
 #define JX_FOURCC(a, b, c, d)                                                  \
 	((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 |            \

@@ -58,7 +58,7 @@ static int validate(jishi_model *m, jishi_err *err)
 {
 	const unsigned char *base = m->map;
 	const unsigned char *strs = NULL, *tabl = NULL, *cell = NULL,
-			    *scrp = NULL;
+	                    *scrp = NULL;
 	uint32_t strs_n = 0, tabl_n = 0, cell_n = 0, scrp_n = 0;
 
 	if (m->size < sizeof(jx_fheader))
@@ -115,8 +115,8 @@ static int validate(jishi_model *m, jishi_err *err)
 	for (uint32_t i = 0; i < nt; i++) {
 		const unsigned char *t = tabl + 4 + i * sizeof(jx_ftable);
 		uint32_t name = rd32(t), ncols = rd32(t + 4),
-			 nrows = rd32(t + 8), first = rd32(t + 12),
-			 cols = rd32(t + 16);
+		         nrows = rd32(t + 8), first = rd32(t + 12),
+		         cols = rd32(t + 16);
 		if (name >= m->pool_size || ncols == 0)
 			return bad(err, "table header");
 		uint64_t n = (uint64_t)nrows * ncols;

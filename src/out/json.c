@@ -40,8 +40,8 @@ int jx_json_str(jx_buf *b, const char *s, size_t len)
 			jx_buf_puts(b, "\\t");
 			break;
 		default: {
-			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4],
-			             hex[c & 15]};
+			char u[6] = {'\\', 'u',         '0',
+			             '0',  hex[c >> 4], hex[c & 15]};
 			jx_buf_append(b, u, 6);
 		}
 		}

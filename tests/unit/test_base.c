@@ -18,25 +18,25 @@ static void utf8_validate(void **state)
 		const char *s;
 		size_t len, bad;
 	} cases[] = {
-		{"", 0, 0},
-		{"abc", 3, 3},
-		{"紀事", 6, 6},
-		{"\xC3\xA9", 2, 2},
-		{"\xC0\xAF", 2, 0},         /* overlong '/' */
-		{"\xE0\x80\xAF", 3, 0},     /* overlong */
-		{"\xED\xA0\x80", 3, 0},     /* surrogate */
-		{"\xF4\x90\x80\x80", 4, 0}, /* > U+10FFFF */
-		{"ab\xFF", 3, 2},
-		{"\xE7\xB4", 2, 0},          /* truncated */
-		{"a\xE7\xB4\x80", 4, 4},     /* U+7D00 */
-		{"x\x80y", 3, 1},            /* lone continuation */
-		{"\xF0\x9F\x98\x80", 4, 4},  /* emoji */
-		{"a\0b", 3, 3},              /* NUL is valid */
+	    {"", 0, 0},
+	    {"abc", 3, 3},
+	    {"紀事", 6, 6},
+	    {"\xC3\xA9", 2, 2},
+	    {"\xC0\xAF", 2, 0},         /* overlong '/' */
+	    {"\xE0\x80\xAF", 3, 0},     /* overlong */
+	    {"\xED\xA0\x80", 3, 0},     /* surrogate */
+	    {"\xF4\x90\x80\x80", 4, 0}, /* > U+10FFFF */
+	    {"ab\xFF", 3, 2},
+	    {"\xE7\xB4", 2, 0},         /* truncated */
+	    {"a\xE7\xB4\x80", 4, 4},    /* U+7D00 */
+	    {"x\x80y", 3, 1},           /* lone continuation */
+	    {"\xF0\x9F\x98\x80", 4, 4}, /* emoji */
+	    {"a\0b", 3, 3},             /* NUL is valid */
 	};
 	for (size_t i = 0; i < JX_ARRAY_LEN(cases); i++)
-		assert_int_equal(jx_utf8_validate((const uint8_t *)cases[i].s,
-		                                  cases[i].len),
-		                 cases[i].bad);
+		assert_int_equal(
+		    jx_utf8_validate((const uint8_t *)cases[i].s, cases[i].len),
+		    cases[i].bad);
 }
 
 static void utf8_decode(void **state)
@@ -151,10 +151,10 @@ static void errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(utf8_validate), cmocka_unit_test(utf8_decode),
-		cmocka_unit_test(arena),         cmocka_unit_test(buf_cap),
-		cmocka_unit_test(hashes),        cmocka_unit_test(dates),
-		cmocka_unit_test(errors),
+	    cmocka_unit_test(utf8_validate), cmocka_unit_test(utf8_decode),
+	    cmocka_unit_test(arena),         cmocka_unit_test(buf_cap),
+	    cmocka_unit_test(hashes),        cmocka_unit_test(dates),
+	    cmocka_unit_test(errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -109,10 +109,10 @@ static void seed_record(void **state)
 	char *text = slurp(JISHI_SEED, &len);
 	assert_non_null(text);
 	for (int bytes = 0; bytes < 2; bytes++) {
-		json_t *r = record(text, len, NULL,
-		                   bytes ? JISHI_F_OFFSETS_BYTES : 0);
-		assert_int_equal(json_integer_value(json_object_get(r, "jishi")),
-		                 1);
+		json_t *r =
+		    record(text, len, NULL, bytes ? JISHI_F_OFFSETS_BYTES : 0);
+		assert_int_equal(
+		    json_integer_value(json_object_get(r, "jishi")), 1);
 		assert_string_equal(str(r, "doc.script"), "hant");
 		assert_string_equal(str(r, "doc.dateline"), "2025-08-24");
 		assert_string_equal(str(r, "doc.anchor"), "2025-08-24");
@@ -128,8 +128,8 @@ static void seed_record(void **state)
 		json_t *c;
 		json_array_foreach(caps, i, c)
 		{
-			char *t = slice(text, len, json_object_get(c, "span"),
-			                bytes);
+			char *t =
+			    slice(text, len, json_object_get(c, "span"), bytes);
 			assert_string_equal(t, str(c, "text"));
 			free(t);
 		}
@@ -138,10 +138,10 @@ static void seed_record(void **state)
 		char *p0 = slice(text, len, json_array_get(paras, 0), bytes);
 		assert_true(strncmp(p0, "南韓總統李在明昨（23）日", 33) == 0);
 		free(p0);
-		char *by = slice(text, len,
-		                 json_object_get(json_object_get(r, "byline"),
-		                                 "span"),
-		                 bytes);
+		char *by =
+		    slice(text, len,
+		          json_object_get(json_object_get(r, "byline"), "span"),
+		          bytes);
 		assert_string_equal(by, "記者羅翊宬／綜合外電報導");
 		free(by);
 		assert_string_equal(str(r, "sources.0.name"), "韓聯社");
@@ -155,12 +155,12 @@ static void bom_crlf_nul(void **state)
 {
 	(void)state;
 	static const char text[] =
-		"\xEF\xBB\xBF date 2025-08-24\r\n\r\n記者王小明、李四／台北報導"
-		"\r\n\r\n第一段，\0有NUL。\r\n第二段。";
+	    "\xEF\xBB\xBF date 2025-08-24\r\n\r\n記者王小明、李四／台北報導"
+	    "\r\n\r\n第一段，\0有NUL。\r\n第二段。";
 	size_t len = sizeof(text) - 1;
 	for (int bytes = 0; bytes < 2; bytes++) {
-		json_t *r = record(text, len, NULL,
-		                   bytes ? JISHI_F_OFFSETS_BYTES : 0);
+		json_t *r =
+		    record(text, len, NULL, bytes ? JISHI_F_OFFSETS_BYTES : 0);
 		assert_string_equal(str(r, "doc.dateline"), "2025-08-24");
 		assert_string_equal(str(r, "byline.reporters.1"), "李四");
 		json_t *paras = json_object_get(r, "paragraphs");
@@ -169,8 +169,8 @@ static void bom_crlf_nul(void **state)
 		assert_string_equal(p, "第二段。");
 		free(p);
 		/* the BOM counts as one code point / three bytes */
-		json_t *ds = json_object_get(json_object_get(r, "doc"),
-		                             "dateline_span");
+		json_t *ds =
+		    json_object_get(json_object_get(r, "doc"), "dateline_span");
 		assert_int_equal(json_integer_value(json_array_get(ds, 0)),
 		                 bytes ? 9 : 7);
 		json_decref(r);
@@ -228,8 +228,8 @@ static void script(void **state)
 	assert_string_equal(str(r, "doc.script"), "mixed");
 	json_decref(r);
 	r = record("abc", 3, NULL, 0);
-	assert_true(json_is_null(json_object_get(json_object_get(r, "doc"),
-	                                         "script")));
+	assert_true(
+	    json_is_null(json_object_get(json_object_get(r, "doc"), "script")));
 	json_decref(r);
 }
 
@@ -238,9 +238,9 @@ static void bad_input(void **state)
 	(void)state;
 	jishi_doc *doc = (jishi_doc *)&doc;
 	jishi_err err;
-	assert_int_equal(jishi_doc_process(model, "紀\xFF事", 5, NULL, &doc,
-	                                   &err),
-	                 JISHI_EUTF8);
+	assert_int_equal(
+	    jishi_doc_process(model, "紀\xFF事", 5, NULL, &doc, &err),
+	    JISHI_EUTF8);
 	assert_null(doc);
 	assert_int_equal(err.pos, 3);
 	jishi_opts o = {.max_bytes = 4};
@@ -334,11 +334,14 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(seed_record),   cmocka_unit_test(bom_crlf_nul),
-		cmocka_unit_test(fullwidth_dateline),
-		cmocka_unit_test(cna_dateline),  cmocka_unit_test(script),
-		cmocka_unit_test(bad_input),     cmocka_unit_test(torture),
-		cmocka_unit_test(model_corrupt),
+	    cmocka_unit_test(seed_record),
+	    cmocka_unit_test(bom_crlf_nul),
+	    cmocka_unit_test(fullwidth_dateline),
+	    cmocka_unit_test(cna_dateline),
+	    cmocka_unit_test(script),
+	    cmocka_unit_test(bad_input),
+	    cmocka_unit_test(torture),
+	    cmocka_unit_test(model_corrupt),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

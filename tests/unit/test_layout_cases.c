@@ -54,14 +54,14 @@ struct lcase {
 
 /* The state of one run of one case. */
 struct check {
-	const char *file;  /* "CASE.expect.json" */
-	const char *mode;  /* "" for code points, " (bytes)" for bytes */
-	const char *text;  /* the input bytes */
-	size_t len;        /* their number */
-	const size_t *cp;  /* byte offset of code point i, ncp + 1 entries */
-	size_t ncp;        /* code points in the input */
-	int bytes;         /* spans count bytes, not code points */
-	int nfail;         /* mismatches so far */
+	const char *file; /* "CASE.expect.json" */
+	const char *mode; /* "" for code points, " (bytes)" for bytes */
+	const char *text; /* the input bytes */
+	size_t len;       /* their number */
+	const size_t *cp; /* byte offset of code point i, ncp + 1 entries */
+	size_t ncp;       /* code points in the input */
+	int bytes;        /* spans count bytes, not code points */
+	int nfail;        /* mismatches so far */
 };
 
 static jishi_model *model; /* opened by the group setup */
@@ -106,12 +106,11 @@ static void fail_text(struct check *c, const char *field, const char *got,
 #define PRINTF_LIKE(f, a)
 #endif
 
-static void complain(struct check *c, const char *field, const char *fmt,
-                     ...) PRINTF_LIKE(3, 4);
+static void complain(struct check *c, const char *field, const char *fmt, ...)
+    PRINTF_LIKE(3, 4);
 
 /* Report a mismatch in free form: "FILE: FIELD: message". */
-static void complain(struct check *c, const char *field, const char *fmt,
-                     ...)
+static void complain(struct check *c, const char *field, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -144,7 +143,7 @@ static int span_bytes(struct check *c, const char *field, const json_t *span,
 	e = json_integer_value(json_array_get(span, 1));
 	if (s < 0 || e < s || (size_t)e > units) {
 		complain(c, field, "span [%lld, %lld] outside the input (%zu)",
-		          (long long)s, (long long)e, units);
+		         (long long)s, (long long)e, units);
 		return -1;
 	}
 	if (!c->bytes) {
@@ -155,7 +154,7 @@ static int span_bytes(struct check *c, const char *field, const json_t *span,
 	if (((size_t)s < c->len && (c->text[s] & 0xC0) == 0x80) ||
 	    ((size_t)e < c->len && (c->text[e] & 0xC0) == 0x80)) {
 		complain(c, field, "span [%lld, %lld] splits a character",
-		          (long long)s, (long long)e);
+		         (long long)s, (long long)e);
 		return -1;
 	}
 	*start = (size_t)s;
@@ -164,8 +163,8 @@ static int span_bytes(struct check *c, const char *field, const json_t *span,
 }
 
 /* The span must slice the input to exactly want. */
-static void check_slice(struct check *c, const char *field,
-                        const json_t *span, const char *want)
+static void check_slice(struct check *c, const char *field, const json_t *span,
+                        const char *want)
 {
 	size_t s, e;
 
@@ -186,17 +185,25 @@ static int contains(const char *text, size_t n, const char *needle)
 	return 0;
 }
 
-/* Every "span"/"trigger" in the record lies in the input; a "span" with a
- * "text" beside it slices the input to that text; "mentions" hold pairs. */
-static void walk_spans(struct check *c, const json_t *v, char *path,
-                       size_t cap)
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && !strcmp(s + n - k, suffix);
+}
+
+/* Every "span", "*_span" and "trigger" in the record lies in the input; a
+ * "span" with a "text" beside it slices the input to that text; "mentions"
+ * hold pairs. */
+static void walk_spans(struct check *c, const json_t *v, char *path, size_t cap)
 {
 	size_t plen = strlen(path), i, s, e;
 	const char *key;
 	json_t *m;
 
 	if (json_is_array(v)) {
-		json_array_foreach (v, i, m) {
+		json_array_foreach(v, i, m)
+		{
 			snprintf(path + plen, cap - plen, "[%zu]", i);
 			walk_spans(c, m, path, cap);
 		}
@@ -205,13 +212,16 @@ static void walk_spans(struct check *c, const json_t *v, char *path,
 	}
 	if (!json_is_object(v))
 		return;
-	json_object_foreach ((json_t *)v, key, m) {
+	json_object_foreach((json_t *)v, key, m)
+	{
 		snprintf(path + plen, cap - plen, "%s%s", plen ? "." : "", key);
-		if (!strcmp(key, "span") && json_is_string(
-			json_object_get(v, "text")))
-			check_slice(c, path, m,
-			            json_string_value(json_object_get(v, "text")));
-		else if (!strcmp(key, "span") || !strcmp(key, "trigger"))
+		if (!strcmp(key, "span") &&
+		    json_is_string(json_object_get(v, "text")))
+			check_slice(
+			    c, path, m,
+			    json_string_value(json_object_get(v, "text")));
+		else if (!strcmp(key, "span") || !strcmp(key, "trigger") ||
+		         ends_with(key, "_span"))
 			span_bytes(c, path, m, &s, &e);
 		else if (!strcmp(key, "mentions") && json_is_array(m))
 			for (i = 0; i < json_array_size(m); i++)
@@ -248,14 +258,15 @@ static void check_doc(struct check *c, const json_t *doc, const json_t *want)
 
 	if (!json_is_string(offs) || strcmp(json_string_value(offs), unit))
 		complain(c, "doc.offsets", "got %s, expected \"%s\"",
-		          json_is_string(offs) ? json_string_value(offs) : "?",
-		          unit);
+		         json_is_string(offs) ? json_string_value(offs) : "?",
+		         unit);
 	if (!json_is_integer(nbytes) ||
 	    (size_t)json_integer_value(nbytes) != c->len)
 		complain(c, "doc.bytes", "got %lld, expected %zu",
-		          json_is_integer(nbytes) ?
-		                  (long long)json_integer_value(nbytes) : -1LL,
-		          c->len);
+		         json_is_integer(nbytes)
+		             ? (long long)json_integer_value(nbytes)
+		             : -1LL,
+		         c->len);
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		json_t *w = json_object_get(want, keys[i]);
 
@@ -266,8 +277,7 @@ static void check_doc(struct check *c, const json_t *doc, const json_t *want)
 	}
 }
 
-static void check_byline(struct check *c, const json_t *got,
-                         const json_t *want)
+static void check_byline(struct check *c, const json_t *got, const json_t *want)
 {
 	static const char *const keys[] = {"reporters", "desk", "agency"};
 	char field[64];
@@ -305,9 +315,10 @@ static void check_captions(struct check *c, const json_t *got,
 		fail_json(c, "captions", got, want);
 	if (ng != nw)
 		complain(c, "captions", "got %zu captions, expected %zu", ng,
-		          nw);
+		         nw);
 	for (i = 0; i < ng && i < nw; i++) {
-		json_t *g = json_array_get(got, i), *w = json_array_get(want, i);
+		json_t *g = json_array_get(got, i),
+		       *w = json_array_get(want, i);
 		const char *wt = json_string_value(json_object_get(w, "text"));
 
 		if (wt) {
@@ -342,7 +353,7 @@ static void check_paragraphs(struct check *c, const json_t *got,
 
 	if (ng != nw)
 		complain(c, "paragraphs", "got %zu paragraphs, expected %zu",
-		          ng, nw);
+		         ng, nw);
 	for (i = 0; i < ng && i < nw; i++) {
 		snprintf(field, sizeof field, "paragraphs[%zu]", i);
 		check_slice(c, field, json_array_get(got, i),
@@ -367,14 +378,16 @@ static void check_sources(struct check *c, const json_t *got,
 	size_t i, s, e;
 	char field[64];
 
-	json_array_foreach (got, i, src) {
+	json_array_foreach(got, i, src)
+	{
 		json_t *name = json_object_get(src, "name");
 		const char *n = json_string_value(name);
 
 		json_array_append(names, name ? name : json_null());
 		snprintf(field, sizeof field, "sources[%zu].span", i);
-		if (n && span_bytes(c, field, json_object_get(src, "span"), &s,
-		                    &e) == 0 &&
+		if (n &&
+		    span_bytes(c, field, json_object_get(src, "span"), &s,
+		               &e) == 0 &&
 		    !contains(c->text + s, e - s, n))
 			fail_text(c, field, c->text + s, e - s, n);
 	}
@@ -391,12 +404,11 @@ static void check_view(struct check *c, const char *field, const char *view,
 
 	if ((view == NULL) != (r == NULL) || (view && strcmp(view, r)))
 		complain(c, field, "got %s, record has %s",
-		          view ? view : "NULL", r ? r : "null");
+		         view ? view : "NULL", r ? r : "null");
 }
 
 /* The C views must agree with the record. */
-static void check_info(struct check *c, const jishi_doc *doc,
-                       const json_t *rec)
+static void check_info(struct check *c, const jishi_doc *doc, const json_t *rec)
 {
 	jishi_doc_info info;
 	json_t *paras = json_object_get(rec, "paragraphs");
@@ -409,18 +421,18 @@ static void check_info(struct check *c, const jishi_doc *doc,
 	jishi_doc_get_info(doc, &info);
 	if (info.nparagraphs != json_array_size(paras))
 		complain(c, "info.nparagraphs", "got %zu, expected %zu",
-		          info.nparagraphs, json_array_size(paras));
+		         info.nparagraphs, json_array_size(paras));
 	if (info.ncaptions != json_array_size(json_object_get(rec, "captions")))
 		complain(c, "info.ncaptions", "got %zu, record has %zu",
-		          info.ncaptions,
-		          json_array_size(json_object_get(rec, "captions")));
+		         info.ncaptions,
+		         json_array_size(json_object_get(rec, "captions")));
 	if (info.nsources != json_array_size(json_object_get(rec, "sources")))
 		complain(c, "info.nsources", "got %zu, record has %zu",
-		          info.nsources,
-		          json_array_size(json_object_get(rec, "sources")));
+		         info.nsources,
+		         json_array_size(json_object_get(rec, "sources")));
 	if (info.bytes != c->len)
 		complain(c, "info.bytes", "got %zu, expected %zu", info.bytes,
-		          c->len);
+		         c->len);
 	check_view(c, "info.dateline", info.dateline,
 	           json_object_get(d, "dateline"));
 	check_view(c, "info.anchor", info.anchor, json_object_get(d, "anchor"));
@@ -430,20 +442,19 @@ static void check_info(struct check *c, const jishi_doc *doc,
 		snprintf(field, sizeof field, "jishi_doc_paragraph(%zu)", i);
 		if (jishi_doc_paragraph(doc, i, &sp) != JISHI_OK ||
 		    (json_int_t)sp.start !=
-		            json_integer_value(json_array_get(p, 0)) ||
+		        json_integer_value(json_array_get(p, 0)) ||
 		    (json_int_t)sp.end !=
-		            json_integer_value(json_array_get(p, 1)))
+		        json_integer_value(json_array_get(p, 1)))
 			complain(c, field, "got [%u, %u], record has %s",
-			          (unsigned)sp.start, (unsigned)sp.end,
-			          "a different span");
+			         (unsigned)sp.start, (unsigned)sp.end,
+			         "a different span");
 	}
 	if (jishi_doc_paragraph(doc, info.nparagraphs, &sp) != JISHI_EINVAL)
 		complain(c, "jishi_doc_paragraph(n)",
-		          "an out-of-range index did not give JISHI_EINVAL");
+		         "an out-of-range index did not give JISHI_EINVAL");
 }
 
-static void check_record(struct check *c, const json_t *rec,
-                         const json_t *want)
+static void check_record(struct check *c, const json_t *rec, const json_t *want)
 {
 	char path[256] = "";
 	json_t *w;
@@ -479,20 +490,20 @@ static void run_once(struct check *c, const json_t *want, const char *date,
 	rc = jishi_doc_process(model, c->text, c->len, &opts, &doc, &err);
 	if (rc != JISHI_OK) {
 		complain(c, "jishi_doc_process", "got %s (%s), expected %s",
-		          jishi_errname(rc), err.msg, "JISHI_OK");
+		         jishi_errname(rc), err.msg, "JISHI_OK");
 		return;
 	}
 	rc = jishi_doc_json(doc, &js, &jlen);
 	if (rc != JISHI_OK || !js) {
 		complain(c, "jishi_doc_json", "got %s, expected JISHI_OK",
-		          jishi_errname(rc));
+		         jishi_errname(rc));
 		jishi_doc_free(doc);
 		return;
 	}
 	rec = json_loadb(js, jlen, 0, &jerr);
 	if (!json_is_object(rec)) {
 		complain(c, "record", "not a JSON object: %s (line %d col %d)",
-		          jerr.text, jerr.line, jerr.column);
+		         jerr.text, jerr.line, jerr.column);
 	} else {
 		check_record(c, rec, want);
 		check_info(c, doc, rec);
@@ -578,8 +589,12 @@ static void test_case(void **state)
 		fail_msg("%s: no \"expect\" object or unreadable %s", lc->file,
 		         lc->text_path);
 	}
-	c = (struct check){.file = lc->file, .mode = "", .text = text,
-	                   .len = len, .cp = cp, .ncp = ncp};
+	c = (struct check){.file = lc->file,
+	                   .mode = "",
+	                   .text = text,
+	                   .len = len,
+	                   .cp = cp,
+	                   .ncp = ncp};
 	run_once(&c, want, json_string_value(date), 0);
 	c.bytes = 1;
 	c.mode = " (bytes)";

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# deps.sh -- install what jishi needs to build and test on Debian 12, as
+# root. Safe to run again: apt-get skips what is already there.
+set -eu
+pkgs=(build-essential cmake pkg-config clang libclang-rt-14-dev
+      clang-format valgrind python3 time
+      libjansson-dev libcmocka-dev libsqlite3-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "deps.sh: missing packages ${missing[*]}; run as root (apt-get)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
