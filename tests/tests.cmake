@@ -19,3 +19,53 @@ add_test(NAME golden_seed_layout
   COMMAND ${CMAKE_SOURCE_DIR}/tests/golden/score_seed.sh $<TARGET_FILE:jishi>
           ${SEED}.txt ${SEED}.gold.json layout=1.0)
 set_tests_properties(golden_seed_layout PROPERTIES SKIP_RETURN_CODE 77)
+
+option(JISHI_HEAVY_TESTS "Run the CLI checks with 1,000 files and a 200 MB stream" ON)
+option(JISHI_FUZZ "Build the libFuzzer targets with clang" ON)
+
+# The CLI contract (docs/cli.md).
+add_test(NAME cli_contract
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/run_cli_tests.sh $<TARGET_FILE:jishi>
+          ${JISHI_SHARED_DIR})
+set_tests_properties(cli_contract PROPERTIES ENVIRONMENT
+  "${JISHI_TEST_ENV};JISHI_HEAVY=$<IF:$<BOOL:${JISHI_HEAVY_TESTS}>,1,0>"
+  TIMEOUT 900)
+
+# Table-driven layout cases built from real reports (tests/data/layout).
+if(CMOCKA_FOUND AND EXISTS ${CMAKE_SOURCE_DIR}/tests/unit/test_layout_cases.c)
+  add_executable(test_layout_cases tests/unit/test_layout_cases.c)
+  target_link_libraries(test_layout_cases PRIVATE jishi_static
+    PkgConfig::CMOCKA PkgConfig::JANSSON)
+  add_test(NAME layout_cases COMMAND test_layout_cases
+    ${CMAKE_SOURCE_DIR}/tests/data/layout ${JISHI_MODEL})
+  set_tests_properties(layout_cases PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}")
+endif()
+
+# Fuzz targets: replayed over the committed corpus with the regular
+# compiler (under ASan in the sanitizer build), and built with clang's
+# libFuzzer for real runs by tests/fuzz/run_fuzz.sh.
+foreach(f process model)
+  add_executable(fuzz_${f}_replay tests/fuzz/fuzz_${f}.c tests/fuzz/fuzz_main.c)
+  target_link_libraries(fuzz_${f}_replay PRIVATE jishi_static)
+  add_test(NAME fuzz_${f}_corpus COMMAND fuzz_${f}_replay
+    ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/${f})
+  set_tests_properties(fuzz_${f}_corpus PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}")
+endforeach()
+
+find_program(JISHI_CLANG NAMES clang-14 clang)
+if(JISHI_FUZZ AND JISHI_CLANG)
+  set(_inc)
+  foreach(d ${JISHI_INCLUDE_DIRS})
+    list(APPEND _inc -I${d})
+  endforeach()
+  foreach(f process model)
+    add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/fuzz_${f}
+      COMMAND ${JISHI_CLANG} -std=c11 -D_GNU_SOURCE -DJISHI_BUILDING -g -O1
+        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+        ${_inc} ${JISHI_LIB_SOURCES} ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_${f}.c
+        -lpthread -o ${CMAKE_BINARY_DIR}/fuzz_${f}
+      DEPENDS ${JISHI_LIB_SOURCES} ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_${f}.c
+      COMMENT "Building libFuzzer target fuzz_${f} with clang")
+    add_custom_target(fuzz_${f}_bin ALL DEPENDS ${CMAKE_BINARY_DIR}/fuzz_${f})
+  endforeach()
+endif()

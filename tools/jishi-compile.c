@@ -191,6 +191,43 @@ static void load(const char *path, const char *root)
 	free(text);
 }
 
+/* Rows sorted by their first cell (bytewise = code point order), ties in
+ * file order, so that the library can binary-search a table by its first
+ * column without building anything at load time. */
+static const table *sorting;
+
+static int cmp_row(const void *a, const void *b)
+{
+	uint32_t ra = *(const uint32_t *)a, rb = *(const uint32_t *)b;
+	const uint32_t *ca = sorting->cells + 2 * (size_t)sorting->ncols * ra;
+	const uint32_t *cb = sorting->cells + 2 * (size_t)sorting->ncols * rb;
+	uint32_t la = ca[1], lb = cb[1];
+	int c = memcmp(pool.data + ca[0], pool.data + cb[0], la < lb ? la : lb);
+	if (c == 0)
+		c = (la > lb) - (la < lb);
+	return c ? c : (ra > rb) - (ra < rb);
+}
+
+static void sort_rows(table *t)
+{
+	uint32_t *order = malloc(((size_t)t->nrows + 1) * sizeof(uint32_t));
+	uint32_t *cells = malloc(t->ncells * 2 * sizeof(uint32_t) + 8);
+	if (order == NULL || cells == NULL)
+		die_oom();
+	for (uint32_t r = 0; r < t->nrows; r++)
+		order[r] = r + 1; /* row 0 is the header */
+	sorting = t;
+	qsort(order, t->nrows, sizeof(uint32_t), cmp_row);
+	size_t w = 2 * (size_t)t->ncols;
+	memcpy(cells, t->cells, w * sizeof(uint32_t));
+	for (uint32_t r = 0; r < t->nrows; r++)
+		memcpy(cells + w * (r + 1), t->cells + w * order[r],
+		       w * sizeof(uint32_t));
+	free(t->cells);
+	free(order);
+	t->cells = cells;
+}
+
 static int cmp_table(const void *a, const void *b)
 {
 	return strcmp(((const table *)a)->name, ((const table *)b)->name);
@@ -257,6 +294,14 @@ static void build_script(jx_buf *out)
 	for (int k = 0; k < 2; k++)
 		if (n[k])
 			jx_buf_append(out, v[k], (size_t)n[k] * 4);
+	for (int k = 0; k < 2; k++) {
+		uint32_t bits[JX_SCRP_BMP_WORDS];
+		memset(bits, 0, sizeof(bits));
+		for (uint32_t i = 0; i < n[k]; i++)
+			if (v[k][i] < 0x10000)
+				bits[v[k][i] >> 5] |= 1u << (v[k][i] & 31);
+		jx_buf_append(out, bits, sizeof(bits));
+	}
 	free(v[0]);
 	free(v[1]);
 }
@@ -292,6 +337,8 @@ int main(int argc, char **argv)
 	if (nerrors)
 		return 1;
 	qsort(tables, ntables, sizeof(table), cmp_table);
+	for (size_t k = 0; k < ntables; k++)
+		sort_rows(&tables[k]);
 	for (size_t k = 1; k < ntables; k++)
 		if (strcmp(tables[k - 1].name, tables[k].name) == 0) {
 			fprintf(stderr, "jishi-compile: table %s given twice\n",

@@ -22,16 +22,20 @@ typedef struct cli_job {
 	char *label; /* "path" or "path:line", for messages (malloc) */
 	char *text;  /* document bytes (malloc), or NULL on error */
 	size_t len;
-	char *id;     /* record id or NULL (malloc) */
-	char *date;   /* record date "YYYY-MM-DD" or NULL (malloc) */
-	char *url;    /* record url or NULL (malloc) */
-	char *file;   /* path the document came from, or NULL (malloc) */
-	int err;      /* JISHI_OK, or why it could not be read */
-	uint64_t pos; /* byte offset of the read error, or UINT64_MAX */
+	char *id;       /* record id or NULL (malloc) */
+	char *date;     /* record date "YYYY-MM-DD" or NULL (malloc) */
+	char *url;      /* record url or NULL (malloc) */
+	char *file;     /* path the document came from, or NULL (malloc) */
+	bool raw_jsonl; /* text is an unparsed JSON Lines record */
+	int err;        /* JISHI_OK, or why it could not be read */
+	uint64_t pos;   /* byte offset of the read error, or UINT64_MAX */
 	char msg[256];
 } cli_job;
 
 void cli_job_clear(cli_job *job);
+/* Turn a raw JSON Lines record (job->raw_jsonl) into a document job, or
+ * into a job carrying the record's error. Runs on a worker thread. */
+void cli_job_parse(cli_job *job, size_t max_bytes);
 
 typedef struct cli_input cli_input;
 

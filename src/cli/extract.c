@@ -2,10 +2,12 @@
  * extract.c -- `jishi extract`: documents in, schema-v1 records out.
  *
  * With -j 1 everything runs on the calling thread. With -j N the main
- * thread reads inputs into a ring of 4N slots, N workers process them and
- * a writer thread prints finished slots strictly in input order, so the
- * output is byte-for-byte that of -j 1. At most 4N documents are in memory
- * at once, however long the input stream.
+ * thread reads inputs in batches into a ring of 2N+1 slots, N workers
+ * process them (JSON Lines records are parsed there too) and a writer
+ * thread prints finished slots strictly in input order, so the output is
+ * byte-for-byte that of -j 1. At most (2N+1) x 64 documents, and about
+ * (2N+1) MiB of input plus one document, are in memory at once, however
+ * long the input stream.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -43,6 +45,8 @@ static void run_one(const jishi_model *model, const opts *o, bool pretty,
 {
 	memset(res, 0, sizeof(*res));
 	res->pos = UINT64_MAX;
+	if (job->raw_jsonl)
+		cli_job_parse(job, o->max_bytes);
 	if (job->err) {
 		res->err = job->err;
 		res->pos = job->pos;
@@ -118,22 +122,31 @@ static void emit(writer *w, const cli_job *job, result *res)
 
 /* ---- threaded pipeline ------------------------------------------------ */
 
+/* Documents travel in batches (up to BATCH_DOCS or BATCH_BYTES of text)
+ * so that the cost of handing work between threads stays small next to
+ * the work itself, even for reports of a few kilobytes. */
+#define BATCH_DOCS  64
+#define BATCH_BYTES ((size_t)1 << 20)
+
 enum { S_EMPTY, S_READY, S_DONE };
 
 typedef struct slot {
 	int state;
-	cli_job job;
-	result res;
+	size_t n;
+	cli_job job[BATCH_DOCS];
+	result res[BATCH_DOCS];
 } slot;
 
 typedef struct pool {
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_cond_t work;  /* a slot became READY, or eof */
+	pthread_cond_t done;  /* a slot became DONE */
+	pthread_cond_t empty; /* a slot became EMPTY */
 	slot *slots;
 	size_t nslots;
-	unsigned long produced; /* jobs put in slots */
-	unsigned long taken;    /* jobs taken by workers */
-	unsigned long written;  /* jobs written */
+	unsigned long produced; /* batches put in slots */
+	unsigned long taken;    /* batches taken by workers */
+	unsigned long written;  /* batches written */
 	bool eof;               /* producer finished */
 	const jishi_model *model;
 	const opts *o;
@@ -147,16 +160,18 @@ static void *worker_main(void *arg)
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (p->taken == p->produced && !p->eof)
-			pthread_cond_wait(&p->cv, &p->mu);
+			pthread_cond_wait(&p->work, &p->mu);
 		if (p->taken == p->produced && p->eof)
 			break;
 		slot *s = &p->slots[p->taken % p->nslots];
 		p->taken++;
 		pthread_mutex_unlock(&p->mu);
-		run_one(p->model, p->o, p->pretty, &s->job, &s->res);
+		for (size_t i = 0; i < s->n; i++)
+			run_one(p->model, p->o, p->pretty, &s->job[i],
+			        &s->res[i]);
 		pthread_mutex_lock(&p->mu);
 		s->state = S_DONE;
-		pthread_cond_broadcast(&p->cv);
+		pthread_cond_signal(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -170,16 +185,19 @@ static void *writer_main(void *arg)
 		slot *s = &p->slots[p->written % p->nslots];
 		while (!(p->written < p->produced && s->state == S_DONE) &&
 		       !(p->eof && p->written == p->produced))
-			pthread_cond_wait(&p->cv, &p->mu);
+			pthread_cond_wait(&p->done, &p->mu);
 		if (p->eof && p->written == p->produced)
 			break;
 		pthread_mutex_unlock(&p->mu);
-		emit(p->w, &s->job, &s->res);
-		cli_job_clear(&s->job);
+		for (size_t i = 0; i < s->n; i++) {
+			emit(p->w, &s->job[i], &s->res[i]);
+			cli_job_clear(&s->job[i]);
+		}
+		s->n = 0;
 		pthread_mutex_lock(&p->mu);
 		s->state = S_EMPTY;
 		p->written++;
-		pthread_cond_broadcast(&p->cv);
+		pthread_cond_signal(&p->empty);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -191,20 +209,20 @@ static int run_threads(cli_input *in, const jishi_model *model, const opts *o,
 	pool p;
 	memset(&p, 0, sizeof(p));
 	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
-	p.nslots = (size_t)o->jobs * 4;
+	pthread_cond_init(&p.work, NULL);
+	pthread_cond_init(&p.done, NULL);
+	pthread_cond_init(&p.empty, NULL);
+	p.nslots = (size_t)o->jobs * 2 + 1;
 	p.slots = calloc(p.nslots, sizeof(slot));
-	if (p.slots == NULL)
-		return JISHI_ENOMEM;
-	for (size_t i = 0; i < p.nslots; i++)
-		p.slots[i].job.pos = UINT64_MAX;
+	pthread_t *th = calloc((size_t)o->jobs + 1, sizeof(pthread_t));
+	if (p.slots == NULL || th == NULL) {
+		fputs("jishi: out of memory\n", stderr);
+		exit(3);
+	}
 	p.model = model;
 	p.o = o;
 	p.pretty = pretty;
 	p.w = w;
-	pthread_t *th = calloc((size_t)o->jobs + 1, sizeof(pthread_t));
-	if (th == NULL)
-		return JISHI_ENOMEM;
 	int started = 0;
 	for (int i = 0; i < o->jobs; i++)
 		if (pthread_create(&th[started], NULL, worker_main, &p) == 0)
@@ -215,26 +233,38 @@ static int run_threads(cli_input *in, const jishi_model *model, const opts *o,
 		fputs("jishi: cannot start threads\n", stderr);
 		exit(3);
 	}
-	cli_job job;
-	memset(&job, 0, sizeof(job));
-	for (;;) {
-		if (!cli_input_next(in, &job))
-			break;
+	bool more = true;
+	while (more) {
 		pthread_mutex_lock(&p.mu);
 		slot *s = &p.slots[p.produced % p.nslots];
 		while (s->state != S_EMPTY)
-			pthread_cond_wait(&p.cv, &p.mu);
-		s->job = job; /* ownership moves to the slot */
-		memset(&job, 0, sizeof(job));
+			pthread_cond_wait(&p.empty, &p.mu);
+		pthread_mutex_unlock(&p.mu);
+		/* the slot is ours until it is READY */
+		size_t bytes = 0;
+		s->n = 0;
+		while (s->n < BATCH_DOCS && bytes < BATCH_BYTES) {
+			memset(&s->job[s->n], 0, sizeof(cli_job));
+			if (!cli_input_next(in, &s->job[s->n])) {
+				cli_job_clear(&s->job[s->n]);
+				more = false;
+				break;
+			}
+			bytes += s->job[s->n].len;
+			s->n++;
+		}
+		if (s->n == 0)
+			break;
+		pthread_mutex_lock(&p.mu);
 		s->state = S_READY;
 		p.produced++;
-		pthread_cond_broadcast(&p.cv);
+		pthread_cond_signal(&p.work);
 		pthread_mutex_unlock(&p.mu);
 	}
-	cli_job_clear(&job);
 	pthread_mutex_lock(&p.mu);
 	p.eof = true;
-	pthread_cond_broadcast(&p.cv);
+	pthread_cond_broadcast(&p.work);
+	pthread_cond_broadcast(&p.done);
 	pthread_mutex_unlock(&p.mu);
 	for (int i = 0; i < started; i++)
 		pthread_join(th[i], NULL);
@@ -242,7 +272,9 @@ static int run_threads(cli_input *in, const jishi_model *model, const opts *o,
 	free(th);
 	free(p.slots);
 	pthread_mutex_destroy(&p.mu);
-	pthread_cond_destroy(&p.cv);
+	pthread_cond_destroy(&p.work);
+	pthread_cond_destroy(&p.done);
+	pthread_cond_destroy(&p.empty);
 	return JISHI_OK;
 }
 

@@ -33,6 +33,8 @@ struct cli_input {
 	unsigned long lineno;
 	char *line; /* line buffer, capacity linecap */
 	size_t linecap;
+	char rbuf[65536]; /* read buffer for JSON Lines streams */
+	size_t rpos, rlen;
 	bool counted; /* all operands were plain files */
 };
 
@@ -250,43 +252,55 @@ static void read_whole(cli_input *in, const char *path, cli_job *job)
 	job->len = len;
 }
 
-/* Read one line of the stream into in->line; returns its length, or -1 at
- * EOF. A line over limit is consumed to its end and reported via *toolong
- * without being kept. */
+/* Read one line of the stream into in->line (NUL-terminated); returns its
+ * length, or -1 at the end. A line over limit is consumed to its end and
+ * reported via *toolong without being kept. Reads in 64 KiB chunks. */
 static long read_line(cli_input *in, size_t limit, bool *toolong)
 {
 	size_t len = 0;
-	int c;
+	bool any = false;
 	*toolong = false;
-	if (feof(in->stream))
-		return -1;
 	for (;;) {
-		c = getc(in->stream);
-		if (c == EOF) {
-			if (len == 0 && !*toolong)
-				return -1;
-			break;
+		if (in->rpos == in->rlen) {
+			in->rpos = 0;
+			in->rlen =
+			    fread(in->rbuf, 1, sizeof(in->rbuf), in->stream);
+			if (in->rlen == 0)
+				break;
 		}
-		if (c == '\n')
-			break;
-		if (*toolong)
-			continue;
-		if (len + 1 >= in->linecap) {
-			if (len >= limit) {
+		any = true;
+		char *start = in->rbuf + in->rpos;
+		size_t avail = in->rlen - in->rpos;
+		char *nl = memchr(start, '\n', avail);
+		size_t take = nl ? (size_t)(nl - start) : avail;
+		in->rpos += take + (nl != NULL);
+		if (!*toolong) {
+			if (len + take > limit) {
 				*toolong = true;
-				continue;
+			} else {
+				if (len + take + 1 > in->linecap) {
+					size_t cap =
+					    in->linecap ? in->linecap : 65536;
+					while (cap < len + take + 1)
+						cap *= 2;
+					char *nb = realloc(in->line, cap);
+					if (nb == NULL) {
+						*toolong = true;
+						goto next;
+					}
+					in->line = nb;
+					in->linecap = cap;
+				}
+				memcpy(in->line + len, start, take);
+				len += take;
 			}
-			size_t cap = in->linecap ? in->linecap * 2 : 65536;
-			char *nb = realloc(in->line, cap);
-			if (nb == NULL) {
-				*toolong = true;
-				continue;
-			}
-			in->line = nb;
-			in->linecap = cap;
 		}
-		in->line[len++] = (char)c;
+	next:
+		if (nl)
+			break;
 	}
+	if (!any)
+		return -1;
 	if (in->line)
 		in->line[len] = '\0';
 	return (long)len;
@@ -309,10 +323,16 @@ static char *json_opt_str(json_t *obj, const char *key, bool *bad)
 	return NULL;
 }
 
-static void parse_record(cli_input *in, size_t len, cli_job *job)
+void cli_job_parse(cli_job *job, size_t max_bytes)
 {
 	json_error_t jerr;
-	json_t *root = json_loadb(in->line, len, JSON_ALLOW_NUL, &jerr);
+	char *raw = job->text;
+	size_t len = job->len;
+	job->text = NULL;
+	job->len = 0;
+	job->raw_jsonl = false;
+	json_t *root = json_loadb(raw, len, JSON_ALLOW_NUL, &jerr);
+	free(raw);
 	if (root == NULL) {
 		job_error(job, JISHI_EJSON, (uint64_t)jerr.position, jerr.text);
 		return;
@@ -339,12 +359,12 @@ static void parse_record(cli_input *in, size_t len, cli_job *job)
 	    (job->date[10] == 'T' || job->date[10] == ' '))
 		job->date[10] = '\0'; /* a date-time: its calendar date */
 	size_t tl = json_string_length(text);
-	if (tl > in->max_bytes) {
+	if (tl > max_bytes) {
 		char m[96];
 		snprintf(m, sizeof(m),
 		         "document is over the %zu-byte cap (--max-bytes)",
-		         in->max_bytes);
-		job_error(job, JISHI_ETOOBIG, in->max_bytes, m);
+		         max_bytes);
+		job_error(job, JISHI_ETOOBIG, max_bytes, m);
 		goto out;
 	}
 	job->text = malloc(tl ? tl : 1);
@@ -401,7 +421,16 @@ bool cli_input_next(cli_input *in, cli_job *job)
 				job->label = job->file = NULL;
 				continue;
 			}
-			parse_record(in, (size_t)len, job);
+			/* the line is parsed by a worker (cli_job_parse) */
+			job->text = malloc((size_t)len + 1);
+			if (job->text == NULL) {
+				job_error(job, JISHI_ENOMEM, UINT64_MAX,
+				          "out of memory");
+				return true;
+			}
+			memcpy(job->text, in->line, (size_t)len + 1);
+			job->len = (size_t)len;
+			job->raw_jsonl = true;
 			return true;
 		}
 		if (in->next >= in->paths.n)
@@ -415,6 +444,7 @@ bool cli_input_next(cli_input *in, cli_job *job)
 		in->stream = is_stdin ? stdin : fopen(path, "rb");
 		in->stream_name = is_stdin ? "<stdin>" : path;
 		in->lineno = 0;
+		in->rpos = in->rlen = 0;
 		if (in->stream == NULL) {
 			job->label = xstrdup(path);
 			job->file = xstrdup(path);

@@ -35,7 +35,7 @@ static void list_init(const jishi_doc *doc, wordlist *w, const char *table,
 	memset(w, 0, sizeof(*w));
 	w->t = jx_model_table(doc->model, table);
 	w->col = w->t ? jx_table_col(w->t, col) : -1;
-	if (w->col < 0) {
+	if (w->col != 0) { /* lists are searched by their first column */
 		w->t = NULL;
 		return;
 	}
@@ -47,19 +47,24 @@ static void list_init(const jishi_doc *doc, wordlist *w, const char *table,
 }
 
 /* Length of the longest entry of w that starts at p (p < e), or 0. When
- * row is not NULL it gets the entry's row. */
+ * row is not NULL it gets the entry's row. Tables are sorted by their
+ * first column, so only the entries sharing p's first character are read. */
 static size_t list_match(const wordlist *w, const uint8_t *p, const uint8_t *e,
                          uint32_t *row)
 {
 	if (w->t == NULL || p >= e)
 		return 0;
-	uint32_t h =
-	    (first_cp((const char *)p, (size_t)(e - p)) * 2654435761u) >> 20;
+	size_t n = 0;
+	uint32_t cp = jx_utf8_next(p, (size_t)(e - p), &n);
+	uint32_t h = (cp * 2654435761u) >> 20;
 	if (!(w->first[h >> 6] & ((uint64_t)1 << (h & 63))))
 		return 0;
 	size_t best = 0;
-	for (uint32_t r = 0; r < w->t->nrows; r++) {
+	for (uint32_t r = jx_table_lower(w->t, (const char *)p, n);
+	     r < w->t->nrows; r++) {
 		jx_str s = jx_table_cell(w->t, r, (uint32_t)w->col);
+		if (s.len < n || memcmp(s.s, p, n) != 0)
+			break;
 		if (s.len > best && s.len <= (size_t)(e - p) &&
 		    memcmp(p, s.s, s.len) == 0) {
 			best = s.len;
@@ -95,16 +100,17 @@ static jx_str list_kind(const wordlist *w, uint32_t row)
 }
 
 typedef struct vocab {
-	wordlist openers;      /* caption marks and prefixes */
-	wordlist credit_keys;  /* 圖, 照片, 攝影 ... in (圖/...) */
-	wordlist credit_tails; /* 攝, 截圖, 提供, 取自 ... */
-	wordlist date_keys;    /* date, 日期, 發布時間 ... */
-	wordlist roles;        /* 記者, 編譯, 文 ... */
-	wordlist desks;        /* 報導, 專電, 電 ... (suffixes) */
-	wordlist media;        /* gazetteer/media name */
-	wordlist media_sfx;    /* 社, 日報, 電視台 ... */
-	wordlist cues;         /* 根據, 據, 報導, 指出 ... */
-	wordlist places;       /* gazetteer/places name */
+	wordlist openers;        /* caption marks and prefixes */
+	wordlist credit_keys;    /* 圖, 照片, 攝影 ... in (圖/...) */
+	wordlist credit_tails;   /* 攝, 截圖, 提供, 取自 ... */
+	wordlist credit_generic; /* 網上, 資料 ... */
+	wordlist date_keys;      /* date, 日期, 發布時間 ... */
+	wordlist roles;          /* 記者, 編譯, 文 ... */
+	wordlist desks;          /* 報導, 專電, 電 ... (suffixes) */
+	wordlist media;          /* gazetteer/media name */
+	wordlist media_sfx;      /* 社, 日報, 電視台 ... */
+	wordlist cues;           /* 根據, 據, 報導, 指出 ... */
+	wordlist places;         /* gazetteer/places name */
 } vocab;
 
 static void vocab_init(const jishi_doc *doc, vocab *v)
@@ -112,6 +118,7 @@ static void vocab_init(const jishi_doc *doc, vocab *v)
 	list_init(doc, &v->openers, "layout/caption_openers", "opener");
 	list_init(doc, &v->credit_keys, "layout/credit_keys", "key");
 	list_init(doc, &v->credit_tails, "layout/credit_tails", "pattern");
+	list_init(doc, &v->credit_generic, "layout/credit_generic", "word");
 	list_init(doc, &v->date_keys, "layout/dateline_keys", "key");
 	list_init(doc, &v->roles, "layout/byline_roles", "role");
 	list_init(doc, &v->desks, "layout/byline_desks", "suffix");
@@ -338,7 +345,51 @@ typedef struct state {
 
 enum { L_BODY, L_EMPTY, L_DATELINE, L_CAPTION, L_BYLINE };
 
-/* Credits split out of [s, e) at separators / 、 , and spaces. */
+/* The credited party in [*a, *b): without a photo word that
+ * layout/credit_tails marks strip=yes (區倩怡攝 -> 區倩怡), unless what is
+ * left is empty or generic (網上圖片 stays). */
+static void strip_credit(state *st, uint32_t *a, uint32_t *b)
+{
+	jishi_doc *doc = st->doc;
+	const wordlist *w = &st->v.credit_tails;
+	int scol = w->t ? jx_table_col(w->t, "strip") : -1;
+	uint32_t best = 0, na = *a, nb = *b;
+	bool keep = false;
+	for (uint32_t r = 0; scol >= 0 && r < w->t->nrows; r++) {
+		jx_str pat = jx_table_cell(w->t, r, (uint32_t)w->col);
+		jx_str strip = jx_table_cell(w->t, r, (uint32_t)scol);
+		if (pat.len <= best || pat.len >= *b - *a)
+			continue;
+		bool prefix = strcmp(list_kind(w, r).s, "prefix") == 0;
+		if (prefix && memcmp(doc->norm + *a, pat.s, pat.len) == 0) {
+			best = pat.len;
+			na = *a + pat.len;
+			nb = *b;
+		} else if (!prefix && memcmp(doc->norm + *b - pat.len, pat.s,
+		                             pat.len) == 0) {
+			best = pat.len;
+			na = *a;
+			nb = *b - pat.len;
+		} else {
+			continue;
+		}
+		keep = strcmp(strip.s, "yes") != 0; /* the longest decides */
+	}
+	if (keep)
+		return;
+	while (na < nb && (doc->norm[na] == ':' || doc->norm[na] == '/'))
+		na++;
+	na = skip_space(doc, na, nb);
+	nb = trim_end(doc, na, nb);
+	if (best == 0 || nb <= na ||
+	    list_match(&st->v.credit_generic, doc->norm + na, doc->norm + nb,
+	               NULL) == nb - na)
+		return;
+	*a = na;
+	*b = nb;
+}
+
+/* Credits split out of [s, e) at / 、 , and |. */
 static void split_credits(state *st, jx_caption *c, uint32_t s, uint32_t e)
 {
 	jishi_doc *doc = st->doc;
@@ -346,11 +397,13 @@ static void split_credits(state *st, jx_caption *c, uint32_t s, uint32_t e)
 	while (p <= e) {
 		uint32_t next = p + 1, cp = p < e ? cp_at(doc, p, e, &next) : 0;
 		if (p == e || cp == '/' || cp == 0x3001 || cp == ',' ||
-		    cp == ':' || cp == '|') {
+		    cp == '|') {
 			uint32_t a = skip_space(doc, start, p);
 			uint32_t b = trim_end(doc, a, p);
-			if (b > a)
+			if (b > a) {
+				strip_credit(st, &a, &b);
 				push_span(doc, &c->credits, a, b);
+			}
 			start = next;
 		}
 		if (p == e)
@@ -429,8 +482,16 @@ static uint32_t credit_tail(state *st, uint32_t s, uint32_t e)
 	while (p > s) {
 		size_t i = p;
 		uint32_t cp = jx_utf8_prev(doc->norm, &i);
+		/* a space between two Latin words (Wilson Global) is no
+		 * boundary */
+		bool latin_space = false;
+		if (cp == ' ' && i > s) {
+			size_t k = i;
+			uint32_t before = jx_utf8_prev(doc->norm, &k);
+			latin_space = before < 0x80 && before != ' ';
+		}
 		if (cp == 0x3002 || cp == '!' || cp == '?' || cp == ')' ||
-		    cp == ' ' || cp == 0x300D) {
+		    (cp == ' ' && !latin_space) || cp == 0x300D) {
 			tail = p;
 			break;
 		}
@@ -458,8 +519,10 @@ static uint32_t credit_tail(state *st, uint32_t s, uint32_t e)
 	return 0;
 }
 
-/* Try to read [s, e) as a byline. On success store it and return true. */
-static bool read_byline(state *st, uint32_t s, uint32_t e, bool strict_len)
+/* Try to read [s, e) as a byline; [outer_s, outer_e) is its extent with any
+ * brackets around it. On success store it and return true. */
+static bool read_byline(state *st, uint32_t s, uint32_t e, uint32_t outer_s,
+                        uint32_t outer_e)
 {
 	jishi_doc *doc = st->doc;
 	jx_byline *by = &doc->byline;
@@ -468,7 +531,7 @@ static bool read_byline(state *st, uint32_t s, uint32_t e, bool strict_len)
 
 	if (by->span.start != JX_NOSPAN || e <= s)
 		return false;
-	if (strict_len && ncp(doc, s, e) > 48)
+	if (ncp(doc, s, e) > 48)
 		return false;
 	size_t al =
 	    list_match(&st->v.media, doc->norm + p, doc->norm + e, NULL);
@@ -480,13 +543,33 @@ static bool read_byline(state *st, uint32_t s, uint32_t e, bool strict_len)
 	size_t rl =
 	    list_match(&st->v.roles, doc->norm + p, doc->norm + e, &row);
 	if (rl == 0) {
+		/* a place or 駐X before the role: 台灣特派員, 駐美記者 */
+		size_t pl = list_match(&st->v.places, doc->norm + p,
+		                       doc->norm + e, NULL);
+		uint32_t q = p + (uint32_t)pl;
+		if (pl == 0 && (has(doc, p, e, "駐") || has(doc, p, e, "驻"))) {
+			q = p + 3;
+			for (int k = 0; k < 3 && q < e &&
+			                !list_match(&st->v.roles, doc->norm + q,
+			                            doc->norm + e, NULL);
+			     k++)
+				cp_at(doc, q, e, &q);
+		}
+		if (q > p) {
+			rl = list_match(&st->v.roles, doc->norm + q,
+			                doc->norm + e, &row);
+			if (rl)
+				p = q;
+		}
+	}
+	if (rl == 0) {
 		/* a desk alone: 【綜合報導】 */
 		if (al == 0 &&
 		    list_suffix(&st->v.desks, doc->norm + s, doc->norm + e) &&
 		    ncp(doc, s, e) <= 12 && !has_punct(doc, s, e) &&
 		    !memchr(doc->norm + s, '/', e - s)) {
-			by->span = jx_doc_span(doc, s, e);
-			by->desk = by->span;
+			by->span = jx_doc_span(doc, outer_s, outer_e);
+			by->desk = jx_doc_span(doc, s, e);
 			by->agency.start = JX_NOSPAN;
 			return true;
 		}
@@ -596,7 +679,7 @@ static bool read_byline(state *st, uint32_t s, uint32_t e, bool strict_len)
 	}
 	if (names.n == 0)
 		return false;
-	by->span = jx_doc_span(doc, s, e);
+	by->span = jx_doc_span(doc, outer_s, outer_e);
 	by->reporters = names;
 	by->desk = desk;
 	by->agency = agency;
@@ -828,7 +911,7 @@ void jx_layout_run(jishi_doc *doc)
 			               ends_with(doc, b, l->e, "】");
 			if (bracket)
 				in_s += 3, in_e -= 3;
-			if (read_byline(&st, in_s, in_e, true)) {
+			if (read_byline(&st, in_s, in_e, b, l->e)) {
 				st.kind[i] = L_BYLINE;
 				continue;
 			}
@@ -843,11 +926,12 @@ void jx_layout_run(jishi_doc *doc)
 			while (c < l->e && !has(doc, c, l->e, close) &&
 			       c - o < 120)
 				c++;
+			uint32_t after = c + (uint32_t)strlen(close);
 			if (c < l->e && has(doc, c, l->e, close) &&
-			    read_byline(&st, o, c, true)) {
-				st.body_start[i] = skip_space(
-				    doc, c + (uint32_t)strlen(close), l->e);
-				if (st.body_start[i] >= l->e) {
+			    read_byline(&st, o, c, b, after)) {
+				b = skip_space(doc, after, l->e);
+				st.body_start[i] = b;
+				if (b >= l->e) {
 					st.kind[i] = L_BYLINE;
 					continue;
 				}

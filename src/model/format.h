@@ -13,7 +13,9 @@
  *   TABL  uint32 ntables, then ntables x jx_ftable
  *   CELL  uint32 pairs (offset into STRS, byte length), row-major per table
  *   SCRP  uint32 nhant, uint32 nhans, then nhant + nhans sorted code points
- *         (characters found only in Traditional / only in Simplified text)
+ *         (characters found only in Traditional / only in Simplified text),
+ *         then two 65,536-bit maps of the same sets within the BMP
+ *         (Traditional first), so a lookup there is one bit test
  */
 #ifndef JX_MODEL_FORMAT_H
 #define JX_MODEL_FORMAT_H
@@ -55,5 +57,6 @@ typedef struct jx_ftable {
 } jx_ftable;
 
 #define JX_MODEL_MAX_SECTIONS 64u
+#define JX_SCRP_BMP_WORDS 2048u /* uint32 words per BMP bitmap */
 
 #endif

@@ -40,6 +40,12 @@ static bool cell_ok(const jishi_model *m, uint32_t off, uint32_t len)
 	       m->pool[off + len] == '\0';
 }
 
+static int cell_cmp(jx_str a, jx_str b)
+{
+	int c = memcmp(a.s, b.s, a.len < b.len ? a.len : b.len);
+	return c ? c : (a.len > b.len) - (a.len < b.len);
+}
+
 static int cmp_table(const void *a, const void *b)
 {
 	return strcmp(((const jx_table *)a)->name, ((const jx_table *)b)->name);
@@ -140,17 +146,23 @@ static int validate(jishi_model *m, jishi_err *err)
 		jt->pool = m->pool;
 		if (i > 0 && strcmp(m->tables[i - 1].name, jt->name) >= 0)
 			return bad(err, "tables not sorted");
+		for (uint32_t r = 1; r < nrows; r++)
+			if (cell_cmp(jx_table_cell(jt, r - 1, 0),
+			             jx_table_cell(jt, r, 0)) > 0)
+				return bad(err, "table rows not sorted");
 	}
 	if (scrp) {
 		if (scrp_n < 8)
 			return bad(err, "script section size");
 		uint32_t a = rd32(scrp), b = rd32(scrp + 4);
-		if ((uint64_t)a + b != (scrp_n - 8) / 4 || (scrp_n - 8) % 4)
+		uint64_t maps = 2 * JX_SCRP_BMP_WORDS;
+		if ((scrp_n - 8) % 4 || (uint64_t)a + b + maps != (scrp_n - 8) / 4)
 			return bad(err, "script section counts");
 		m->hant = (const uint32_t *)(scrp + 8);
 		m->nhant = a;
 		m->hans = m->hant + a;
 		m->nhans = b;
+		m->bmp = m->hans + b;
 		if (!sorted_u32(m->hant, a) || !sorted_u32(m->hans, b))
 			return bad(err, "script section not sorted");
 	}
@@ -278,6 +290,20 @@ jx_str jx_table_cell(const jx_table *t, uint32_t row, uint32_t col)
 	return (jx_str){t->pool + c[0], c[1]};
 }
 
+uint32_t jx_table_lower(const jx_table *t, const char *key, size_t len)
+{
+	uint32_t lo = 0, hi = t->nrows;
+	jx_str k = {key, (uint32_t)len};
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (cell_cmp(jx_table_cell(t, mid, 0), k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int jx_table_col(const jx_table *t, const char *name)
 {
 	for (uint32_t k = 0; k < t->ncols; k++)
@@ -301,6 +327,12 @@ static bool in_set(const uint32_t *v, uint32_t n, uint32_t cp)
 
 int jx_model_script_of(const jishi_model *m, uint32_t cp)
 {
+	if (m->bmp && cp < 0x10000) {
+		uint32_t bit = 1u << (cp & 31);
+		if (m->bmp[cp >> 5] & bit)
+			return 1;
+		return (m->bmp[JX_SCRP_BMP_WORDS + (cp >> 5)] & bit) ? 2 : 0;
+	}
 	if (in_set(m->hant, m->nhant, cp))
 		return 1;
 	if (in_set(m->hans, m->nhans, cp))

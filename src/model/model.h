@@ -38,6 +38,7 @@ struct jishi_model {
 	uint32_t nhant;
 	const uint32_t *hans; /* sorted Simplified-only code points */
 	uint32_t nhans;
+	const uint32_t *bmp; /* 2 x JX_SCRP_BMP_WORDS: hant bits, hans bits */
 };
 
 /* Open a model from memory (copied); for the loader fuzzer and tests. */
@@ -47,6 +48,9 @@ int jx_model_open_mem(const void *data, size_t size, jishi_model **out,
 const jx_table *jx_model_table(const jishi_model *m, const char *name);
 /* Cell (row, col) of t; row < t->nrows, col < t->ncols. */
 jx_str jx_table_cell(const jx_table *t, uint32_t row, uint32_t col);
+/* Rows are sorted bytewise by their first cell (jishi-compile does it and
+ * the loader checks it). The first row whose first cell is >= key. */
+uint32_t jx_table_lower(const jx_table *t, const char *key, size_t len);
 /* Column index of the header name, or -1. */
 int jx_table_col(const jx_table *t, const char *name);
 /* 1 if cp occurs only in Traditional text, 2 only in Simplified, else 0. */

@@ -6,11 +6,11 @@
  * and file size set, every in-range section's CRC-32 and the section
  * table's CRC-32 recomputed -- so that mutations reach the checks behind
  * the checksums instead of dying at the first one. A model that opens is
- * then walked completely (every table, cell and column name, the script
- * sets) and used to process a few short reports, so a loader that lets a
- * bad offset through shows up under ASan here, not in production.
- * Invariants checked: on failure *out is NULL and err.code == the return
- * code (JISHI_EMODEL or JISHI_ENOMEM); on success every cell string is
+ * then walked completely (every table, cell and column name, a few
+ * sorted-row lookups, the script sets) and used to process a few short reports,
+ * so a loader that lets a bad offset through shows up under ASan here, not in
+ * production. Invariants checked: on failure *out is NULL and err.code == the
+ * return code (JISHI_EMODEL or JISHI_ENOMEM); on success every cell string is
  * NUL-terminated at its length.
  */
 #include <stdint.h>
@@ -24,20 +24,21 @@
 #define CHECK(c)                                                               \
 	do {                                                                   \
 		if (!(c)) {                                                    \
-			fprintf(stderr, "fuzz_model: check failed: %s (%s:%d)\n", \
-			        #c, __FILE__, __LINE__);                       \
+			fprintf(stderr,                                        \
+			        "fuzz_model: check failed: %s (%s:%d)\n", #c,  \
+			        __FILE__, __LINE__);                           \
 			abort();                                               \
 		}                                                              \
 	} while (0)
 
 static const char *const texts[] = {
-	"2025-08-24 ▲南韓總統李在明23日出訪日本東京，與日本首相石破茂進行"
-	"會談。（圖／達志影像／美聯社）\n\n記者羅翊宬／綜合外電報導\n\n"
-	"南韓總統李在明昨（23）日正式展開出訪行程，根據《韓聯社》報導。\n",
-	"央视网消息（新闻联播）：11月1日，全国政协主席汪洋在钓鱼台国宾馆会见"
-	"越共中央总书记阮富仲。\n\n汪洋表示，中方愿同越方一道努力。\n",
-	"\xef\xbb\xbf外交部\r\n\r\n\x00",
-	"",
+    "2025-08-24 ▲南韓總統李在明23日出訪日本東京，與日本首相石破茂進行"
+    "會談。（圖／達志影像／美聯社）\n\n記者羅翊宬／綜合外電報導\n\n"
+    "南韓總統李在明昨（23）日正式展開出訪行程，根據《韓聯社》報導。\n",
+    "央视网消息（新闻联播）：11月1日，全国政协主席汪洋在钓鱼台国宾馆会见"
+    "越共中央总书记阮富仲。\n\n汪洋表示，中方愿同越方一道努力。\n",
+    "\xef\xbb\xbf外交部\r\n\r\n\x00",
+    "",
 };
 
 static uint32_t rd32(const uint8_t *p)
@@ -67,16 +68,26 @@ static void walk(jishi_model *m)
 			sink += (size_t)jx_table_col(t, h);
 		}
 		sink += (size_t)jx_table_col(t, "no such column");
+		static const char *const keys[] = {"", "a", "\xe5\x9c\x8b",
+		                                   "\xff\xff"};
+		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+			uint32_t r =
+			    jx_table_lower(t, keys[k], strlen(keys[k]));
+			CHECK(r <= t->nrows);
+			if (r < t->nrows)
+				sink += jx_table_cell(t, r, 0).len;
+		}
 		for (uint32_t r = 0; r < t->nrows; r++)
 			for (uint32_t c = 0; c < t->ncols; c++) {
 				jx_str s = jx_table_cell(t, r, c);
 				CHECK(s.s[s.len] == '\0');
-				sink += s.len ? (unsigned char)s.s[s.len - 1] : 0;
+				sink +=
+				    s.len ? (unsigned char)s.s[s.len - 1] : 0;
 			}
 	}
 	CHECK(jx_model_table(m, "no/such-table") == NULL);
-	static const uint32_t cps[] = {0, 0x41, 0x4E2D, 0x570B, 0x56FD,
-	                               0x10FFFF, 0xFFFFFFFF};
+	static const uint32_t cps[] = {0,      0x41,     0x4E2D,    0x570B,
+	                               0x56FD, 0x10FFFF, 0xFFFFFFFF};
 	for (size_t k = 0; k < sizeof(cps) / sizeof(cps[0]); k++)
 		sink += (size_t)jx_model_script_of(m, cps[k]);
 
@@ -87,14 +98,16 @@ static void walk(jishi_model *m)
 			memset(&opts, 0, sizeof(opts));
 			opts.flags = flags ? JISHI_F_OFFSETS_BYTES : 0;
 			opts.date = "2025-08-24";
-			size_t len = strlen(texts[k]) + (k == 2); /* keep the NUL */
-			int rc = jishi_doc_process(m, texts[k], len, &opts, &doc,
-			                           NULL);
+			size_t len =
+			    strlen(texts[k]) + (k == 2); /* keep the NUL */
+			int rc = jishi_doc_process(m, texts[k], len, &opts,
+			                           &doc, NULL);
 			CHECK(rc == JISHI_OK || rc == JISHI_ENOMEM);
 			if (rc == JISHI_OK) {
 				const char *json;
 				size_t jlen;
-				if (jishi_doc_json(doc, &json, &jlen) == JISHI_OK)
+				if (jishi_doc_json(doc, &json, &jlen) ==
+				    JISHI_OK)
 					CHECK(strlen(json) == jlen);
 			}
 			jishi_doc_free(doc);

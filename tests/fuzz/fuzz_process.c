@@ -28,7 +28,8 @@ static jishi_model *model;
 #define CHECK(c)                                                               \
 	do {                                                                   \
 		if (!(c)) {                                                    \
-			fprintf(stderr, "fuzz_process: check failed: %s (%s:%d)\n", \
+			fprintf(stderr,                                        \
+			        "fuzz_process: check failed: %s (%s:%d)\n",    \
 			        #c, __FILE__, __LINE__);                       \
 			abort();                                               \
 		}                                                              \
@@ -67,9 +68,11 @@ static int utf8_len(const unsigned char *s, size_t n)
 	if (c >= 0xC2 && c <= 0xDF)
 		k = 1;
 	else if (c >= 0xE0 && c <= 0xEF)
-		k = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+		k = 2, lo = c == 0xE0 ? 0xA0 : 0x80,
+		hi = c == 0xED ? 0x9F : 0xBF;
 	else if (c >= 0xF0 && c <= 0xF4)
-		k = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+		k = 3, lo = c == 0xF0 ? 0x90 : 0x80,
+		hi = c == 0xF4 ? 0x8F : 0xBF;
 	else
 		return 0;
 	if (n <= (size_t)k || s[1] < lo || s[1] > hi)
@@ -230,9 +233,9 @@ static size_t first_bad(const uint8_t *s, size_t n)
 	return n;
 }
 
-static void run(const uint8_t *data, size_t size, unsigned sel,
-                unsigned flags, size_t *bspan, size_t *npara,
-                const uint32_t *cp2byte, size_t ncp)
+static void run(const uint8_t *data, size_t size, unsigned sel, unsigned flags,
+                size_t *bspan, size_t *npara, const uint32_t *cp2byte,
+                size_t ncp)
 {
 	jishi_opts opts;
 	jishi_doc *doc = (jishi_doc *)1;
@@ -247,8 +250,8 @@ static void run(const uint8_t *data, size_t size, unsigned sel,
 	if (sel & 16)
 		opts.id = "fuzz\"id\\\x01";
 
-	int rc = jishi_doc_process(model, (const char *)data, size, &opts,
-	                           &doc, &err);
+	int rc = jishi_doc_process(model, (const char *)data, size, &opts, &doc,
+	                           &err);
 	size_t bad = first_bad(data, size);
 	if (rc != JISHI_OK) {
 		CHECK(doc == NULL);
@@ -326,8 +329,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (model == NULL) {
 		jishi_err err;
 		if (jishi_model_open(getenv("JISHI_MODEL"), &model, &err)) {
-			fprintf(stderr, "fuzz_process: cannot open model: %s\n"
-			                "  (set JISHI_MODEL to build/model.bin)\n",
+			fprintf(stderr,
+			        "fuzz_process: cannot open model: %s\n"
+			        "  (set JISHI_MODEL to build/model.bin)\n",
 			        err.msg);
 			abort();
 		}

@@ -136,7 +136,11 @@ static int span_bytes(struct check *c, const char *field, const json_t *span,
 	if (!json_is_array(span) || json_array_size(span) < 2 ||
 	    !json_is_integer(json_array_get(span, 0)) ||
 	    !json_is_integer(json_array_get(span, 1))) {
-		fail_json(c, field, span, NULL);
+		char *g = dump(span);
+
+		complain(c, field, "got %s, expected a [start, end] pair",
+		         g ? g : "?");
+		free(g);
 		return -1;
 	}
 	s = json_integer_value(json_array_get(span, 0));
@@ -168,6 +172,10 @@ static void check_slice(struct check *c, const char *field, const json_t *span,
 {
 	size_t s, e;
 
+	if (!want) {
+		complain(c, field, "the expectation has no text");
+		return;
+	}
 	if (span_bytes(c, field, span, &s, &e) != 0)
 		return;
 	if (e - s != strlen(want) || memcmp(c->text + s, want, e - s) != 0)
@@ -198,28 +206,28 @@ static int ends_with(const char *s, const char *suffix)
 static void walk_spans(struct check *c, const json_t *v, char *path, size_t cap)
 {
 	size_t plen = strlen(path), i, s, e;
-	const char *key;
+	const char *key, *text;
 	json_t *m;
+	void *it;
 
 	if (json_is_array(v)) {
-		json_array_foreach(v, i, m)
-		{
+		for (i = 0; i < json_array_size(v); i++) {
 			snprintf(path + plen, cap - plen, "[%zu]", i);
-			walk_spans(c, m, path, cap);
+			walk_spans(c, json_array_get(v, i), path, cap);
 		}
 		path[plen] = '\0';
 		return;
 	}
 	if (!json_is_object(v))
 		return;
-	json_object_foreach((json_t *)v, key, m)
-	{
+	text = json_string_value(json_object_get(v, "text"));
+	for (it = json_object_iter((json_t *)v); it;
+	     it = json_object_iter_next((json_t *)v, it)) {
+		key = json_object_iter_key(it);
+		m = json_object_iter_value(it);
 		snprintf(path + plen, cap - plen, "%s%s", plen ? "." : "", key);
-		if (!strcmp(key, "span") &&
-		    json_is_string(json_object_get(v, "text")))
-			check_slice(
-			    c, path, m,
-			    json_string_value(json_object_get(v, "text")));
+		if (!strcmp(key, "span") && text)
+			check_slice(c, path, m, text);
 		else if (!strcmp(key, "span") || !strcmp(key, "trigger") ||
 		         ends_with(key, "_span"))
 			span_bytes(c, path, m, &s, &e);
@@ -317,8 +325,8 @@ static void check_captions(struct check *c, const json_t *got,
 		complain(c, "captions", "got %zu captions, expected %zu", ng,
 		         nw);
 	for (i = 0; i < ng && i < nw; i++) {
-		json_t *g = json_array_get(got, i),
-		       *w = json_array_get(want, i);
+		json_t *g = json_array_get(got, i);
+		json_t *w = json_array_get(want, i);
 		const char *wt = json_string_value(json_object_get(w, "text"));
 
 		if (wt) {
@@ -374,12 +382,12 @@ static void check_paragraphs(struct check *c, const json_t *got,
 static void check_sources(struct check *c, const json_t *got,
                           const json_t *want)
 {
-	json_t *names = json_array(), *src;
+	json_t *names = json_array();
 	size_t i, s, e;
 	char field[64];
 
-	json_array_foreach(got, i, src)
-	{
+	for (i = 0; i < json_array_size(got); i++) {
+		json_t *src = json_array_get(got, i);
 		json_t *name = json_object_get(src, "name");
 		const char *n = json_string_value(name);
 
@@ -438,16 +446,17 @@ static void check_info(struct check *c, const jishi_doc *doc, const json_t *rec)
 	check_view(c, "info.anchor", info.anchor, json_object_get(d, "anchor"));
 	for (i = 0; i < info.nparagraphs && i < json_array_size(paras); i++) {
 		json_t *p = json_array_get(paras, i);
+		json_int_t ps = json_integer_value(json_array_get(p, 0));
+		json_int_t pe = json_integer_value(json_array_get(p, 1));
 
 		snprintf(field, sizeof field, "jishi_doc_paragraph(%zu)", i);
+		memset(&sp, 0, sizeof sp);
 		if (jishi_doc_paragraph(doc, i, &sp) != JISHI_OK ||
-		    (json_int_t)sp.start !=
-		        json_integer_value(json_array_get(p, 0)) ||
-		    (json_int_t)sp.end !=
-		        json_integer_value(json_array_get(p, 1)))
-			complain(c, field, "got [%u, %u], record has %s",
+		    (json_int_t)sp.start != ps || (json_int_t)sp.end != pe)
+			complain(c, field,
+			         "got [%u, %u], record has [%lld, %lld]",
 			         (unsigned)sp.start, (unsigned)sp.end,
-			         "a different span");
+			         (long long)ps, (long long)pe);
 	}
 	if (jishi_doc_paragraph(doc, info.nparagraphs, &sp) != JISHI_EINVAL)
 		complain(c, "jishi_doc_paragraph(n)",
@@ -460,7 +469,10 @@ static void check_record(struct check *c, const json_t *rec, const json_t *want)
 	json_t *w;
 
 	if (json_integer_value(json_object_get(rec, "jishi")) != JISHI_SCHEMA)
-		fail_json(c, "jishi", json_object_get(rec, "jishi"), NULL);
+		complain(c, "jishi", "got %lld, expected %d",
+		         (long long)json_integer_value(
+		             json_object_get(rec, "jishi")),
+		         JISHI_SCHEMA);
 	check_doc(c, json_object_get(rec, "doc"), json_object_get(want, "doc"));
 	if ((w = json_object_get(want, "byline")) != NULL)
 		check_byline(c, json_object_get(rec, "byline"), w);
