@@ -113,7 +113,7 @@ rows = [("files", 1, "$R_F1", $FBYTES, $FDOCS), ("files", 2, "$R_F2", $FBYTES, $
 L = ["## extract throughput", "",
      "Written by \`bench/extract_bench.sh\` (see bench/README.md); rerun it rather than editing by hand.", "",
      "- date: $(date -u '+%Y-%m-%d %H:%M UTC')",
-     "- jishi: ${VERSION:-unknown} (commit $COMMIT$DIRTY), binary \`${BIN#$REPO/}\`"
+     "- version: ${VERSION:-unknown} (commit $COMMIT$DIRTY), binary \`${BIN#$REPO/}\`"
      + (", CMAKE_BUILD_TYPE=${BTYPE}" if "${BTYPE}" else "") + (", ${CC}" if "${CC}" else ""),
      "- machine: $(nproc) CPUs, ${CPU:-unknown CPU}, $(uname -sr)",
      "- input: the 195 shared articles repeated: %d files / %.1f MB; one JSON Lines file of %d records / %.1f MB"

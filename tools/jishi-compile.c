@@ -407,5 +407,14 @@ int main(int argc, char **argv)
 		        strerror(errno));
 		return 1;
 	}
+	for (size_t k = 0; k < ntables; k++) {
+		free(tables[k].name);
+		free(tables[k].cells);
+	}
+	free(tables);
+	for (int k = 0; k < 4; k++)
+		jx_buf_free(&secs[k]);
+	jx_buf_free(&file);
+	jx_buf_free(&pool);
 	return 0;
 }

@@ -720,15 +720,43 @@ static uint32_t read_dateline(state *st, const line *l)
 	return rest;
 }
 
-/* Cited media in a body paragraph [s, e). */
+enum { CUE_NONE, CUE_BEFORE, CUE_AFTER, CUE_BOTH, CUE_ADVERB };
+
+/* The kind of citing cue (layout/source_cues) at p, its length in *n. */
+static int cue_at(state *st, uint32_t p, uint32_t e, size_t *n)
+{
+	uint32_t row;
+	*n =
+	    list_match(&st->v.cues, st->doc->norm + p, st->doc->norm + e, &row);
+	if (*n == 0)
+		return CUE_NONE;
+	const char *k = list_kind(&st->v.cues, row).s;
+	return strcmp(k, "before") == 0   ? CUE_BEFORE
+	       : strcmp(k, "after") == 0  ? CUE_AFTER
+	       : strcmp(k, "adverb") == 0 ? CUE_ADVERB
+	                                  : CUE_BOTH;
+}
+
+static void add_source(jishi_doc *doc, uint32_t s, uint32_t e, uint32_t ns,
+                       uint32_t ne)
+{
+	jx_source *src = jx_vec_push(doc, &doc->sources, sizeof(*src));
+	if (src) {
+		src->span = jx_doc_span(doc, s, e);
+		src->name = jx_doc_span(doc, ns, ne);
+	}
+}
+
+/* Cited media in a body paragraph [s, e): see docs/internals/layout.md. */
 static void read_sources(state *st, uint32_t s, uint32_t e)
 {
 	jishi_doc *doc = st->doc;
 	uint32_t p = s;
-	bool cue_before = false; /* a cue ended right before p */
+	bool cue_before = false; /* a before-cue ended right at p */
+	bool clause = true;      /* p starts a clause (subject position) */
 	while (p < e) {
 		size_t n;
-		uint32_t row;
+		int kind;
 		if (has(doc, p, e, "《")) {
 			uint32_t a = p + 3, b = a;
 			while (b < e && !has(doc, b, e, "》") &&
@@ -736,81 +764,69 @@ static void read_sources(state *st, uint32_t s, uint32_t e)
 				b++;
 			if (b < e && has(doc, b, e, "》") && b > a) {
 				uint32_t after = b + 3;
-				size_t known =
+				bool known =
 				    list_match(&st->v.media, doc->norm + a,
-				               doc->norm + b, NULL);
+				               doc->norm + b, NULL) == b - a;
 				bool media =
-				    known == b - a ||
+				    known ||
 				    list_suffix(&st->v.media_sfx, doc->norm + a,
 				                doc->norm + b);
 				/* a cue after: 》報導, 》也在報導, 》分析 */
 				bool cue_after = false;
-				uint32_t c = after;
-				for (int k = 0; k < 3 && c < e; k++) {
-					if (list_match(&st->v.cues,
-					               doc->norm + c,
-					               doc->norm + e, &row) &&
-					    strcmp(
-					        list_kind(&st->v.cues, row).s,
-					        "before") != 0) {
+				for (uint32_t c = after, k = 0; k < 3 && c < e;
+				     k++) {
+					kind = cue_at(st, c, e, &n);
+					if (kind == CUE_AFTER ||
+					    kind == CUE_BOTH) {
 						cue_after = true;
 						break;
 					}
 					cp_at(doc, c, e, &c);
 				}
-				if (known == b - a ||
-				    (media && (cue_before || cue_after))) {
-					jx_source *src = jx_vec_push(
-					    doc, &doc->sources, sizeof(*src));
-					if (src) {
-						src->span =
-						    jx_doc_span(doc, p, after);
-						src->name =
-						    jx_doc_span(doc, a, b);
-					}
-					/* a chain: 《A》、《B》 */
-					cue_before =
-					    cue_before || known == b - a;
-					p = after;
-					if (has(doc, p, e, "、"))
-						p += 3;
-					else
-						cue_before = false;
-					continue;
-				}
 				p = after;
+				clause = false;
+				if (known ||
+				    (media && (cue_before || cue_after))) {
+					add_source(doc, p - (after - a + 3),
+					           after, a, b);
+					/* a chain carries the cue: 《A》、《B》
+					 */
+					if (has(doc, p, e, "、")) {
+						cue_before = true;
+						p += 3;
+						continue;
+					}
+				}
 				cue_before = false;
 				continue;
 			}
 		}
-		if ((n = list_match(&st->v.cues, doc->norm + p, doc->norm + e,
-		                    &row)) != 0) {
-			jx_str kind = list_kind(&st->v.cues, row);
+		kind = cue_at(st, p, e, &n);
+		if (kind != CUE_NONE) {
 			p += (uint32_t)n;
-			cue_before = strcmp(kind.s, "after") != 0;
+			cue_before = kind == CUE_BEFORE || kind == CUE_BOTH;
+			clause = false;
 			continue;
 		}
-		if ((n = list_match(&st->v.media, doc->norm + p, doc->norm + e,
-		                    NULL)) != 0) {
+		n = list_match(&st->v.media, doc->norm + p, doc->norm + e,
+		               NULL);
+		if (n) {
 			uint32_t b = p + (uint32_t)n;
-			size_t cn = list_match(&st->v.cues, doc->norm + b,
-			                       doc->norm + e, &row);
-			bool after = cn && strcmp(list_kind(&st->v.cues, row).s,
-			                          "before") != 0;
-			if (cue_before || after) {
-				jx_source *src = jx_vec_push(doc, &doc->sources,
-				                             sizeof(*src));
-				if (src) {
-					src->span = jx_doc_span(doc, p, b);
-					src->name = src->span;
-				}
-			}
+			size_t cn;
+			int next = cue_at(st, b, e, &cn);
+			if (cue_before || next == CUE_AFTER ||
+			    next == CUE_BOTH || (clause && next == CUE_ADVERB))
+				add_source(doc, p, b, p, b);
 			p = b;
 			cue_before = false;
+			clause = false;
 			continue;
 		}
-		cp_at(doc, p, e, &p);
+		uint32_t cp = cp_at(doc, p, e, &p);
 		cue_before = false;
+		clause = cp == 0x3002 || cp == ',' || cp == ';' || cp == ':' ||
+		         cp == '!' || cp == '?' || cp == 0x300C ||
+		         cp == 0x300D || cp == ')' || cp == ' ';
 	}
 }
 
