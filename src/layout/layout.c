@@ -787,10 +787,8 @@ static void read_sources(state *st, uint32_t s, uint32_t e)
 				clause = false;
 				if (known ||
 				    (media && (cue_before || cue_after))) {
-					add_source(doc, p - (after - a + 3),
-					           after, a, b);
-					/* a chain carries the cue: 《A》、《B》
-					 */
+					add_source(doc, a - 3, after, a, b);
+					/* a chain carries the cue */
 					if (has(doc, p, e, "、")) {
 						cue_before = true;
 						p += 3;
