@@ -129,7 +129,8 @@ JISHI_API void jishi_model_close(jishi_model *model);
  * and NUL bytes are accepted). opts may be NULL for defaults.
  * On success *out (OUT) holds the document, freed with jishi_doc_free().
  * Fails with JISHI_EUTF8 (err->pos = offset of the first bad byte),
- * JISHI_ETOOBIG (len over the cap), JISHI_EINVAL (a malformed opts->date)
+ * JISHI_ETOOBIG (len over the cap), JISHI_EINVAL (a malformed opts->date,
+ * an id or url that is not UTF-8)
  * or JISHI_ENOMEM. Odd but valid input is never an error: what a stage
  * could not read becomes a diagnostic in the record. */
 JISHI_API int jishi_doc_process(const jishi_model *model, const char *text,

@@ -81,6 +81,9 @@ size_t jx_utf8_count(const uint8_t *s, size_t len);
 
 /* ---- checksums (hash.c) ------------------------------------------------ */
 uint32_t jx_crc32(uint32_t crc, const void *p, size_t n);
+/* A fast 32-bit checksum of p[0..n) (four multiply-xorshift lanes over
+ * 8-byte words), for model sections: detects corruption, not tampering. */
+uint32_t jx_sum32(const void *p, size_t n);
 /* SHA-256 of p[0..n) as 64 lowercase hex digits + NUL into hex[65]. */
 void jx_sha256_hex(const void *p, size_t n, char hex[65]);
 

@@ -70,6 +70,32 @@ uint32_t jx_crc32(uint32_t crc, const void *p, size_t n)
 	return ~crc;
 }
 
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+	h ^= w;
+	h *= 0x9E3779B97F4A7C15u;
+	return h ^ (h >> 31);
+}
+
+uint32_t jx_sum32(const void *p, size_t n)
+{
+	const uint8_t *s = p;
+	uint64_t h[4] = {1, 2, 3, 4}, w[4];
+	size_t i = 0;
+	for (; i + 32 <= n; i += 32) {
+		memcpy(w, s + i, 32);
+		h[0] = mix(h[0], w[0]);
+		h[1] = mix(h[1], w[1]);
+		h[2] = mix(h[2], w[2]);
+		h[3] = mix(h[3], w[3]);
+	}
+	uint64_t r = mix(mix(mix(h[0], h[1]), h[2]), h[3]);
+	for (; i < n; i++)
+		r = mix(r, s[i]);
+	r = mix(r, n);
+	return (uint32_t)(r ^ (r >> 32));
+}
+
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
     0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,

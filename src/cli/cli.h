@@ -46,7 +46,7 @@ int cli_input_open(cli_input **out, char **operands, int n, bool jsonl,
 bool cli_input_next(cli_input *in, cli_job *job);
 void cli_input_close(cli_input *in);
 /* Number of documents the operands will give, when known before reading
- * (files only); -1 for streams. */
+ * (plain files only); -1 for streams and directories. */
 long cli_input_count_hint(const cli_input *in);
 
 /* Parse "16M", "1K", "123" into bytes; false if malformed. */

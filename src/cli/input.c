@@ -2,7 +2,8 @@
  * input.c -- from command-line operands to documents, with bounded memory.
  *
  * Operands are files, directories (walked recursively, paths in byte
- * order, dot-names skipped) and "-" (stdin). In JSON Lines mode every
+ * order, dot-names skipped, each directory once even through symlink
+ * loops) and "-" (stdin). In JSON Lines mode every
  * operand is read line by line, each line one {"id","text","date","url"}
  * record; a line longer than the cap is skipped to its end without being
  * held in memory, so a stream of any size needs memory for one document
@@ -78,14 +79,47 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk(strvec *out, const char *dir, int depth)
+/* Directories already walked, by device and inode, so that a symlink
+ * loop (or two links to one folder) is read once. */
+typedef struct seen {
+	struct {
+		dev_t dev;
+		ino_t ino;
+	} * v;
+	size_t n, cap;
+} seen;
+
+static bool visit(seen *sn, const char *dir)
 {
-	DIR *d = opendir(dir);
+	struct stat st;
+	if (stat(dir, &st) != 0)
+		return true; /* reported when read */
+	for (size_t i = 0; i < sn->n; i++)
+		if (sn->v[i].dev == st.st_dev && sn->v[i].ino == st.st_ino)
+			return false;
+	if (sn->n == sn->cap) {
+		sn->cap = sn->cap ? sn->cap * 2 : 16;
+		sn->v = realloc(sn->v, sn->cap * sizeof(*sn->v));
+		if (sn->v == NULL) {
+			fputs("jishi: out of memory\n", stderr);
+			exit(3);
+		}
+	}
+	sn->v[sn->n].dev = st.st_dev;
+	sn->v[sn->n].ino = st.st_ino;
+	sn->n++;
+	return true;
+}
+
+static void walk(strvec *out, seen *sn, const char *dir)
+{
+	DIR *d;
 	strvec here = {0};
 	struct dirent *e;
-	if (d == NULL || depth > 64) {
-		if (d)
-			closedir(d);
+	if (!visit(sn, dir))
+		return;
+	d = opendir(dir);
+	if (d == NULL) {
 		push(out, xstrdup(dir)); /* reported when read */
 		return;
 	}
@@ -104,7 +138,7 @@ static void walk(strvec *out, const char *dir, int depth)
 	for (size_t i = 0; i < here.n; i++) {
 		struct stat st;
 		if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			walk(out, here.v[i], depth + 1);
+			walk(out, sn, here.v[i]);
 			free(here.v[i]);
 		} else if (stat(here.v[i], &st) == 0 && !S_ISREG(st.st_mode)) {
 			free(here.v[i]); /* sockets, fifos: not documents */
@@ -126,14 +160,18 @@ int cli_input_open(cli_input **out, char **ops, int n, bool jsonl,
 	in->counted = !jsonl;
 	if (n == 0)
 		push(&in->paths, xstrdup("-"));
+	seen sn = {0};
 	for (int i = 0; i < n; i++) {
 		struct stat st;
 		if (strcmp(ops[i], "-") != 0 && stat(ops[i], &st) == 0 &&
-		    S_ISDIR(st.st_mode))
-			walk(&in->paths, ops[i], 0);
-		else
+		    S_ISDIR(st.st_mode)) {
+			walk(&in->paths, &sn, ops[i]);
+			in->counted = false; /* a directory: JSON Lines */
+		} else {
 			push(&in->paths, xstrdup(ops[i]));
+		}
 	}
+	free(sn.v);
 	for (size_t i = 0; i < in->paths.n; i++)
 		if (strcmp(in->paths.v[i], "-") == 0)
 			in->counted = false;

@@ -116,6 +116,14 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 		    err, JISHI_EUTF8, bad,
 		    "invalid UTF-8 (sequence starting with byte 0x%02X)",
 		    (unsigned)(uint8_t)text[bad]);
+	if ((opts->id &&
+	     jx_utf8_validate((const uint8_t *)opts->id, strlen(opts->id)) !=
+	         strlen(opts->id)) ||
+	    (opts->url &&
+	     jx_utf8_validate((const uint8_t *)opts->url, strlen(opts->url)) !=
+	         strlen(opts->url)))
+		return jx_err_set(err, JISHI_EINVAL, UINT64_MAX,
+		                  "the id and url must be valid UTF-8");
 	if (opts->date &&
 	    !jx_date_parse(opts->date, strlen(opts->date), &y, &m, &d))
 		return jx_err_set(err, JISHI_EINVAL, UINT64_MAX,

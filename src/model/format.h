@@ -5,7 +5,8 @@
  *   header   32 bytes: magic "JISHIMDL", version, section count, file size,
  *            CRC-32 of the section table
  *   table    nsections x jx_fsection (16 bytes each)
- *   sections each 8-byte aligned, each with its own CRC-32
+ *   sections each 8-byte aligned, each with its own checksum (jx_sum32, a
+ *            multiply-xorshift sum that runs at memory speed)
  *
  * All integers are little-endian uint32_t; the file holds offsets only,
  * never pointers, so it is usable in place after mmap. Sections:
@@ -16,6 +17,15 @@
  *         (characters found only in Traditional / only in Simplified text),
  *         then two 65,536-bit maps of the same sets within the BMP
  *         (Traditional first), so a lookup there is one bit test
+ *   LCHR  uint32 nchars, uint32 nextra, uint16 id of every BMP code point
+ *         (0 = not in the lexicon), then nextra (cp, id) pairs, sorted
+ *   LDAT  the lexicon trie: jx_dat_cell {int32 base, uint32 check} cells
+ *         over character ids (src/model/dat.h); a value is an LVAL index
+ *   LVAL  uint32 per word: cost (-ln p x 1000) | POS tag id << 16, the tag
+ *         id being the row of lexicon/pos_tags
+ *   LHMM  uint32 nchars, uint16 start[4], trans[4][4], unknown[4], 2 bytes
+ *         of padding, then uint16 [nchars + 1][4] emission costs of each
+ *         character id as B, M, E, S of a word (65535 = never)
  */
 #ifndef JX_MODEL_FORMAT_H
 #define JX_MODEL_FORMAT_H
@@ -23,7 +33,7 @@
 #include <stdint.h>
 
 #define JX_MODEL_MAGIC   "JISHIMDL"
-#define JX_MODEL_VERSION 1u
+#define JX_MODEL_VERSION 2u
 #define JX_FOURCC(a, b, c, d)                                                  \
 	((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 |            \
 	 (uint32_t)(d) << 24)
@@ -31,6 +41,10 @@
 #define JX_SEC_TABL JX_FOURCC('T', 'A', 'B', 'L')
 #define JX_SEC_CELL JX_FOURCC('C', 'E', 'L', 'L')
 #define JX_SEC_SCRP JX_FOURCC('S', 'C', 'R', 'P')
+#define JX_SEC_LCHR JX_FOURCC('L', 'C', 'H', 'R')
+#define JX_SEC_LDAT JX_FOURCC('L', 'D', 'A', 'T')
+#define JX_SEC_LVAL JX_FOURCC('L', 'V', 'A', 'L')
+#define JX_SEC_LHMM JX_FOURCC('L', 'H', 'M', 'M')
 
 typedef struct jx_fheader {
 	char magic[8];      /* "JISHIMDL" */
@@ -45,7 +59,7 @@ typedef struct jx_fsection {
 	uint32_t id;     /* JX_SEC_* */
 	uint32_t offset; /* from the start of the file, 8-aligned */
 	uint32_t size;   /* bytes */
-	uint32_t crc;    /* CRC-32 of the bytes */
+	uint32_t crc;    /* jx_sum32 of the bytes */
 } jx_fsection;
 
 typedef struct jx_ftable {

@@ -91,7 +91,7 @@ static int validate(jishi_model *m, jishi_err *err)
 		uint32_t id = rd32(s), off = rd32(s + 4), size = rd32(s + 8);
 		if (off % 8 != 0 || off > m->size || size > m->size - off)
 			return bad(err, "section out of range");
-		if (jx_crc32(0, base + off, size) != rd32(s + 12))
+		if (jx_sum32(base + off, size) != rd32(s + 12))
 			return bad(err, "section checksum");
 		if (id == JX_SEC_STRS)
 			strs = base + off, strs_n = size;
@@ -156,7 +156,8 @@ static int validate(jishi_model *m, jishi_err *err)
 			return bad(err, "script section size");
 		uint32_t a = rd32(scrp), b = rd32(scrp + 4);
 		uint64_t maps = 2 * JX_SCRP_BMP_WORDS;
-		if ((scrp_n - 8) % 4 || (uint64_t)a + b + maps != (scrp_n - 8) / 4)
+		if ((scrp_n - 8) % 4 ||
+		    (uint64_t)a + b + maps != (scrp_n - 8) / 4)
 			return bad(err, "script section counts");
 		m->hant = (const uint32_t *)(scrp + 8);
 		m->nhant = a;
@@ -249,7 +250,8 @@ int jishi_model_open(const char *path, jishi_model **out, jishi_err *err)
 		goto out;
 	}
 	m->size = (size_t)st.st_size;
-	m->map = mmap(NULL, m->size, PROT_READ, MAP_PRIVATE, fd, 0);
+	m->map =
+	    mmap(NULL, m->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
 	if (m->map == MAP_FAILED) {
 		m->map = NULL;
 		rc = jx_err_set(err, JISHI_EIO, UINT64_MAX, "%s: mmap: %s",

@@ -551,6 +551,17 @@ check "dot files and folders skipped, 2 records" test "$(wc -l <"$T/dots.out")" 
 run dots-ab extract "$T/b.txt" "$T/a.txt"
 py same "directory walked in byte order of paths (a.txt before sub/z.txt)" "$T/dots.out" "$T/dots-ab.out"
 
+# ---------------------------------------------------------------- symlinks
+# A symlink back to a parent must not make the walk visit files twice
+# (docs/cli.md: "a directory is walked recursively"; each file once).
+mkdir -p "$T/loop/sub"
+cp "$T/a.txt" "$T/loop/sub/a.txt"
+ln -s .. "$T/loop/sub/up"
+run loop extract "$T/loop"
+expect_rc loop 0
+check "symlink loop in a directory: the one file written once" \
+	test "$(wc -l <"$T/loop.out")" -eq 1
+
 # ---------------------------------------------------------------- 1000 files
 python3 "$T/h.py" gen-dir "$T/many" "$ARTJ" "$T/many.tsv" || fail "generating 1000 files"
 run many1 extract "$T/many"
@@ -573,6 +584,11 @@ check "jsonl stdin: -j 2 stdout == -j 1" cmp -s "$T/jl1.out" "$T/jl2.out"
 run jlf extract --input jsonl "$T/in.jsonl"
 check "jsonl from a file argument == from stdin" cmp -s "$T/jl1.out" "$T/jlf.out"
 check "jsonl from a file: error lines name the file" grep -q "^jishi: $T/in.jsonl:2: byte " "$T/jlf.err"
+printf '{"id":"d1","text":"外交部表示。","date":"2020-13-01"}\n{"id":"d2","text":"外交部表示。","date":"2020-12-01"}\n' >"$T/baddate.jsonl"
+RUN_IN=$T/baddate.jsonl run jldate extract --input jsonl
+expect_rc jldate 1
+check "jsonl: a record with a malformed date reported at its line" grep -q '^jishi: .*:1: ' "$T/jldate.err"
+check "jsonl: the record after it still written" grep -q '"d2"' "$T/jldate.out"
 printf '{"id":"n1","text":"外交部\\u0000表示。","date":"2020-01-01"}\n' >"$T/nul.jsonl"
 RUN_IN=$T/nul.jsonl run jlnul extract --input jsonl
 expect_rc jlnul 0

@@ -158,7 +158,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			uint8_t *s = tab + i * sizeof(jx_fsection);
 			uint32_t off = rd32(s + 4), sz = rd32(s + 8);
 			if (off % 8 == 0 && off <= size && sz <= size - off)
-				wr32(s + 12, jx_crc32(0, p + off, sz));
+				wr32(s + 12, jx_sum32(p + off, sz));
 		}
 		wr32(p + 20, jx_crc32(0, tab, nsec * sizeof(jx_fsection)));
 	}

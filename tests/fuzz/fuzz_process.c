@@ -4,7 +4,10 @@
  * The whole input is the document text. Its first byte also picks the
  * options: bit 0 sets opts.date (a valid date, or with bit 3 a malformed
  * one), bit 1 sets a cap just under the input length, bit 2 asks for the
- * pretty JSON. Each input runs twice, in code points and in bytes.
+ * pretty JSON, bit 4 takes opts.id from input bytes 1..15 and bit 5
+ * opts.url from the last 15 bytes (any bytes: quotes, controls, invalid
+ * UTF-8, which must come out escaped or be refused with JISHI_EINVAL).
+ * Each input runs twice, in code points and in bytes.
  *
  * Besides "no crash, no leak" (the sanitizers' part) the target checks
  * the contract of jishi.h and aborts on a breach:
@@ -233,6 +236,13 @@ static size_t first_bad(const uint8_t *s, size_t n)
 	return n;
 }
 
+/* A C string that is valid UTF-8 (NULL counts as valid). */
+static int cstr_utf8(const char *s)
+{
+	return s == NULL ||
+	       first_bad((const uint8_t *)s, strlen(s)) == strlen(s);
+}
+
 static void run(const uint8_t *data, size_t size, unsigned sel, unsigned flags,
                 size_t *bspan, size_t *npara, const uint32_t *cp2byte,
                 size_t ncp)
@@ -247,8 +257,21 @@ static void run(const uint8_t *data, size_t size, unsigned sel, unsigned flags,
 	if ((sel & 2) && size > 1)
 		opts.max_bytes = size - 1;
 	opts.flags = flags | ((sel & 4) ? JISHI_F_PRETTY : 0);
-	if (sel & 16)
-		opts.id = "fuzz\"id\\\x01";
+	/* id and url cut from the input: any bytes, quotes, controls */
+	char id[16], url[16];
+	if (sel & 16) {
+		size_t n = size > 1 ? size - 1 : 0;
+		n = n < sizeof(id) - 1 ? n : sizeof(id) - 1;
+		memcpy(id, data + 1, n);
+		id[n] = '\0';
+		opts.id = id;
+	}
+	if (sel & 32) {
+		size_t n = size < sizeof(url) - 1 ? size : sizeof(url) - 1;
+		memcpy(url, data + size - n, n);
+		url[n] = '\0';
+		opts.url = url;
+	}
 
 	int rc = jishi_doc_process(model, (const char *)data, size, &opts, &doc,
 	                           &err);
@@ -262,7 +285,8 @@ static void run(const uint8_t *data, size_t size, unsigned sel, unsigned flags,
 		else if (rc == JISHI_ETOOBIG)
 			CHECK(opts.max_bytes && size > opts.max_bytes);
 		else if (rc == JISHI_EINVAL)
-			CHECK(sel & 8 && sel & 1);
+			CHECK((sel & 8 && sel & 1) || !cstr_utf8(opts.id) ||
+			      !cstr_utf8(opts.url));
 		else
 			CHECK(rc == JISHI_ENOMEM);
 		*npara = (size_t)-1;

@@ -1,6 +1,8 @@
 /*
  * jishi-compile -- turn the knowledge in data/<kind>/<name>.tsv into one
- * deterministic model.bin (format in src/model/format.h).
+ * deterministic model.bin (format in src/model/format.h). This file: the
+ * command, table loading, generic tables and the script sets; the lexicon
+ * is built in lexicon.c.
  *
  *   jishi-compile -o model.bin --root DATA_DIR FILE.tsv...
  *
@@ -22,23 +24,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base.h"
+#include "compile.h"
 #include "doc.h"
 #include "format.h"
 
-typedef struct table {
-	char *name;
-	uint32_t ncols, nrows;
-	uint32_t *cells; /* (pool offset, len) pairs, header first */
-	size_t ncells, capcells;
-} table;
+jx_buf pool;
+table *tables;
+size_t ntables;
+int nerrors;
 
-static jx_buf pool;
-static table *tables;
-static size_t ntables;
-static int nerrors;
-
-static void die_oom(void)
+void die_oom(void)
 {
 	fprintf(stderr, "jishi-compile: out of memory\n");
 	exit(1);
@@ -51,7 +46,7 @@ static void diag(const char *file, unsigned line, unsigned col, const char *msg)
 }
 
 /* Fold s[0..len) and append it, NUL-terminated, to the pool. */
-static uint32_t intern(const char *s, size_t len, uint32_t *out_len)
+uint32_t intern(const char *s, size_t len, uint32_t *out_len)
 {
 	size_t start = pool.len;
 	size_t i = 0;
@@ -244,8 +239,10 @@ static void build_script(jx_buf *out)
 {
 	table *t = NULL;
 	for (size_t i = 0; i < ntables; i++)
-		if (strcmp(tables[i].name, "script/chars") == 0)
+		if (strcmp(tables[i].name, "script/chars") == 0) {
 			t = &tables[i];
+			t->internal = true; /* only the SCRP section is used */
+		}
 	uint32_t *v[2] = {NULL, NULL};
 	uint32_t n[2] = {0, 0};
 	if (t) {
@@ -313,6 +310,57 @@ static void pad8(jx_buf *b)
 		jx_buf_append(b, zero, 8 - b->len % 8);
 }
 
+table *find_table(const char *name)
+{
+	for (size_t k = 0; k < ntables; k++)
+		if (strcmp(tables[k].name, name) == 0)
+			return &tables[k];
+	return NULL;
+}
+
+int table_col(const table *t, const char *name)
+{
+	for (uint32_t c = 0; c < t->ncols; c++)
+		if (strcmp(pool.data + t->cells[2 * c], name) == 0)
+			return (int)c;
+	return -1;
+}
+
+const char *table_cell(const table *t, uint32_t row, uint32_t col,
+                       uint32_t *len)
+{
+	const uint32_t *c = t->cells + 2 * ((size_t)(row + 1) * t->ncols + col);
+	if (len)
+		*len = c[1];
+	return pool.data + c[0];
+}
+
+/* Copy the strings of the tables that are written into a fresh pool, so
+ * that tables consumed by a builder (the lexicon) do not bloat STRS. */
+static void compact_pool(void)
+{
+	jx_buf old = pool;
+	jx_buf_init(&pool, (size_t)1 << 31);
+	for (size_t k = 0; k < ntables; k++) {
+		table *t = &tables[k];
+		if (t->internal)
+			continue;
+		for (size_t c = 0; c < t->ncells; c++) {
+			uint32_t n;
+			const char *str = old.data + t->cells[2 * c];
+			/* already folded: append as is */
+			size_t at = pool.len;
+			if (jx_buf_append(&pool, str, t->cells[2 * c + 1]) ||
+			    jx_buf_putc(&pool, '\0'))
+				die_oom();
+			n = t->cells[2 * c + 1];
+			t->cells[2 * c] = (uint32_t)at;
+			t->cells[2 * c + 1] = n;
+		}
+	}
+	jx_buf_free(&old);
+}
+
 int main(int argc, char **argv)
 {
 	const char *outpath = NULL, *root = ".";
@@ -337,8 +385,6 @@ int main(int argc, char **argv)
 	if (nerrors)
 		return 1;
 	qsort(tables, ntables, sizeof(table), cmp_table);
-	for (size_t k = 0; k < ntables; k++)
-		sort_rows(&tables[k]);
 	for (size_t k = 1; k < ntables; k++)
 		if (strcmp(tables[k - 1].name, tables[k].name) == 0) {
 			fprintf(stderr, "jishi-compile: table %s given twice\n",
@@ -346,56 +392,78 @@ int main(int argc, char **argv)
 			return 1;
 		}
 
-	jx_buf secs[4];
-	for (int k = 0; k < 4; k++)
-		jx_buf_init(&secs[k], (size_t)1 << 31);
+	section secs[JX_MODEL_MAX_SECTIONS];
+	int nsecs = 0;
+	for (int k = 0; k < (int)JX_MODEL_MAX_SECTIONS; k++)
+		jx_buf_init(&secs[k].data, (size_t)1 << 31);
+	/* builders first: they mark the tables they consume */
+	build_lexicon(secs, &nsecs);
+	jx_buf *scrp = &secs[nsecs].data;
+	secs[nsecs++].id = JX_SEC_SCRP;
+	build_script(scrp);
+	if (nerrors)
+		return 1;
+	compact_pool();
+	for (size_t k = 0; k < ntables; k++)
+		if (!tables[k].internal)
+			sort_rows(&tables[k]);
+
 	/* TABL + CELL */
-	uint32_t nt = (uint32_t)ntables, first = 0;
-	jx_buf_append(&secs[1], &nt, 4);
+	jx_buf *tabl = &secs[nsecs].data;
+	secs[nsecs++].id = JX_SEC_TABL;
+	jx_buf *cell = &secs[nsecs].data;
+	secs[nsecs++].id = JX_SEC_CELL;
+	uint32_t nt = 0, first = 0;
+	for (size_t k = 0; k < ntables; k++)
+		nt += !tables[k].internal;
+	jx_buf_append(tabl, &nt, 4);
 	for (size_t k = 0; k < ntables; k++) {
 		table *t = &tables[k];
+		if (t->internal)
+			continue;
 		uint32_t n;
 		uint32_t name = intern(t->name, strlen(t->name), &n);
 		jx_ftable ft = {name, t->ncols, t->nrows, first + t->ncols,
 		                first};
-		jx_buf_append(&secs[1], &ft, sizeof(ft));
-		jx_buf_append(&secs[2], t->cells, t->ncells * 8);
+		jx_buf_append(tabl, &ft, sizeof(ft));
+		jx_buf_append(cell, t->cells, t->ncells * 8);
 		first += (uint32_t)t->ncells;
 	}
-	build_script(&secs[3]);
-	if (nerrors)
-		return 1;
-	jx_buf_append(&secs[0], pool.data, pool.len);
-	for (int k = 0; k < 4; k++)
-		if (secs[k].err)
+	secs[nsecs].id = JX_SEC_STRS;
+	jx_buf_append(&secs[nsecs++].data, pool.data, pool.len);
+	for (int k = 0; k < nsecs; k++)
+		if (secs[k].data.err)
 			die_oom();
 
-	static const uint32_t ids[4] = {JX_SEC_STRS, JX_SEC_TABL, JX_SEC_CELL,
-	                                JX_SEC_SCRP};
 	jx_buf file;
 	jx_buf_init(&file, (size_t)1 << 31);
 	jx_fheader h;
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, JX_MODEL_MAGIC, 8);
 	h.version = JX_MODEL_VERSION;
-	h.nsections = 4;
-	jx_fsection st[4];
-	uint32_t off = (uint32_t)(sizeof(h) + sizeof(st));
-	off = (off + 7u) & ~7u;
-	for (int k = 0; k < 4; k++) {
-		st[k].id = ids[k];
-		st[k].offset = off;
-		st[k].size = (uint32_t)secs[k].len;
-		st[k].crc = jx_crc32(0, secs[k].data, secs[k].len);
-		off += (uint32_t)((secs[k].len + 7u) & ~(size_t)7u);
+	h.nsections = (uint32_t)nsecs;
+	jx_fsection st[JX_MODEL_MAX_SECTIONS];
+	memset(st, 0, sizeof(st));
+	size_t tbytes = (size_t)nsecs * sizeof(jx_fsection);
+	uint64_t off = (sizeof(h) + tbytes + 7u) & ~(uint64_t)7u;
+	for (int k = 0; k < nsecs; k++) {
+		st[k].id = secs[k].id;
+		st[k].offset = (uint32_t)off;
+		st[k].size = (uint32_t)secs[k].data.len;
+		st[k].crc = jx_sum32(secs[k].data.data, secs[k].data.len);
+		off += (secs[k].data.len + 7u) & ~(uint64_t)7u;
 	}
-	h.file_size = off;
-	h.table_crc = jx_crc32(0, st, sizeof(st));
+	if (off > UINT32_MAX) {
+		fprintf(stderr, "jishi-compile: model over 4 GiB\n");
+		return 1;
+	}
+	h.file_size = (uint32_t)off;
+	h.table_crc = jx_crc32(0, st, tbytes);
 	jx_buf_append(&file, &h, sizeof(h));
-	jx_buf_append(&file, st, sizeof(st));
+	jx_buf_append(&file, st, tbytes);
 	pad8(&file);
-	for (int k = 0; k < 4; k++) {
-		jx_buf_append(&file, secs[k].data, secs[k].len);
+	for (int k = 0; k < nsecs; k++) {
+		jx_buf_append(&file, secs[k].data.data, secs[k].data.len);
 		pad8(&file);
 	}
 	if (file.err || file.len != off)
@@ -412,8 +480,8 @@ int main(int argc, char **argv)
 		free(tables[k].cells);
 	}
 	free(tables);
-	for (int k = 0; k < 4; k++)
-		jx_buf_free(&secs[k]);
+	for (int k = 0; k < (int)JX_MODEL_MAX_SECTIONS; k++)
+		jx_buf_free(&secs[k].data);
 	jx_buf_free(&file);
 	jx_buf_free(&pool);
 	return 0;

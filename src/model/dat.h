@@ -1,0 +1,65 @@
+/*
+ * dat.h -- a double-array trie over integer labels (internal).
+ *
+ * Cell t is a child of cell s by label c (1..alphabet-1) when
+ * t = base[s] + c and check[t] == s; cell base[s] + 0 with check == s marks
+ * that s ends a key, and its base holds the key's value. The root is cell
+ * 0. Unused cells have check == JX_DAT_FREE. Lookups check every index
+ * against the array size, so a corrupt trie gives wrong answers, never an
+ * out-of-bounds read.
+ *
+ * The same builder makes the model's lexicon trie (tools/jishi-compile)
+ * and the in-memory trie of a user dictionary.
+ */
+#ifndef JX_DAT_H
+#define JX_DAT_H
+
+#include "base.h"
+
+#define JX_DAT_FREE UINT32_MAX
+
+typedef struct jx_dat_cell {
+	int32_t base;   /* child offset; for an end cell: the value */
+	uint32_t check; /* parent cell, or JX_DAT_FREE */
+} jx_dat_cell;
+
+typedef struct jx_dat {
+	const jx_dat_cell *cells;
+	uint32_t n;
+} jx_dat;
+
+/* A key to build: labels[0..len), each 1..alphabet-1. */
+typedef struct jx_dat_key {
+	const uint32_t *labels;
+	uint32_t len;
+	uint32_t value;
+} jx_dat_key;
+
+/* Build a trie of keys[0..nkeys), which must be sorted (labels compared
+ * in order, a prefix before its extensions) and distinct. *cells (OUT) is
+ * allocated with jx_malloc and has *ncells entries. */
+int jx_dat_build(const jx_dat_key *keys, size_t nkeys, jx_dat_cell **cells,
+                 uint32_t *ncells);
+
+/* Follow label c from cell s; false when there is no such child. */
+static inline bool jx_dat_next(const jx_dat *d, uint32_t s, uint32_t c,
+                               uint32_t *t)
+{
+	int64_t x = (int64_t)d->cells[s].base + c;
+	if (x <= 0 || x >= (int64_t)d->n || d->cells[x].check != s)
+		return false;
+	*t = (uint32_t)x;
+	return true;
+}
+
+/* The value of the key ending at cell s, if one does. */
+static inline bool jx_dat_value(const jx_dat *d, uint32_t s, uint32_t *value)
+{
+	int64_t x = d->cells[s].base;
+	if (x <= 0 || x >= (int64_t)d->n || d->cells[x].check != s)
+		return false;
+	*value = (uint32_t)d->cells[x].base;
+	return true;
+}
+
+#endif

@@ -1,0 +1,521 @@
+/*
+ * lexicon.c -- build the lexicon sections of model.bin from the word
+ * sources listed in data/lexicon/sources.tsv (docs/internals/lex.md).
+ *
+ *  1. every word of every source, with probability freq/total and a POS
+ *     tag; OpenCC generates its forms in the other script;
+ *  2. forms merged: a form keeps its highest probability and that tag;
+ *  3. characters numbered by weight (frequent first) -> LCHR;
+ *  4. a double-array trie over character numbers -> LDAT, values
+ *     (cost = -ln p x 1000, tag) -> LVAL;
+ *  5. the unknown-word model: per-character costs of being the Begin,
+ *     Middle, End or Single character of a word, and tag transitions,
+ *     estimated from the forms weighted by probability -> LHMM.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <opencc/opencc.h>
+
+#include "compile.h"
+#include "dat.h"
+#include "format.h"
+
+typedef struct entry {
+	uint32_t form; /* offset in forms */
+	uint32_t len;
+	double p;
+	uint8_t pos;
+} entry;
+
+static jx_buf forms;  /* NUL-terminated forms */
+static entry *ents;   /* all (form, p, pos), later merged */
+static size_t nents, capents;
+static const char **tags; /* sorted POS tags */
+static uint32_t ntags;
+
+static void add_entry(const char *s, size_t len, double p, uint8_t pos)
+{
+	if (len == 0)
+		return;
+	if (nents == capents) {
+		capents = capents ? capents * 2 : 1 << 16;
+		ents = realloc(ents, capents * sizeof(entry));
+		if (ents == NULL)
+			die_oom();
+	}
+	entry *e = &ents[nents++];
+	e->form = (uint32_t)forms.len;
+	e->len = (uint32_t)len;
+	e->p = p;
+	e->pos = pos;
+	if (jx_buf_append(&forms, s, len) || jx_buf_putc(&forms, '\0'))
+		die_oom();
+}
+
+static int tag_id(const char *tag)
+{
+	uint32_t lo = 0, hi = ntags;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		int c = strcmp(tags[mid], tag);
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void load_tags(void)
+{
+	table *t = find_table("lexicon/pos_tags");
+	if (t == NULL) {
+		fprintf(stderr, "jishi-compile: lexicon/pos_tags missing\n");
+		nerrors++;
+		return;
+	}
+	ntags = t->nrows;
+	tags = calloc(ntags + 1, sizeof(char *));
+	if (tags == NULL)
+		die_oom();
+	for (uint32_t r = 0; r < ntags; r++)
+		tags[r] = table_cell(t, r, 0, NULL);
+	qsort(tags, ntags, sizeof(char *), cmp_str);
+	if (ntags > 255) {
+		fprintf(stderr, "jishi-compile: over 255 POS tags\n");
+		nerrors++;
+	}
+}
+
+/* Convert words[0..n) with the OpenCC config conf; call add_entry for
+ * every converted form that differs from its word. */
+static void convert(const char *conf, const char **words, const double *p,
+                    const uint8_t *pos, size_t n)
+{
+	opencc_t cc = opencc_open(conf);
+	if (cc == (opencc_t)-1) {
+		fprintf(stderr, "jishi-compile: OpenCC config %s: %s\n", conf,
+		        opencc_error());
+		nerrors++;
+		return;
+	}
+	/* batches joined by newlines: no dictionary phrase spans one */
+	size_t i = 0;
+	jx_buf in;
+	jx_buf_init(&in, (size_t)1 << 30);
+	while (i < n) {
+		size_t start = i;
+		jx_buf_reset(&in);
+		for (; i < n && in.len < (1u << 20); i++) {
+			jx_buf_puts(&in, words[i]);
+			jx_buf_putc(&in, '\n');
+		}
+		if (in.err)
+			die_oom();
+		char *out = opencc_convert_utf8(cc, in.data, in.len);
+		if (out == NULL) {
+			fprintf(stderr, "jishi-compile: OpenCC failed: %s\n",
+			        opencc_error());
+			nerrors++;
+			break;
+		}
+		char *line = out;
+		for (size_t k = start; k < i; k++) {
+			char *nl = strchr(line, '\n');
+			if (nl == NULL) {
+				fprintf(stderr, "jishi-compile: OpenCC changed "
+				                "the line structure\n");
+				nerrors++;
+				break;
+			}
+			size_t len = (size_t)(nl - line);
+			if (len != strlen(words[k]) ||
+			    memcmp(line, words[k], len) != 0)
+				add_entry(line, len, p[k], pos[k]);
+			line = nl + 1;
+		}
+		opencc_convert_utf8_free(out);
+	}
+	jx_buf_free(&in);
+	opencc_close(cc);
+}
+
+static void load_source(const table *src, uint32_t r)
+{
+	const char *name = table_cell(src, r, 0, NULL);
+	const char *script = table_cell(src, r, 1, NULL);
+	const char *freqc = table_cell(src, r, 2, NULL);
+	const char *totalc = table_cell(src, r, 3, NULL);
+	const char *posc = table_cell(src, r, 4, NULL);
+	const char *mapc = table_cell(src, r, 5, NULL);
+	table *t = find_table(name);
+	if (t == NULL) {
+		fprintf(stderr, "lexicon/sources: no table %s\n", name);
+		nerrors++;
+		return;
+	}
+	if (strncmp(name, "lexicon/", 8) == 0)
+		t->internal = true;
+	int wcol = table_col(t, "word");
+	if (wcol < 0)
+		wcol = table_col(t, "name");
+	int fcol = table_col(t, freqc);
+	int pcol = table_col(t, posc);
+	double fixed = fcol < 0 ? strtod(freqc, NULL) : 0;
+	if (wcol < 0 || (fcol < 0 && !(fixed > 0))) {
+		fprintf(stderr, "lexicon/sources: %s: no word column or "
+		                "no usable freq\n",
+		        name);
+		nerrors++;
+		return;
+	}
+	const table *map = strcmp(mapc, "-") ? find_table(mapc) : NULL;
+	if (strcmp(mapc, "-") && map == NULL) {
+		fprintf(stderr, "lexicon/sources: no table %s\n", mapc);
+		nerrors++;
+		return;
+	}
+	if (map)
+		((table *)map)->internal = true;
+	double total = 0;
+	if (strcmp(totalc, "auto") == 0) {
+		for (uint32_t k = 0; fcol >= 0 && k < t->nrows; k++)
+			total += strtod(table_cell(t, k, (uint32_t)fcol, NULL),
+			                NULL);
+	} else {
+		total = strtod(totalc, NULL);
+	}
+	if (!(total > 0)) {
+		fprintf(stderr, "lexicon/sources: %s: bad total\n", name);
+		nerrors++;
+		return;
+	}
+	const char **words = calloc(t->nrows + 1, sizeof(char *));
+	double *p = calloc(t->nrows + 1, sizeof(double));
+	uint8_t *pos = calloc(t->nrows + 1, 1);
+	if (!words || !p || !pos)
+		die_oom();
+	size_t n = 0;
+	for (uint32_t k = 0; k < t->nrows; k++) {
+		uint32_t wl;
+		const char *w = table_cell(t, k, (uint32_t)wcol, &wl);
+		double f = fcol >= 0 ? strtod(table_cell(t, k, (uint32_t)fcol,
+		                                         NULL),
+		                              NULL)
+		                     : fixed;
+		const char *tag = pcol >= 0 ? table_cell(t, k, (uint32_t)pcol,
+		                                         NULL)
+		                            : posc;
+		if (map) {
+			const char *mapped = NULL;
+			for (uint32_t m = 0; m < map->nrows; m++)
+				if (strcmp(table_cell(map, m, 0, NULL), tag) ==
+				    0)
+					mapped = table_cell(map, m, 1, NULL);
+			if (mapped == NULL) {
+				fprintf(stderr, "%s row %u: tag %s not in %s\n",
+				        name, k + 1, tag, mapc);
+				nerrors++;
+				continue;
+			}
+			tag = mapped;
+		}
+		int id = tag_id(tag);
+		if (id < 0) {
+			fprintf(stderr, "%s row %u: unknown POS tag '%s' "
+			                "(see lexicon/pos_tags)\n",
+			        name, k + 1, tag);
+			nerrors++;
+			continue;
+		}
+		if (!(f > 0) || wl == 0)
+			continue;
+		words[n] = w;
+		p[n] = f / total;
+		pos[n] = (uint8_t)id;
+		add_entry(w, wl, p[n], pos[n]);
+		n++;
+	}
+	if (strcmp(script, "hans") == 0) {
+		convert("s2t.json", words, p, pos, n);
+		convert("s2tw.json", words, p, pos, n);
+		convert("s2hk.json", words, p, pos, n);
+	} else if (strcmp(script, "hant") == 0) {
+		convert("t2s.json", words, p, pos, n);
+		convert("t2hk.json", words, p, pos, n);
+	} else {
+		convert("s2t.json", words, p, pos, n);
+		convert("t2s.json", words, p, pos, n);
+	}
+	free(words);
+	free(p);
+	free(pos);
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const entry *x = a, *y = b;
+	int c = strcmp(forms.data + x->form, forms.data + y->form);
+	if (c)
+		return c;
+	return (x->p < y->p) - (x->p > y->p); /* highest p first */
+}
+
+/* ---- characters -------------------------------------------------------- */
+
+typedef struct chw {
+	uint32_t cp;
+	double w;
+} chw;
+
+static int cmp_chw(const void *a, const void *b)
+{
+	const chw *x = a, *y = b;
+	if (x->w != y->w)
+		return (x->w < y->w) - (x->w > y->w);
+	return (x->cp > y->cp) - (x->cp < y->cp);
+}
+
+static uint32_t *idmap; /* code point -> id, 0x110000 entries */
+
+typedef struct key {
+	uint32_t *labels;
+	uint32_t len;
+	uint32_t value;
+} key;
+
+static int cmp_key(const void *a, const void *b)
+{
+	const jx_dat_key *x = a, *y = b;
+	uint32_t n = x->len < y->len ? x->len : y->len;
+	for (uint32_t i = 0; i < n; i++)
+		if (x->labels[i] != y->labels[i])
+			return (x->labels[i] > y->labels[i]) -
+			       (x->labels[i] < y->labels[i]);
+	return (x->len > y->len) - (x->len < y->len);
+}
+
+static uint16_t cost_of(double p)
+{
+	double c = -log(p) * 1000.0;
+	if (!(c >= 0))
+		c = 0;
+	if (c > 65535)
+		c = 65535;
+	return (uint16_t)lround(c);
+}
+
+void build_lexicon(section *secs, int *nsecs)
+{
+	table *src = find_table("lexicon/sources");
+	if (src == NULL)
+		return; /* a model without a lexicon */
+	src->internal = true;
+	jx_buf_init(&forms, (size_t)1 << 31);
+	load_tags();
+	if (nerrors)
+		return;
+	for (uint32_t r = 0; r < src->nrows; r++)
+		load_source(src, r);
+	if (nerrors)
+		return;
+
+	/* merge */
+	qsort(ents, nents, sizeof(entry), cmp_entry);
+	size_t w = 0;
+	for (size_t i = 0; i < nents; i++)
+		if (w == 0 || strcmp(forms.data + ents[w - 1].form,
+		                     forms.data + ents[i].form) != 0)
+			ents[w++] = ents[i];
+	nents = w;
+
+	/* characters by weight */
+	idmap = calloc(0x110000, sizeof(uint32_t));
+	double *cw = calloc(0x110000, sizeof(double));
+	if (!idmap || !cw)
+		die_oom();
+	for (size_t i = 0; i < nents; i++) {
+		const uint8_t *s = (const uint8_t *)forms.data + ents[i].form;
+		size_t k = 0;
+		while (k < ents[i].len) {
+			uint32_t cp = jx_utf8_next(s, ents[i].len, &k);
+			if (cp < 0x110000)
+				cw[cp] += ents[i].p + 1e-12;
+		}
+	}
+	size_t nch = 0;
+	for (uint32_t cp = 0; cp < 0x110000; cp++)
+		nch += cw[cp] > 0;
+	chw *chars = calloc(nch + 1, sizeof(chw));
+	if (chars == NULL)
+		die_oom();
+	nch = 0;
+	for (uint32_t cp = 0; cp < 0x110000; cp++)
+		if (cw[cp] > 0)
+			chars[nch++] = (chw){cp, cw[cp]};
+	qsort(chars, nch, sizeof(chw), cmp_chw);
+	if (nch >= 0xFFFF) {
+		fprintf(stderr, "jishi-compile: over 65,534 characters\n");
+		nerrors++;
+		return;
+	}
+	for (size_t i = 0; i < nch; i++)
+		idmap[chars[i].cp] = (uint32_t)i + 1;
+
+	/* LCHR: uint16 map for the BMP, then (cp, id) pairs beyond it */
+	jx_buf *lchr = &secs[*nsecs].data;
+	secs[(*nsecs)++].id = JX_SEC_LCHR;
+	uint32_t nchars = (uint32_t)nch, nextra = 0;
+	for (size_t i = 0; i < nch; i++)
+		nextra += chars[i].cp >= 0x10000;
+	jx_buf_append(lchr, &nchars, 4);
+	jx_buf_append(lchr, &nextra, 4);
+	for (uint32_t cp = 0; cp < 0x10000; cp++) {
+		uint16_t id = (uint16_t)idmap[cp];
+		jx_buf_append(lchr, &id, 2);
+	}
+	for (uint32_t cp = 0x10000; cp < 0x110000; cp++)
+		if (idmap[cp]) {
+			uint32_t pair[2] = {cp, idmap[cp]};
+			jx_buf_append(lchr, pair, 8);
+		}
+
+	/* keys */
+	jx_dat_key *keys = calloc(nents + 1, sizeof(jx_dat_key));
+	uint32_t *labels = calloc(forms.len + 1, sizeof(uint32_t));
+	if (!keys || !labels)
+		die_oom();
+	size_t nl = 0;
+	for (size_t i = 0; i < nents; i++) {
+		const uint8_t *s = (const uint8_t *)forms.data + ents[i].form;
+		size_t k = 0;
+		keys[i].labels = labels + nl;
+		while (k < ents[i].len)
+			labels[nl++] = idmap[jx_utf8_next(s, ents[i].len, &k)];
+		keys[i].len = (uint32_t)(labels + nl - keys[i].labels);
+		keys[i].value = (uint32_t)i;
+	}
+	qsort(keys, nents, sizeof(jx_dat_key), cmp_key);
+	/* values follow key order, so the trie's value is the key index */
+	uint32_t *vals = calloc(nents + 1, sizeof(uint32_t));
+	if (vals == NULL)
+		die_oom();
+	for (size_t i = 0; i < nents; i++) {
+		const entry *e = &ents[keys[i].value];
+		vals[i] = (uint32_t)cost_of(e->p) | (uint32_t)e->pos << 16;
+		keys[i].value = (uint32_t)i;
+	}
+	jx_dat_cell *cells;
+	uint32_t ncells;
+	int rc = jx_dat_build(keys, nents, &cells, &ncells);
+	if (rc) {
+		fprintf(stderr, "jishi-compile: lexicon trie: %s\n",
+		        jishi_strerror(rc));
+		nerrors++;
+		return;
+	}
+	jx_buf *ldat = &secs[*nsecs].data;
+	secs[(*nsecs)++].id = JX_SEC_LDAT;
+	jx_buf_append(ldat, cells, (size_t)ncells * sizeof(jx_dat_cell));
+	jx_buf *lval = &secs[*nsecs].data;
+	secs[(*nsecs)++].id = JX_SEC_LVAL;
+	jx_buf_append(lval, vals, nents * sizeof(uint32_t));
+	fprintf(stderr,
+	        "jishi-compile: lexicon: %zu forms, %zu characters, %u trie "
+	        "cells\n",
+	        nents, nch, ncells);
+
+	/* unknown-word model: B M E S per character, weighted by p */
+	double (*em)[4] = calloc(nch + 1, sizeof(*em));
+	double tot[4] = {0, 0, 0, 0}, len1 = 0, len2 = 0, lenm = 0, mm = 0,
+	       me = 0;
+	if (em == NULL)
+		die_oom();
+	for (size_t i = 0; i < nents; i++) {
+		const entry *e = &ents[i];
+		const uint8_t *s = (const uint8_t *)forms.data + e->form;
+		uint32_t ids[64];
+		uint32_t n = 0;
+		size_t k = 0;
+		while (k < e->len && n < 64)
+			ids[n++] = idmap[jx_utf8_next(s, e->len, &k)];
+		if (n == 1) {
+			em[ids[0]][3] += e->p;
+			tot[3] += e->p;
+			len1 += e->p;
+			continue;
+		}
+		em[ids[0]][0] += e->p;
+		em[ids[n - 1]][2] += e->p;
+		tot[0] += e->p;
+		tot[2] += e->p;
+		for (uint32_t m = 1; m + 1 < n; m++) {
+			em[ids[m]][1] += e->p;
+			tot[1] += e->p;
+		}
+		if (n == 2)
+			len2 += e->p;
+		else {
+			lenm += e->p;
+			mm += e->p * (n - 3);
+			me += e->p;
+		}
+	}
+	jx_buf *lhmm = &secs[*nsecs].data;
+	secs[(*nsecs)++].id = JX_SEC_LHMM;
+	/* header: nchars, then start[4], trans[4][4], unknown[4] (uint16
+	 * costs, 65535 = impossible), padded to 8 bytes */
+	uint16_t hdr[4 + 16 + 4];
+	double ps = len1 / (len1 + len2 + lenm);
+	double pbm = lenm / (len2 + lenm), pmm = mm / (mm + me);
+	enum { B, M, E, S };
+	for (int k = 0; k < 24; k++)
+		hdr[k] = 65535;
+	hdr[B] = cost_of(1 - ps);
+	hdr[S] = cost_of(ps);
+	hdr[4 + B * 4 + M] = cost_of(pbm);
+	hdr[4 + B * 4 + E] = cost_of(1 - pbm);
+	hdr[4 + M * 4 + M] = cost_of(pmm);
+	hdr[4 + M * 4 + E] = cost_of(1 - pmm);
+	hdr[4 + E * 4 + B] = cost_of(1 - ps);
+	hdr[4 + E * 4 + S] = cost_of(ps);
+	hdr[4 + S * 4 + B] = cost_of(1 - ps);
+	hdr[4 + S * 4 + S] = cost_of(ps);
+	/* an unseen character: a word of its own, mostly */
+	hdr[20 + B] = cost_of(1e-9);
+	hdr[20 + M] = cost_of(1e-9);
+	hdr[20 + E] = cost_of(1e-9);
+	hdr[20 + S] = cost_of(1e-7);
+	jx_buf_append(lhmm, &nchars, 4);
+	jx_buf_append(lhmm, hdr, sizeof(hdr));
+	static const char zero[4];
+	jx_buf_append(lhmm, zero, 4);
+	for (size_t c = 0; c <= nch; c++)
+		for (int t = 0; t < 4; t++) {
+			uint16_t v = em[c][t] > 0 ? cost_of(em[c][t] / tot[t])
+			                          : 65535;
+			jx_buf_append(lhmm, &v, 2);
+		}
+
+	free(em);
+	free(vals);
+	free(cells);
+	free(keys);
+	free(labels);
+	free(chars);
+	free(cw);
+	free(idmap);
+	free(ents);
+	free(tags);
+	jx_buf_free(&forms);
+}
