@@ -73,6 +73,8 @@ typedef struct jishi_span {
 
 typedef struct jishi_model jishi_model; /* compiled knowledge, read-only */
 typedef struct jishi_doc jishi_doc;     /* one processed document */
+typedef struct jishi_dict jishi_dict;   /* a user dictionary, read-only */
+typedef struct jishi_segmenter jishi_segmenter; /* segmenting state */
 
 /* Options for one document. Zero-initialise and set what you need. */
 typedef struct jishi_opts {
@@ -83,12 +85,14 @@ typedef struct jishi_opts {
 	size_t max_bytes; /* refuse larger inputs with JISHI_ETOOBIG;
 	                     0: JISHI_DEFAULT_MAX_BYTES */
 	unsigned flags;   /* JISHI_F_* bits */
+	const jishi_dict *dict; /* user words for the segmenter; may be NULL */
 } jishi_opts;
 
 #define JISHI_DEFAULT_MAX_BYTES ((size_t)16 << 20) /* 16 MiB */
 
 #define JISHI_F_OFFSETS_BYTES 0x01u /* spans in bytes, not code points */
 #define JISHI_F_PRETTY        0x02u /* indent the JSON record */
+#define JISHI_F_TOKENS        0x04u /* add "tokens" to the JSON record */
 
 /* Document scripts, as in the record's doc.script. */
 typedef enum jishi_script {
@@ -122,6 +126,43 @@ JISHI_API int jishi_model_open(const char *path, jishi_model **out,
 
 /* Unmap and free a model. No document made with it may be used after. */
 JISHI_API void jishi_model_close(jishi_model *model);
+
+/* ---- user dictionaries and the segmenter -------------------------------- */
+
+/* Load a user dictionary for model: one word a line, `word [freq] [tag]`
+ * (jieba's format; freq on the scale of the shipped lexicon, counts per
+ * 60 million words; tag from the jieba/ICTCLAS set). Words join the
+ * lexicon for every document given the dictionary in jishi_opts.dict or
+ * jishi_segmenter_new(). The dictionary is read-only once loaded, may be
+ * shared by threads, and must be freed before its model is closed.
+ * Errors: JISHI_EIO, JISHI_EUTF8 (err->pos = byte offset in the file),
+ * JISHI_EDATA (an unknown tag), JISHI_ENOMEM. */
+JISHI_API int jishi_dict_open(const jishi_model *model, const char *path,
+                              jishi_dict **out, jishi_err *err);
+JISHI_API void jishi_dict_free(jishi_dict *dict);
+
+/* One word of segmented text. */
+typedef struct jishi_token {
+	jishi_span span; /* in the unit the segment call was asked for */
+	const char *pos; /* jieba/ICTCLAS tag: "n", "nr", "v", "m", "w" ... */
+	unsigned oov;    /* 1: built by the unknown-word model */
+} jishi_token;
+
+/* A segmenter for one thread: reuses its buffers from call to call.
+ * dict may be NULL. Free with jishi_segmenter_free(). */
+JISHI_API int jishi_segmenter_new(const jishi_model *model,
+                                  const jishi_dict *dict,
+                                  jishi_segmenter **out);
+JISHI_API void jishi_segmenter_free(jishi_segmenter *seg);
+
+/* Segment text[0..len) (UTF-8) into words. *tokens (OUT) holds *ntokens
+ * words in text order, valid until the next call on seg; whitespace is no
+ * token. flags: JISHI_F_OFFSETS_BYTES for byte spans (default: code
+ * points). Fails with JISHI_EUTF8 (err->pos = first bad byte),
+ * JISHI_ETOOBIG (over 4 GiB) or JISHI_ENOMEM. */
+JISHI_API int jishi_segment(jishi_segmenter *seg, const char *text, size_t len,
+                            unsigned flags, const jishi_token **tokens,
+                            size_t *ntokens, jishi_err *err);
 
 /* ---- documents -------------------------------------------------------- */
 

@@ -56,5 +56,6 @@ bool cli_parse_size(const char *s, size_t *out);
 const char *cli_default_model(char *buf, size_t size);
 
 int cli_extract(int argc, char **argv);
+int cli_seg(int argc, char **argv);
 
 #endif

@@ -26,6 +26,8 @@ static void usage(FILE *f)
 	      "commands:\n"
 	      "  extract   reports in, schema-v1 JSON records out "
 	      "(jishi extract --help)\n"
+	      "  seg       words (and POS tags) only, line by line "
+	      "(jishi seg --help)\n"
 	      "\n"
 	      "  jishi --version   print the version\n"
 	      "  jishi --help      this help\n"
@@ -84,6 +86,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "extract") == 0)
 		return cli_extract(argc - 1, argv + 1);
+	if (strcmp(cmd, "seg") == 0)
+		return cli_seg(argc - 1, argv + 1);
 	fprintf(stderr, "jishi: unknown command '%s' (see jishi --help)\n",
 	        cmd);
 	return 2;

@@ -8,6 +8,7 @@
 
 #include "doc.h"
 #include "layout.h"
+#include "lex.h"
 #include "out.h"
 
 void *jx_vec_push(jishi_doc *doc, jx_vec *v, size_t sz)
@@ -169,6 +170,7 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 		goto out;
 
 	jx_layout_run(doc);
+	jx_lex_run(doc, opts->dict);
 
 	if (doc->dateline[0]) {
 		memcpy(doc->anchor, doc->dateline, sizeof(doc->anchor));

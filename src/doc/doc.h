@@ -91,6 +91,10 @@ struct jishi_doc {
 	jx_vec paragraphs; /* jx_span */
 	jx_vec sources;    /* jx_source */
 
+	/* lex layer: every word of the text, in order */
+	const struct jx_token *tokens;
+	uint32_t ntokens;
+
 	jx_vec diags; /* jx_diag */
 	jx_buf json;  /* serialised record */
 	int oom;      /* sticky JISHI_ENOMEM */

@@ -140,8 +140,8 @@ static int place(builder *b, const jx_dat_key *keys, size_t lo, size_t hi,
 				cap *= 2;
 				uint32_t *nl =
 				    jx_realloc(labels, cap * sizeof(uint32_t));
-				size_t *ns = jx_realloc(starts, (cap + 1) *
-				                                    sizeof(size_t));
+				size_t *ns = jx_realloc(
+				    starts, (cap + 1) * sizeof(size_t));
 				if (nl)
 					labels = nl;
 				if (ns)

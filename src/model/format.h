@@ -71,6 +71,6 @@ typedef struct jx_ftable {
 } jx_ftable;
 
 #define JX_MODEL_MAX_SECTIONS 64u
-#define JX_SCRP_BMP_WORDS 2048u /* uint32 words per BMP bitmap */
+#define JX_SCRP_BMP_WORDS     2048u /* uint32 words per BMP bitmap */
 
 #endif

@@ -59,13 +59,62 @@ static bool sorted_u32(const uint32_t *v, uint32_t n)
 	return true;
 }
 
+/* The lexicon sections: sizes must agree; trie indices are checked at
+ * each step of a lookup (dat.h) and values against nvals when used. */
+static int validate_lexicon(jishi_model *m, jishi_err *err,
+                            const unsigned char *lchr, uint32_t lchr_n,
+                            const unsigned char *ldat, uint32_t ldat_n,
+                            const unsigned char *lval, uint32_t lval_n,
+                            const unsigned char *lhmm, uint32_t lhmm_n)
+{
+	jx_lexicon *lx = &m->lex;
+	if (!lchr || !ldat || !lval || !lhmm)
+		return bad(err, "incomplete lexicon");
+	if (lchr_n < 8 + 0x10000 * 2)
+		return bad(err, "character map size");
+	uint32_t nchars = rd32(lchr), nextra = rd32(lchr + 4);
+	if ((uint64_t)nextra * 8 != lchr_n - 8 - 0x10000 * 2 ||
+	    nchars >= 0xFFFF)
+		return bad(err, "character map counts");
+	lx->nchars = nchars;
+	lx->bmp = (const uint16_t *)(lchr + 8);
+	lx->extra = (const uint32_t *)(lchr + 8 + 0x10000 * 2);
+	lx->nextra = nextra;
+	for (uint32_t i = 0; i < 0x10000; i++)
+		if (lx->bmp[i] > nchars)
+			return bad(err, "character id out of range");
+	for (uint32_t i = 0; i < nextra; i++)
+		if (lx->extra[2 * i + 1] > nchars ||
+		    (i && lx->extra[2 * i - 2] >= lx->extra[2 * i]))
+			return bad(err, "character map not sorted");
+	if (ldat_n % sizeof(jx_dat_cell) || ldat_n == 0)
+		return bad(err, "trie size");
+	lx->dat.cells = (const jx_dat_cell *)ldat;
+	lx->dat.n = ldat_n / sizeof(jx_dat_cell);
+	if (lval_n % 4)
+		return bad(err, "lexicon values size");
+	lx->vals = (const uint32_t *)lval;
+	lx->nvals = lval_n / 4;
+	if (lhmm_n != 4 + 48 + 4 + ((uint64_t)nchars + 1) * 8 ||
+	    rd32(lhmm) != nchars)
+		return bad(err, "unknown-word model size");
+	lx->hmm = (const uint16_t *)(lhmm + 4);
+	lx->emit = (const uint16_t *)(lhmm + 4 + 48 + 4);
+	lx->tags = jx_model_table(m, "lexicon/pos_tags");
+	if (lx->tags == NULL || lx->tags->nrows > 256)
+		return bad(err, "lexicon without its POS tags");
+	return JISHI_OK;
+}
+
 /* Validate m->map[0..m->size) and fill the decoded fields. */
 static int validate(jishi_model *m, jishi_err *err)
 {
 	const unsigned char *base = m->map;
 	const unsigned char *strs = NULL, *tabl = NULL, *cell = NULL,
-	                    *scrp = NULL;
-	uint32_t strs_n = 0, tabl_n = 0, cell_n = 0, scrp_n = 0;
+	                    *scrp = NULL, *lchr = NULL, *ldat = NULL,
+	                    *lval = NULL, *lhmm = NULL;
+	uint32_t strs_n = 0, tabl_n = 0, cell_n = 0, scrp_n = 0, lchr_n = 0,
+	         ldat_n = 0, lval_n = 0, lhmm_n = 0;
 
 	if (m->size < sizeof(jx_fheader))
 		return bad(err, "shorter than its header");
@@ -101,6 +150,14 @@ static int validate(jishi_model *m, jishi_err *err)
 			cell = base + off, cell_n = size;
 		else if (id == JX_SEC_SCRP)
 			scrp = base + off, scrp_n = size;
+		else if (id == JX_SEC_LCHR)
+			lchr = base + off, lchr_n = size;
+		else if (id == JX_SEC_LDAT)
+			ldat = base + off, ldat_n = size;
+		else if (id == JX_SEC_LVAL)
+			lval = base + off, lval_n = size;
+		else if (id == JX_SEC_LHMM)
+			lhmm = base + off, lhmm_n = size;
 	}
 	if (!strs || !tabl || !cell || strs_n == 0 || strs[strs_n - 1] != 0)
 		return bad(err, "missing or unterminated string pool");
@@ -167,6 +224,9 @@ static int validate(jishi_model *m, jishi_err *err)
 		if (!sorted_u32(m->hant, a) || !sorted_u32(m->hans, b))
 			return bad(err, "script section not sorted");
 	}
+	if (lchr || ldat || lval || lhmm)
+		return validate_lexicon(m, err, lchr, lchr_n, ldat, ldat_n,
+		                        lval, lval_n, lhmm, lhmm_n);
 	return JISHI_OK;
 }
 
@@ -325,6 +385,24 @@ static bool in_set(const uint32_t *v, uint32_t n, uint32_t cp)
 			hi = mid;
 	}
 	return lo < n && v[lo] == cp;
+}
+
+const char *jx_lex_tag_name(const jx_lexicon *lx, uint32_t id)
+{
+	if (lx->tags == NULL || id >= lx->tags->nrows)
+		return "x";
+	return jx_table_cell(lx->tags, id, 0).s;
+}
+
+int jx_lex_tag_id(const jx_lexicon *lx, const char *name)
+{
+	if (lx->tags == NULL)
+		return -1;
+	uint32_t r = jx_table_lower(lx->tags, name, strlen(name));
+	if (r < lx->tags->nrows &&
+	    strcmp(jx_table_cell(lx->tags, r, 0).s, name) == 0)
+		return (int)r;
+	return -1;
 }
 
 int jx_model_script_of(const jishi_model *m, uint32_t cp)

@@ -11,6 +11,7 @@
 #define JX_MODEL_H
 
 #include "base.h"
+#include "dat.h"
 #include "format.h"
 
 typedef struct jx_str {
@@ -26,6 +27,21 @@ typedef struct jx_table {
 	const char *pool;
 } jx_table;
 
+/* The lexicon sections (LCHR, LDAT, LVAL, LHMM); all NULL/0 when the
+ * model has no lexicon. */
+typedef struct jx_lexicon {
+	uint32_t nchars;       /* character ids are 1..nchars */
+	const uint16_t *bmp;   /* id of each BMP code point, 0 = none */
+	const uint32_t *extra; /* (cp, id) pairs beyond the BMP, sorted */
+	uint32_t nextra;
+	jx_dat dat;           /* words over character ids */
+	const uint32_t *vals; /* cost | tag << 16 per word */
+	uint32_t nvals;
+	const uint16_t *hmm;  /* start[4], trans[16], unknown[4] */
+	const uint16_t *emit; /* [nchars + 1][4]: B, M, E, S costs */
+	const jx_table *tags; /* lexicon/pos_tags, row = tag id */
+} jx_lexicon;
+
 struct jishi_model {
 	void *map;          /* the mapped file (or heap copy) */
 	size_t size;        /* bytes mapped */
@@ -39,6 +55,7 @@ struct jishi_model {
 	const uint32_t *hans; /* sorted Simplified-only code points */
 	uint32_t nhans;
 	const uint32_t *bmp; /* 2 x JX_SCRP_BMP_WORDS: hant bits, hans bits */
+	jx_lexicon lex;
 };
 
 /* Open a model from memory (copied); for the loader fuzzer and tests. */
@@ -53,6 +70,28 @@ jx_str jx_table_cell(const jx_table *t, uint32_t row, uint32_t col);
 uint32_t jx_table_lower(const jx_table *t, const char *key, size_t len);
 /* Column index of the header name, or -1. */
 int jx_table_col(const jx_table *t, const char *name);
+/* Character id of code point cp in the lexicon, 0 when none. */
+static inline uint32_t jx_lex_char(const jx_lexicon *lx, uint32_t cp)
+{
+	if (cp < 0x10000)
+		return lx->bmp ? lx->bmp[cp] : 0;
+	uint32_t lo = 0, hi = lx->nextra;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (lx->extra[2 * mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < lx->nextra && lx->extra[2 * lo] == cp
+	           ? lx->extra[2 * lo + 1]
+	           : 0;
+}
+/* Name of POS tag id ("x" when out of range). */
+const char *jx_lex_tag_name(const jx_lexicon *lx, uint32_t id);
+/* Id of a POS tag name, or -1. */
+int jx_lex_tag_id(const jx_lexicon *lx, const char *name);
+
 /* 1 if cp occurs only in Traditional text, 2 only in Simplified, else 0. */
 int jx_model_script_of(const jishi_model *m, uint32_t cp);
 

@@ -196,6 +196,21 @@ static void write_layout(jishi_doc *doc)
 	jx_buf_putc(b, ']');
 }
 
+static void write_tokens(jishi_doc *doc)
+{
+	jx_buf *b = &doc->json;
+	key(doc, "tokens", false);
+	jx_buf_putc(b, '[');
+	for (uint32_t i = 0; i < doc->ntokens; i++) {
+		const jx_token *t = &doc->tokens[i];
+		jx_buf_printf(b, "%s[%u,%u,\"%s\"]", i ? "," : "",
+		              jx_doc_unit(doc, t->start),
+		              jx_doc_unit(doc, t->end),
+		              jx_lex_tag_name(&doc->model->lex, t->tag));
+	}
+	jx_buf_putc(b, ']');
+}
+
 static void write_diags(jishi_doc *doc)
 {
 	jx_buf *b = &doc->json;
@@ -304,6 +319,8 @@ int jx_out_json(jishi_doc *doc)
 	write_layout(doc);
 	jx_buf_puts(b, ",\"entities\":[],\"times\":[],\"quotes\":[],"
 	               "\"events\":[]");
+	if (doc->flags & JISHI_F_TOKENS)
+		write_tokens(doc);
 	write_diags(doc);
 	jx_buf_putc(b, '}');
 	if (b->err)

@@ -5,6 +5,7 @@
 #define JX_OUT_H
 
 #include "doc.h"
+#include "seg.h"
 
 /* Serialise doc as a schema-v1 JSON record into doc->json. */
 int jx_out_json(jishi_doc *doc);

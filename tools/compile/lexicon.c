@@ -30,8 +30,8 @@ typedef struct entry {
 	uint8_t pos;
 } entry;
 
-static jx_buf forms;  /* NUL-terminated forms */
-static entry *ents;   /* all (form, p, pos), later merged */
+static jx_buf forms; /* NUL-terminated forms */
+static entry *ents;  /* all (form, p, pos), later merged */
 static size_t nents, capents;
 static const char **tags; /* sorted POS tags */
 static uint32_t ntags;
@@ -173,8 +173,9 @@ static void load_source(const table *src, uint32_t r)
 	int pcol = table_col(t, posc);
 	double fixed = fcol < 0 ? strtod(freqc, NULL) : 0;
 	if (wcol < 0 || (fcol < 0 && !(fixed > 0))) {
-		fprintf(stderr, "lexicon/sources: %s: no word column or "
-		                "no usable freq\n",
+		fprintf(stderr,
+		        "lexicon/sources: %s: no word column or "
+		        "no usable freq\n",
 		        name);
 		nerrors++;
 		return;
@@ -209,13 +210,12 @@ static void load_source(const table *src, uint32_t r)
 	for (uint32_t k = 0; k < t->nrows; k++) {
 		uint32_t wl;
 		const char *w = table_cell(t, k, (uint32_t)wcol, &wl);
-		double f = fcol >= 0 ? strtod(table_cell(t, k, (uint32_t)fcol,
-		                                         NULL),
-		                              NULL)
-		                     : fixed;
-		const char *tag = pcol >= 0 ? table_cell(t, k, (uint32_t)pcol,
-		                                         NULL)
-		                            : posc;
+		double f =
+		    fcol >= 0
+		        ? strtod(table_cell(t, k, (uint32_t)fcol, NULL), NULL)
+		        : fixed;
+		const char *tag =
+		    pcol >= 0 ? table_cell(t, k, (uint32_t)pcol, NULL) : posc;
 		if (map) {
 			const char *mapped = NULL;
 			for (uint32_t m = 0; m < map->nrows; m++)
@@ -232,8 +232,9 @@ static void load_source(const table *src, uint32_t r)
 		}
 		int id = tag_id(tag);
 		if (id < 0) {
-			fprintf(stderr, "%s row %u: unknown POS tag '%s' "
-			                "(see lexicon/pos_tags)\n",
+			fprintf(stderr,
+			        "%s row %u: unknown POS tag '%s' "
+			        "(see lexicon/pos_tags)\n",
 			        name, k + 1, tag);
 			nerrors++;
 			continue;
@@ -436,7 +437,7 @@ void build_lexicon(section *secs, int *nsecs)
 	        nents, nch, ncells);
 
 	/* unknown-word model: B M E S per character, weighted by p */
-	double (*em)[4] = calloc(nch + 1, sizeof(*em));
+	double(*em)[4] = calloc(nch + 1, sizeof(*em));
 	double tot[4] = {0, 0, 0, 0}, len1 = 0, len2 = 0, lenm = 0, mm = 0,
 	       me = 0;
 	if (em == NULL)
@@ -502,8 +503,8 @@ void build_lexicon(section *secs, int *nsecs)
 	jx_buf_append(lhmm, zero, 4);
 	for (size_t c = 0; c <= nch; c++)
 		for (int t = 0; t < 4; t++) {
-			uint16_t v = em[c][t] > 0 ? cost_of(em[c][t] / tot[t])
-			                          : 65535;
+			uint16_t v =
+			    em[c][t] > 0 ? cost_of(em[c][t] / tot[t]) : 65535;
 			jx_buf_append(lhmm, &v, 2);
 		}
 

@@ -1,0 +1,240 @@
+/*
+ * seg.c -- `jishi seg`: the segmenter alone, line by line.
+ *
+ * Reads UTF-8 text a line at a time (memory bounded by the longest line)
+ * and writes one output line per input line: words separated by single
+ * spaces (the SIGHAN format), word/tag with --pos, or a JSON object with
+ * spans with --format jsonl. A line that is not UTF-8 is reported with
+ * its line number and byte offset and written as an empty line, so output
+ * lines stay aligned with input lines.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: jishi seg [options] [FILE|-]\n"
+	      "\n"
+	      "Segment Chinese text into words, one output line per input "
+	      "line.\n"
+	      "\n"
+	      "  --dict FILE            user words, one a line: word [freq] "
+	      "[tag] (jieba format)\n"
+	      "  --pos                  write word/tag\n"
+	      "  -f, --format text|jsonl  text: words separated by spaces "
+	      "(default);\n"
+	      "                         jsonl: "
+	      "{\"line\":N,\"tokens\":[[word,start,end,tag],...]}\n"
+	      "                         with code-point spans in the line\n"
+	      "  --stats                timings on stderr: load_ms seg_ms "
+	      "bytes lines\n"
+	      "  --model PATH           compiled model\n"
+	      "  -h, --help             this help\n"
+	      "\n"
+	      "Exit status: 0 all lines segmented, 1 some lines were not "
+	      "UTF-8, 2 usage error.\n",
+	      f);
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void put_json_str(FILE *out, const char *s, size_t n)
+{
+	putc('"', out);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			putc(c, out);
+	}
+	putc('"', out);
+}
+
+int cli_seg(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"dict", required_argument, NULL, 'd'},
+	    {"pos", no_argument, NULL, 'p'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"stats", no_argument, NULL, 's'},
+	    {"model", required_argument, NULL, 'm'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
+	const char *dict_path = NULL, *model_path = NULL;
+	bool pos = false, jsonl = false, stats = false;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			dict_path = optarg;
+			break;
+		case 'p':
+			pos = true;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") && strcmp(optarg, "jsonl")) {
+				fputs("jishi seg: --format must be text or "
+				      "jsonl\n",
+				      stderr);
+				return 2;
+			}
+			jsonl = strcmp(optarg, "jsonl") == 0;
+			break;
+		case 's':
+			stats = true;
+			break;
+		case 'm':
+			model_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (argc - optind > 1) {
+		fputs("jishi seg: one input at most\n", stderr);
+		return 2;
+	}
+	const char *path = optind < argc ? argv[optind] : "-";
+	double t0 = now_ms();
+	char mbuf[PATH_MAX];
+	if (model_path == NULL)
+		model_path = cli_default_model(mbuf, sizeof(mbuf));
+	jishi_model *model = NULL;
+	jishi_dict *dict = NULL;
+	jishi_segmenter *seg = NULL;
+	jishi_err err = {0};
+	if (jishi_model_open(model_path, &model, &err) != JISHI_OK) {
+		fprintf(stderr, "jishi: cannot open model: %s\n", err.msg);
+		return 2;
+	}
+	if (dict_path &&
+	    jishi_dict_open(model, dict_path, &dict, &err) != JISHI_OK) {
+		fprintf(stderr, "jishi seg: %s\n", err.msg);
+		jishi_model_close(model);
+		return 2;
+	}
+	if (jishi_segmenter_new(model, dict, &seg) != JISHI_OK) {
+		fputs("jishi seg: out of memory\n", stderr);
+		return 3;
+	}
+	double t1 = now_ms();
+	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (in == NULL) {
+		fprintf(stderr, "jishi seg: %s: %s\n", path, strerror(errno));
+		jishi_segmenter_free(seg);
+		jishi_dict_free(dict);
+		jishi_model_close(model);
+		return 1;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	unsigned long lineno = 0, bad = 0;
+	unsigned long long bytes = 0, offset = 0;
+	double seg_ms = 0;
+	while ((n = getline(&line, &cap, in)) != -1) {
+		lineno++;
+		size_t len = (size_t)n;
+		unsigned long long line_at = offset;
+		offset += len;
+		bytes += len;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			len--;
+		const jishi_token *tk;
+		size_t nt;
+		double a = now_ms();
+		int rc = jishi_segment(seg, line, len, 0, &tk, &nt, &err);
+		seg_ms += now_ms() - a;
+		if (rc) {
+			bad++;
+			if (err.pos != UINT64_MAX)
+				fprintf(stderr,
+				        "jishi seg: %s:%lu: byte %llu: %s\n",
+				        strcmp(path, "-") ? path : "<stdin>",
+				        lineno, line_at + err.pos, err.msg);
+			else
+				fprintf(stderr, "jishi seg: %s:%lu: %s\n",
+				        strcmp(path, "-") ? path : "<stdin>",
+				        lineno, err.msg);
+			if (jsonl)
+				printf("{\"line\":%lu,\"tokens\":[],\"error\":",
+				       lineno),
+				    put_json_str(stdout, err.msg,
+				                 strlen(err.msg)),
+				    fputs("}\n", stdout);
+			else
+				putchar('\n');
+			continue;
+		}
+		/* spans are code points; walk the line for byte offsets */
+		size_t at = 0;
+		uint32_t cp = 0;
+		if (jsonl)
+			printf("{\"line\":%lu,\"tokens\":[", lineno);
+		for (size_t i = 0; i < nt; i++) {
+			while (cp < tk[i].span.start && at < len) {
+				at++;
+				while (at < len && (line[at] & 0xC0) == 0x80)
+					at++;
+				cp++;
+			}
+			size_t s = at;
+			while (cp < tk[i].span.end && at < len) {
+				at++;
+				while (at < len && (line[at] & 0xC0) == 0x80)
+					at++;
+				cp++;
+			}
+			if (jsonl) {
+				if (i)
+					putchar(',');
+				putchar('[');
+				put_json_str(stdout, line + s, at - s);
+				printf(",%u,%u,\"%s\"]", tk[i].span.start,
+				       tk[i].span.end, tk[i].pos);
+			} else {
+				if (i)
+					putchar(' ');
+				fwrite(line + s, 1, at - s, stdout);
+				if (pos)
+					printf("/%s", tk[i].pos);
+			}
+		}
+		fputs(jsonl ? "]}\n" : "\n", stdout);
+	}
+	free(line);
+	if (in != stdin)
+		fclose(in);
+	jishi_segmenter_free(seg);
+	jishi_dict_free(dict);
+	jishi_model_close(model);
+	if (stats)
+		fprintf(stderr,
+		        "load_ms=%.2f seg_ms=%.2f bytes=%llu lines=%lu\n",
+		        t1 - t0, seg_ms, bytes, lineno);
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "jishi seg: write error: %s\n",
+		        strerror(errno));
+		return 1;
+	}
+	return bad ? 1 : 0;
+}

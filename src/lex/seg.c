@@ -1,0 +1,460 @@
+/*
+ * seg.c -- word segmentation and POS tags (docs/internals/lex.md).
+ *
+ * 1. Characters are decoded, folded (full-width ASCII -> ASCII) and
+ *    classed: Han, digit, Latin, space, punctuation, other.
+ * 2. Blocks of Han/digit/Latin characters get a lattice: every lexicon
+ *    word (model trie, then user dictionary trie) starting at each
+ *    character, one number token at the start of a digit run (2025-08-24,
+ *    3.5, 10:30), one word at the start of a Latin run, and a single
+ *    character as a last resort. The cheapest path (costs are -ln p x
+ *    1000) wins, as in jieba's DAG; ties go to the longer word.
+ * 3. Runs of single Han characters left on that path are re-read with
+ *    the character model (B/M/E/S Viterbi over costs estimated from the
+ *    lexicon): names and new words the lexicon does not have.
+ * Punctuation is one token per character (runs of one dash or ellipsis
+ * character stay together); spaces are no tokens.
+ *
+ * Invariants: tokens are in text order, do not overlap and cover every
+ * non-space character exactly once.
+ */
+#include <string.h>
+
+#include "seg.h"
+
+enum { C_HAN, C_DIGIT, C_ALPHA, C_SPACE, C_PUNCT, C_OTHER };
+enum { B, M, E, S };
+
+#define UNK_COST   20000u /* a character no word covers */
+#define NUM_COST   8000u  /* a number: as likely as a common word */
+#define LATIN_COST 9000u  /* a Latin word */
+#define NEVER      30000u /* an impossible HMM emission/transition */
+#define MAX_WORD   32     /* longest word followed in a trie, in chars */
+
+typedef struct unit {
+	uint32_t off; /* byte offset of the character */
+	uint32_t cp;  /* folded code point */
+	uint32_t id;  /* lexicon character id (0: none) */
+	uint32_t uid; /* user dictionary character id (0: none) */
+	uint8_t cls;  /* C_* */
+} unit;
+
+typedef struct node {
+	uint32_t cost; /* cheapest cost from here to the block end */
+	uint32_t next; /* end of the first word on that path */
+	uint16_t tag;
+	uint16_t flags;
+} node;
+
+struct jx_seg {
+	const jishi_model *m;
+	const jx_lexicon *lx;
+	const jishi_dict *dict;
+	unit *u;
+	node *nd;
+	uint8_t *hmm_bt; /* Viterbi back-pointers: 4 per character */
+	jx_token *tok;
+	size_t cap, tcap;
+	size_t ntok;
+	uint16_t tag_m, tag_eng, tag_w, tag_x, tag_nr;
+};
+
+static uint32_t fold(uint32_t cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFF01 + 0x21;
+	if (cp == 0x3000 || cp == 0x00A0)
+		return ' ';
+	return cp;
+}
+
+static uint8_t classify(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return C_DIGIT;
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+	    (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x4FF))
+		return C_ALPHA;
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0 ||
+	    cp == '\v' || cp == '\f' || cp == 0x200B || cp == 0xFEFF ||
+	    cp == 0x2028 || cp == 0x2029 || (cp >= 0x2000 && cp <= 0x200A))
+		return C_SPACE;
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    (cp >= 0x20000 && cp <= 0x323AF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007 ||
+	    cp == 0x25CB /* ○ used as zero */)
+		return C_HAN;
+	if (cp < 0x80 || (cp >= 0x2010 && cp <= 0x206F) ||
+	    (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0x2190 && cp <= 0x25FF) ||
+	    (cp >= 0x80 && cp <= 0xBF))
+		return C_PUNCT;
+	return C_OTHER;
+}
+
+static uint16_t tag_or(const jx_lexicon *lx, const char *name)
+{
+	int id = jx_lex_tag_id(lx, name);
+	return id < 0 ? 0 : (uint16_t)id;
+}
+
+int jx_seg_new(const jishi_model *m, const jishi_dict *dict, jx_seg **out)
+{
+	jx_seg *s = jx_calloc(1, sizeof(*s));
+	*out = NULL;
+	if (s == NULL)
+		return JISHI_ENOMEM;
+	s->m = m;
+	s->lx = &m->lex;
+	s->dict = dict;
+	s->tag_m = tag_or(s->lx, "m");
+	s->tag_eng = tag_or(s->lx, "eng");
+	s->tag_w = tag_or(s->lx, "w");
+	s->tag_x = tag_or(s->lx, "x");
+	s->tag_nr = tag_or(s->lx, "nr");
+	*out = s;
+	return JISHI_OK;
+}
+
+void jx_seg_free(jx_seg *s)
+{
+	if (s == NULL)
+		return;
+	jx_free(s->u);
+	jx_free(s->nd);
+	jx_free(s->hmm_bt);
+	jx_free(s->tok);
+	jx_free(s);
+}
+
+static int reserve(jx_seg *s, size_t n)
+{
+	if (n + 1 <= s->cap)
+		return JISHI_OK;
+	size_t cap = s->cap ? s->cap : 1024;
+	while (cap < n + 1)
+		cap *= 2;
+	unit *u = jx_realloc(s->u, cap * sizeof(unit));
+	if (u == NULL)
+		return JISHI_ENOMEM;
+	s->u = u;
+	node *nd = jx_realloc(s->nd, cap * sizeof(node));
+	if (nd == NULL)
+		return JISHI_ENOMEM;
+	s->nd = nd;
+	uint8_t *bt = jx_realloc(s->hmm_bt, cap * 4);
+	if (bt == NULL)
+		return JISHI_ENOMEM;
+	s->hmm_bt = bt;
+	s->cap = cap;
+	return JISHI_OK;
+}
+
+static int emit_tok(jx_seg *s, uint32_t start, uint32_t end, uint16_t tag,
+                    uint16_t flags)
+{
+	if (s->ntok == s->tcap) {
+		size_t cap = s->tcap ? s->tcap * 2 : 1024;
+		jx_token *t = jx_realloc(s->tok, cap * sizeof(jx_token));
+		if (t == NULL)
+			return JISHI_ENOMEM;
+		s->tok = t;
+		s->tcap = cap;
+	}
+	s->tok[s->ntok++] = (jx_token){start, end, tag, flags};
+	return JISHI_OK;
+}
+
+/* End (exclusive, in units) of the number token starting at i. */
+static size_t number_end(const unit *u, size_t i, size_t n)
+{
+	size_t j = i;
+	while (j < n) {
+		if (u[j].cls == C_DIGIT) {
+			j++;
+			continue;
+		}
+		uint32_t c = u[j].cp;
+		if ((c == '.' || c == ',' || c == ':' || c == '/' ||
+		     c == '-') &&
+		    j + 1 < n && u[j + 1].cls == C_DIGIT && j > i) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/* End of the Latin word starting at i (letters, digits, inner - ' . &). */
+static size_t latin_end(const unit *u, size_t i, size_t n)
+{
+	size_t j = i;
+	while (j < n) {
+		if (u[j].cls == C_ALPHA || u[j].cls == C_DIGIT) {
+			j++;
+			continue;
+		}
+		uint32_t c = u[j].cp;
+		if ((c == '-' || c == '\'' || c == '.' || c == '&' ||
+		     c == 0x2019) &&
+		    j + 1 < n && u[j + 1].cls == C_ALPHA) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+static inline void relax(node *nd, size_t i, size_t j, uint32_t cost,
+                         uint16_t tag, uint16_t flags)
+{
+	uint32_t c = cost + nd[j].cost;
+	if (c < nd[i].cost || (c == nd[i].cost && j > nd[i].next)) {
+		nd[i].cost = c;
+		nd[i].next = (uint32_t)j;
+		nd[i].tag = tag;
+		nd[i].flags = flags;
+	}
+}
+
+/* Words of trie d starting at unit i of block [.., n): relax each. */
+static void trie_edges(node *nd, const unit *u, size_t i, size_t n,
+                       const jx_dat *d, const uint32_t *vals, uint32_t nvals,
+                       bool user, uint16_t flags)
+{
+	uint32_t st = 0, v;
+	for (size_t j = i; j < n && j - i < MAX_WORD; j++) {
+		uint32_t id = user ? u[j].uid : u[j].id;
+		if (id == 0 || !jx_dat_next(d, st, id, &st))
+			break;
+		if (jx_dat_value(d, st, &v) && v < nvals)
+			relax(nd, i, j + 1, vals[v] & 0xFFFFu,
+			      (uint16_t)(vals[v] >> 16), flags);
+	}
+}
+
+/* The cheapest path through block [a, b) of units. */
+static void lattice(jx_seg *s, size_t a, size_t b)
+{
+	unit *u = s->u;
+	node *nd = s->nd;
+	const jx_lexicon *lx = s->lx;
+	nd[b].cost = 0;
+	nd[b].next = (uint32_t)b;
+	for (size_t i = b; i-- > a;) {
+		nd[i].cost = UINT32_MAX;
+		nd[i].next = (uint32_t)i + 1;
+		nd[i].tag = s->tag_x;
+		nd[i].flags = 0;
+		bool run_start = i == a || u[i - 1].cls != u[i].cls;
+		if (u[i].cls == C_DIGIT && run_start) {
+			relax(nd, i, number_end(u, i, b), NUM_COST, s->tag_m,
+			      0);
+		} else if (u[i].cls == C_ALPHA && run_start) {
+			relax(nd, i, latin_end(u, i, b), LATIN_COST, s->tag_eng,
+			      0);
+		}
+		trie_edges(nd, u, i, b, &lx->dat, lx->vals, lx->nvals, false,
+		           0);
+		if (s->dict)
+			trie_edges(nd, u, i, b, &s->dict->dat, s->dict->vals,
+			           s->dict->nvals, true, JX_TOK_USER);
+		relax(nd, i, i + 1,
+		      u[i].cls == C_DIGIT   ? NUM_COST
+		      : u[i].cls == C_ALPHA ? LATIN_COST
+		                            : UNK_COST,
+		      u[i].cls == C_DIGIT   ? s->tag_m
+		      : u[i].cls == C_ALPHA ? s->tag_eng
+		                            : s->tag_x,
+		      0);
+	}
+}
+
+static uint32_t emit_cost(const jx_lexicon *lx, uint32_t id, int t)
+{
+	uint32_t c = lx->emit && id <= lx->nchars ? lx->emit[id * 4 + t]
+	             : lx->hmm                    ? lx->hmm[20 + t]
+	                                          : NEVER;
+	return c >= 65535 ? NEVER : c;
+}
+
+static uint32_t trans_cost(const jx_lexicon *lx, int from, int to)
+{
+	uint32_t c = lx->hmm ? lx->hmm[4 + from * 4 + to] : NEVER;
+	return c >= 65535 ? NEVER : c;
+}
+
+/* Re-read units [a, b) (single Han characters on the best path) with the
+ * character model, emitting tokens. */
+static int hmm_run(jx_seg *s, size_t a, size_t b)
+{
+	const jx_lexicon *lx = s->lx;
+	unit *u = s->u;
+	uint8_t *bt = s->hmm_bt;
+	uint32_t prev[4], cur[4];
+	for (int t = 0; t < 4; t++) {
+		uint32_t st = lx->hmm ? lx->hmm[t] : NEVER;
+		prev[t] =
+		    (st >= 65535 ? NEVER : st) + emit_cost(lx, u[a].id, t);
+	}
+	for (size_t i = a + 1; i < b; i++) {
+		for (int t = 0; t < 4; t++) {
+			uint32_t best = UINT32_MAX;
+			uint8_t arg = 0;
+			for (int f = 0; f < 4; f++) {
+				uint32_t c = prev[f] + trans_cost(lx, f, t);
+				if (c < best) {
+					best = c;
+					arg = (uint8_t)f;
+				}
+			}
+			cur[t] = best + emit_cost(lx, u[i].id, t);
+			bt[(i - a) * 4 + t] = arg;
+		}
+		memcpy(prev, cur, sizeof(prev));
+	}
+	/* end in E or S */
+	int t = prev[E] <= prev[S] ? E : S;
+	/* back-trace into the tag of each unit (reuse bt[.. * 4 + 0]) */
+	for (size_t i = b - 1;; i--) {
+		uint8_t from = bt[(i - a) * 4 + t];
+		bt[(i - a) * 4 + 0] = (uint8_t)(t | 0x80);
+		if (i == a)
+			break;
+		t = from;
+	}
+	size_t start = a;
+	for (size_t i = a; i < b; i++) {
+		int tag = bt[(i - a) * 4] & 3;
+		if (tag == E || tag == S || i + 1 == b) {
+			uint32_t so = u[start].off,
+			         eo = i + 1 < b ? u[i + 1].off : u[b].off;
+			bool single = start == i;
+			int rc =
+			    single ? emit_tok(s, so, eo, s->nd[i].tag,
+			                      s->nd[i].flags)
+			           : emit_tok(s, so, eo, s->tag_x, JX_TOK_OOV);
+			if (rc)
+				return rc;
+			start = i + 1;
+		}
+	}
+	return JISHI_OK;
+}
+
+/* Emit the tokens of block [a, b) from the lattice, re-reading runs of
+ * single Han characters with the character model. */
+static int emit_block(jx_seg *s, size_t a, size_t b)
+{
+	node *nd = s->nd;
+	unit *u = s->u;
+	size_t i = a, run = SIZE_MAX;
+	int rc = JISHI_OK;
+	while (i < b && rc == JISHI_OK) {
+		size_t j = nd[i].next;
+		bool single_han = j == i + 1 && u[i].cls == C_HAN &&
+		                  !(nd[i].flags & JX_TOK_USER);
+		if (single_han) {
+			if (run == SIZE_MAX)
+				run = i;
+			i = j;
+			continue;
+		}
+		if (run != SIZE_MAX) {
+			rc = i - run > 1 ? hmm_run(s, run, i)
+			                 : emit_tok(s, u[run].off, u[i].off,
+			                            nd[run].tag, nd[run].flags);
+			run = SIZE_MAX;
+			if (rc)
+				break;
+		}
+		rc = emit_tok(s, u[i].off, u[j].off, nd[i].tag, nd[i].flags);
+		i = j;
+	}
+	if (rc == JISHI_OK && run != SIZE_MAX)
+		rc = b - run > 1 ? hmm_run(s, run, b)
+		                 : emit_tok(s, u[run].off, u[b].off,
+		                            nd[run].tag, nd[run].flags);
+	return rc;
+}
+
+int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
+               const jx_token **toks, size_t *ntoks)
+{
+	int rc;
+	s->ntok = 0;
+	*toks = NULL;
+	*ntoks = 0;
+	if (len > UINT32_MAX - 1)
+		return JISHI_ETOOBIG;
+	/* decode: at most len characters */
+	size_t n = 0, i = 0;
+	if ((rc = reserve(s, len + 1)))
+		return rc;
+	unit *u = s->u;
+	while (i < len) {
+		unit *x = &u[n++];
+		x->off = (uint32_t)i;
+		x->cp = fold(jx_utf8_next(text, len, &i));
+		x->cls = classify(x->cp);
+		x->id = x->cls == C_SPACE ? 0 : jx_lex_char(s->lx, x->cp);
+		x->uid = s->dict && x->cls != C_SPACE
+		             ? jx_dict_char(s->dict, x->cp)
+		             : 0;
+	}
+	u[n].off = (uint32_t)len;
+	u[n].cls = C_SPACE;
+	/* blocks */
+	size_t a = 0;
+	while (a < n) {
+		uint8_t c = u[a].cls;
+		if (c == C_SPACE) {
+			a++;
+			continue;
+		}
+		if (c == C_PUNCT) {
+			size_t b = a + 1;
+			/* —— …… ... stay one token */
+			while (b < n && u[b].cp == u[a].cp &&
+			       (u[a].cp == 0x2014 || u[a].cp == 0x2026 ||
+			        u[a].cp == '.' || u[a].cp == '-' ||
+			        u[a].cp == 0x2500 || u[a].cp == '='))
+				b++;
+			if ((rc = emit_tok(s, u[a].off, u[b].off, s->tag_w, 0)))
+				return rc;
+			a = b;
+			continue;
+		}
+		if (c == C_OTHER) {
+			size_t b = a + 1;
+			while (b < n && u[b].cls == C_OTHER)
+				b++;
+			if ((rc = emit_tok(s, u[a].off, u[b].off, s->tag_x, 0)))
+				return rc;
+			a = b;
+			continue;
+		}
+		size_t b = a + 1;
+		while (b < n &&
+		       (u[b].cls == C_HAN || u[b].cls == C_DIGIT ||
+		        u[b].cls == C_ALPHA ||
+		        /* inner number and word punctuation */
+		        ((u[b].cp == '.' || u[b].cp == ',' || u[b].cp == ':' ||
+		          u[b].cp == '/' || u[b].cp == '-' || u[b].cp == '\'' ||
+		          u[b].cp == '&' || u[b].cp == 0x2019) &&
+		         b + 1 < n &&
+		         (u[b + 1].cls == C_DIGIT || u[b + 1].cls == C_ALPHA) &&
+		         (u[b - 1].cls == C_DIGIT || u[b - 1].cls == C_ALPHA))))
+			b++;
+		lattice(s, a, b);
+		if ((rc = emit_block(s, a, b)))
+			return rc;
+		a = b;
+	}
+	*toks = s->tok;
+	*ntoks = s->ntok;
+	return JISHI_OK;
+}
