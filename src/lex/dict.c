@@ -4,9 +4,11 @@
  *
  * One word a line: `word [freq] [tag]`, separated by spaces or tabs;
  * blank lines and lines starting with '#' are skipped. freq is on the
- * scale of the shipped lexicon (counts out of JX_DICT_TOTAL); without it a
- * word gets JX_DICT_DEFAULT_COST, the cost of a common word, so that the
- * user's words win over the model's splits. Characters the model does not
+ * scale of the shipped lexicon (counts out of JX_DICT_TOTAL). Without it a
+ * word costs the model's cost for it or dict_default_cost, whichever is
+ * lower (lexicon/params), and while a dictionary is in use every word the
+ * model has costs dict_model_penalty more: the user's words win, and the
+ * model still settles what they leave open. Characters the model does not
  * know get ids after the model's own.
  */
 #include <errno.h>
@@ -18,8 +20,26 @@
 #include "doc.h"
 #include "seg.h"
 
-#define JX_DICT_TOTAL        60000000.0
-#define JX_DICT_DEFAULT_COST 9000u
+#define JX_DICT_TOTAL 60000000.0
+/* Defaults when the model's lexicon/params does not say. */
+#define JX_DICT_DEFAULT_COST  9000.0
+#define JX_DICT_MODEL_PENALTY 3000.0
+
+/* The model's value (cost | tag << 16) of a word given as character ids,
+ * or UINT32_MAX when the model does not have it. */
+static uint32_t model_value(const jishi_model *m, const uint32_t *ids,
+                            uint32_t n)
+{
+	const jx_lexicon *lx = &m->lex;
+	uint32_t st = 0, v;
+	for (uint32_t i = 0; i < n; i++)
+		if (ids[i] == 0 || ids[i] > lx->nchars ||
+		    !jx_dat_next(&lx->dat, st, ids[i], &st))
+			return UINT32_MAX;
+	if (!jx_dat_value(&lx->dat, st, &v) || v >= lx->nvals)
+		return UINT32_MAX;
+	return lx->vals[v];
+}
 
 static int cmp_u32(const void *a, const void *b)
 {
@@ -126,6 +146,11 @@ int jishi_dict_open(const jishi_model *m, const char *path, jishi_dict **out,
 	}
 	d->model = m;
 	d->base_id = m->lex.nchars;
+	double def_cost =
+	    jx_model_param(m, "dict_default_cost", JX_DICT_DEFAULT_COST);
+	d->model_penalty = (uint32_t)jx_model_param(m, "dict_model_penalty",
+	                                            JX_DICT_MODEL_PENALTY);
+
 	/* pass 1: characters the model lacks */
 	uint32_t *xs = jx_malloc((len + 1) * sizeof(uint32_t));
 	if (xs == NULL) {
@@ -179,7 +204,7 @@ int jishi_dict_open(const jishi_model *m, const char *path, jishi_dict **out,
 			fl[nf] = (size_t)(text + q - fld[nf]);
 			nf++;
 		}
-		uint32_t cost = JX_DICT_DEFAULT_COST, tag = 0;
+		uint32_t cost = UINT32_MAX, tag = 0;
 		int tagf = -1;
 		if (nf >= 2) {
 			char num[32];
@@ -225,6 +250,16 @@ int jishi_dict_open(const jishi_model *m, const char *path, jishi_dict **out,
 			labels[nl++] = jx_dict_char(d, cp);
 		}
 		r->len = (uint32_t)(labels + nl - r->labels);
+		if (cost == UINT32_MAX) {
+			/* no frequency: the model's cost for the word, else a
+			 * common word's */
+			uint32_t mv = model_value(m, r->labels, r->len);
+			cost = (uint32_t)def_cost;
+			if (mv != UINT32_MAX && (mv & 0xFFFFu) < cost)
+				cost = mv & 0xFFFFu;
+			if (tagf < 0 && mv != UINT32_MAX)
+				tag = mv >> 16;
+		}
 		r->value = cost | tag << 16;
 		r->line = lineno;
 		if (r->len > 0 && r->len <= 64)

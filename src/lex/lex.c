@@ -108,6 +108,7 @@ void jx_lex_run(jishi_doc *doc, const jishi_dict *dict)
 	}
 	const jx_token *tk;
 	size_t n;
+	jx_seg_set_script(seg, doc->script);
 	if (jx_seg_run(seg, doc->src, doc->len, &tk, &n) == JISHI_OK) {
 		jx_token *copy =
 		    jx_arena_alloc(&doc->arena, (n ? n : 1) * sizeof(jx_token));

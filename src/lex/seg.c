@@ -37,6 +37,8 @@ typedef struct unit {
 	uint32_t id;  /* lexicon character id (0: none) */
 	uint32_t uid; /* user dictionary character id (0: none) */
 	uint8_t cls;  /* C_* */
+	uint8_t cf;   /* JX_CF_* flags of the character */
+	uint8_t cv;   /* and its value */
 } unit;
 
 typedef struct node {
@@ -57,6 +59,9 @@ struct jx_seg {
 	size_t cap, tcap;
 	size_t ntok;
 	uint16_t tag_m, tag_eng, tag_w, tag_x, tag_nr;
+	uint32_t oov_begin; /* extra cost of starting an unknown word */
+	bool hans;          /* Simplified text: mainland number units */
+	int script;         /* fixed by jx_seg_set_script, or 0: per text */
 };
 
 static uint32_t fold(uint32_t cp)
@@ -113,8 +118,15 @@ int jx_seg_new(const jishi_model *m, const jishi_dict *dict, jx_seg **out)
 	s->tag_w = tag_or(s->lx, "w");
 	s->tag_x = tag_or(s->lx, "x");
 	s->tag_nr = tag_or(s->lx, "nr");
+	s->oov_begin = (uint32_t)jx_model_param(m, "oov_begin_cost", 0);
+	s->hans = true;
 	*out = s;
 	return JISHI_OK;
+}
+
+void jx_seg_set_script(jx_seg *s, int script)
+{
+	s->script = script;
 }
 
 void jx_seg_free(jx_seg *s)
@@ -166,25 +178,68 @@ static int emit_tok(jx_seg *s, uint32_t start, uint32_t end, uint16_t tag,
 	return JISHI_OK;
 }
 
-/* End (exclusive, in units) of the number token starting at i. */
-static size_t number_end(const unit *u, size_t i, size_t n)
+#define NUMERAL (JX_CF_DIGIT | JX_CF_UNIT | JX_CF_OTHER)
+
+static bool numeric(const unit *x)
 {
+	return x->cls == C_DIGIT || (x->cf & NUMERAL);
+}
+
+/* The number starting at unit i: Arabic digits with inner . , : / - (3.5,
+ * 10:30, 2025-08-24), Chinese numerals (二十三, 二○○一), or both
+ * (1.5萬). Sets its end and what a following unit needs to know. */
+typedef struct number {
+	size_t end;      /* exclusive, in units */
+	uint32_t value;  /* its value when it is a plain integer, else 0 */
+	unsigned digits; /* digit characters (Arabic or 〇-九), no scale */
+	bool plain;      /* digits only: no separator, no 十 百 千 萬 */
+} number;
+
+static number read_number(const unit *u, size_t i, size_t n)
+{
+	number r = {i, 0, 0, true};
+	uint64_t total = 0, section = 0, cur = 0;
+	bool prev_digit = false;
 	size_t j = i;
 	while (j < n) {
-		if (u[j].cls == C_DIGIT) {
-			j++;
-			continue;
+		const unit *x = &u[j];
+		if (x->cls == C_DIGIT || (x->cf & JX_CF_DIGIT)) {
+			uint32_t d = x->cls == C_DIGIT ? x->cp - '0' : x->cv;
+			cur = prev_digit ? cur * 10 + d : d;
+			prev_digit = true;
+			r.digits++;
+		} else if (x->cf & JX_CF_OTHER) {
+			cur = x->cv;
+			prev_digit = false;
+			r.plain = false;
+		} else if (x->cf & JX_CF_UNIT) {
+			uint64_t scale = 1;
+			for (unsigned k = 0; k < x->cv && k < 12; k++)
+				scale *= 10;
+			if (scale >= 10000) {
+				total = (total + section + cur) * scale;
+				section = 0;
+			} else {
+				section += (cur ? cur : 1) * scale;
+			}
+			cur = 0;
+			prev_digit = false;
+			r.plain = false;
+		} else if ((x->cp == '.' || x->cp == ',' || x->cp == ':' ||
+		            x->cp == '/' || x->cp == '-') &&
+		           j > i && u[j - 1].cls == C_DIGIT && j + 1 < n &&
+		           u[j + 1].cls == C_DIGIT) {
+			r.plain = false;
+			prev_digit = false;
+		} else {
+			break;
 		}
-		uint32_t c = u[j].cp;
-		if ((c == '.' || c == ',' || c == ':' || c == '/' ||
-		     c == '-') &&
-		    j + 1 < n && u[j + 1].cls == C_DIGIT && j > i) {
-			j++;
-			continue;
-		}
-		break;
+		j++;
 	}
-	return j;
+	r.end = j;
+	total += section + cur;
+	r.value = total > UINT32_MAX ? 0 : (uint32_t)total;
+	return r;
 }
 
 /* End of the Latin word starting at i (letters, digits, inner - ' . &). */
@@ -223,7 +278,7 @@ static inline void relax(node *nd, size_t i, size_t j, uint32_t cost,
 /* Words of trie d starting at unit i of block [.., n): relax each. */
 static void trie_edges(node *nd, const unit *u, size_t i, size_t n,
                        const jx_dat *d, const uint32_t *vals, uint32_t nvals,
-                       bool user, uint16_t flags)
+                       bool user, uint16_t flags, uint32_t extra)
 {
 	uint32_t st = 0, v;
 	for (size_t j = i; j < n && j - i < MAX_WORD; j++) {
@@ -231,7 +286,7 @@ static void trie_edges(node *nd, const unit *u, size_t i, size_t n,
 		if (id == 0 || !jx_dat_next(d, st, id, &st))
 			break;
 		if (jx_dat_value(d, st, &v) && v < nvals)
-			relax(nd, i, j + 1, vals[v] & 0xFFFFu,
+			relax(nd, i, j + 1, (vals[v] & 0xFFFFu) + extra,
 			      (uint16_t)(vals[v] >> 16), flags);
 	}
 }
@@ -250,18 +305,30 @@ static void lattice(jx_seg *s, size_t a, size_t b)
 		nd[i].tag = s->tag_x;
 		nd[i].flags = 0;
 		bool run_start = i == a || u[i - 1].cls != u[i].cls;
-		if (u[i].cls == C_DIGIT && run_start) {
-			relax(nd, i, number_end(u, i, b), NUM_COST, s->tag_m,
-			      0);
+		if (numeric(&u[i]) && (i == a || !numeric(&u[i - 1]))) {
+			number nb = read_number(u, i, b);
+			relax(nd, i, nb.end, NUM_COST, s->tag_m, 0);
+			/* a unit that joins it: 1998年, 8月, 二十三日, 3.5% */
+			const unit *x = nb.end < b ? &u[nb.end] : NULL;
+			if (x && (x->cf & JX_CF_HANS) && !s->hans)
+				x = NULL; /* 2002 年 in Taiwan and Hong Kong */
+			if (x && ((x->cf & JX_CF_YEAR && nb.plain &&
+			           nb.digits == 4) ||
+			          (x->cf & JX_CF_MONTH && nb.value >= 1 &&
+			           nb.value <= 12) ||
+			          (x->cf & JX_CF_DAY && nb.value >= 1 &&
+			           nb.value <= 31) ||
+			          x->cf & JX_CF_PERCENT))
+				relax(nd, i, nb.end + 1, NUM_COST, x->cv, 0);
 		} else if (u[i].cls == C_ALPHA && run_start) {
 			relax(nd, i, latin_end(u, i, b), LATIN_COST, s->tag_eng,
 			      0);
 		}
-		trie_edges(nd, u, i, b, &lx->dat, lx->vals, lx->nvals, false,
-		           0);
+		trie_edges(nd, u, i, b, &lx->dat, lx->vals, lx->nvals, false, 0,
+		           s->dict ? s->dict->model_penalty : 0);
 		if (s->dict)
 			trie_edges(nd, u, i, b, &s->dict->dat, s->dict->vals,
-			           s->dict->nvals, true, JX_TOK_USER);
+			           s->dict->nvals, true, JX_TOK_USER, 0);
 		relax(nd, i, i + 1,
 		      u[i].cls == C_DIGIT   ? NUM_COST
 		      : u[i].cls == C_ALPHA ? LATIN_COST
@@ -275,6 +342,7 @@ static void lattice(jx_seg *s, size_t a, size_t b)
 
 static uint32_t emit_cost(const jx_lexicon *lx, uint32_t id, int t)
 {
+
 	uint32_t c = lx->emit && id <= lx->nchars ? lx->emit[id * 4 + t]
 	             : lx->hmm                    ? lx->hmm[20 + t]
 	                                          : NEVER;
@@ -297,8 +365,9 @@ static int hmm_run(jx_seg *s, size_t a, size_t b)
 	uint32_t prev[4], cur[4];
 	for (int t = 0; t < 4; t++) {
 		uint32_t st = lx->hmm ? lx->hmm[t] : NEVER;
-		prev[t] =
-		    (st >= 65535 ? NEVER : st) + emit_cost(lx, u[a].id, t);
+		prev[t] = (st >= 65535 ? NEVER : st) +
+		          emit_cost(lx, u[a].id, t) +
+		          (t == B ? s->oov_begin : 0);
 	}
 	for (size_t i = a + 1; i < b; i++) {
 		for (int t = 0; t < 4; t++) {
@@ -311,7 +380,8 @@ static int hmm_run(jx_seg *s, size_t a, size_t b)
 					arg = (uint8_t)f;
 				}
 			}
-			cur[t] = best + emit_cost(lx, u[i].id, t);
+			cur[t] = best + emit_cost(lx, u[i].id, t) +
+			         (t == B ? s->oov_begin : 0);
 			bt[(i - a) * 4 + t] = arg;
 		}
 		memcpy(prev, cur, sizeof(prev));
@@ -355,8 +425,7 @@ static int emit_block(jx_seg *s, size_t a, size_t b)
 	int rc = JISHI_OK;
 	while (i < b && rc == JISHI_OK) {
 		size_t j = nd[i].next;
-		bool single_han = j == i + 1 && u[i].cls == C_HAN &&
-		                  !(nd[i].flags & JX_TOK_USER);
+		bool single_han = j == i + 1 && u[i].cls == C_HAN;
 		if (single_han) {
 			if (run == SIZE_MAX)
 				run = i;
@@ -401,12 +470,31 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 		x->cp = fold(jx_utf8_next(text, len, &i));
 		x->cls = classify(x->cp);
 		x->id = x->cls == C_SPACE ? 0 : jx_lex_char(s->lx, x->cp);
+		x->cf = x->id && s->lx->cflags ? s->lx->cflags[2 * x->id] : 0;
+		x->cv =
+		    x->id && s->lx->cflags ? s->lx->cflags[2 * x->id + 1] : 0;
 		x->uid = s->dict && x->cls != C_SPACE
 		             ? jx_dict_char(s->dict, x->cp)
 		             : 0;
 	}
 	u[n].off = (uint32_t)len;
 	u[n].cls = C_SPACE;
+	/* the script decides number units (2002年 / 2002 年); a text with
+	 * no telling character keeps the previous text's */
+	if (s->script == JISHI_SCRIPT_HANS || s->script == JISHI_SCRIPT_HANT) {
+		s->hans = s->script == JISHI_SCRIPT_HANS;
+	} else {
+		uint32_t t = 0, h = 0;
+		for (size_t k = 0; k < n; k++) {
+			if (u[k].cls != C_HAN)
+				continue;
+			int sc = jx_model_script_of(s->m, u[k].cp);
+			t += sc == 1;
+			h += sc == 2;
+		}
+		if (t != h)
+			s->hans = h > t;
+	}
 	/* blocks */
 	size_t a = 0;
 	while (a < n) {

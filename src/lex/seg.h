@@ -27,6 +27,9 @@ typedef struct jx_seg jx_seg;
 /* A segmenter over model m and user dictionary dict (may be NULL). */
 int jx_seg_new(const jishi_model *m, const jishi_dict *dict, jx_seg **out);
 void jx_seg_free(jx_seg *s);
+/* Segment every later text as this script (a jishi_script); the default,
+ * JISHI_SCRIPT_UNKNOWN, tells each text's script from its characters. */
+void jx_seg_set_script(jx_seg *s, int script);
 
 /* Segment text[0..len) (valid UTF-8). *toks (OUT) has *ntoks tokens in
  * text order, valid until the next call; whitespace is not a token. */
@@ -40,9 +43,10 @@ struct jishi_dict {
 	jx_dat_cell *cells; /* owned */
 	uint32_t *vals;     /* cost | tag << 16 */
 	uint32_t nvals;
-	uint32_t *xcp;    /* code points beyond the model's characters */
-	uint32_t nx;      /* their ids are model nchars + 1 + index */
-	uint32_t base_id; /* model nchars */
+	uint32_t *xcp;          /* code points beyond the model's characters */
+	uint32_t nx;            /* their ids are model nchars + 1 + index */
+	uint32_t base_id;       /* model nchars */
+	uint32_t model_penalty; /* added to the model's words when in use */
 	const jishi_model *model;
 };
 

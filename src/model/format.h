@@ -26,6 +26,8 @@
  *   LHMM  uint32 nchars, uint16 start[4], trans[4][4], unknown[4], 2 bytes
  *         of padding, then uint16 [nchars + 1][4] emission costs of each
  *         character id as B, M, E, S of a word (65535 = never)
+ *   LCFL  uint8 [nchars + 1][2]: JX_CF_* flags and a value per character
+ *         id (numerals and the units that join a number)
  */
 #ifndef JX_MODEL_FORMAT_H
 #define JX_MODEL_FORMAT_H
@@ -45,6 +47,17 @@
 #define JX_SEC_LDAT JX_FOURCC('L', 'D', 'A', 'T')
 #define JX_SEC_LVAL JX_FOURCC('L', 'V', 'A', 'L')
 #define JX_SEC_LHMM JX_FOURCC('L', 'H', 'M', 'M')
+#define JX_SEC_LCFL JX_FOURCC('L', 'C', 'F', 'L')
+
+/* LCFL flags of a character id */
+#define JX_CF_DIGIT   0x01u /* 〇 一 … 九: value = the digit */
+#define JX_CF_UNIT    0x02u /* 十 百 千 萬 億: value = power of ten */
+#define JX_CF_OTHER   0x04u /* 兩 廿 卅: value = the number */
+#define JX_CF_YEAR    0x08u /* joins a four-digit number: value = POS */
+#define JX_CF_MONTH   0x10u /* joins a number 1-12: value = POS */
+#define JX_CF_DAY     0x20u /* joins a number 1-31: value = POS */
+#define JX_CF_PERCENT 0x40u /* joins any number: value = POS */
+#define JX_CF_HANS    0x80u /* ... only in Simplified text */
 
 typedef struct jx_fheader {
 	char magic[8];      /* "JISHIMDL" */

@@ -112,9 +112,9 @@ static int validate(jishi_model *m, jishi_err *err)
 	const unsigned char *base = m->map;
 	const unsigned char *strs = NULL, *tabl = NULL, *cell = NULL,
 	                    *scrp = NULL, *lchr = NULL, *ldat = NULL,
-	                    *lval = NULL, *lhmm = NULL;
+	                    *lval = NULL, *lhmm = NULL, *lcfl = NULL;
 	uint32_t strs_n = 0, tabl_n = 0, cell_n = 0, scrp_n = 0, lchr_n = 0,
-	         ldat_n = 0, lval_n = 0, lhmm_n = 0;
+	         ldat_n = 0, lval_n = 0, lhmm_n = 0, lcfl_n = 0;
 
 	if (m->size < sizeof(jx_fheader))
 		return bad(err, "shorter than its header");
@@ -158,6 +158,8 @@ static int validate(jishi_model *m, jishi_err *err)
 			lval = base + off, lval_n = size;
 		else if (id == JX_SEC_LHMM)
 			lhmm = base + off, lhmm_n = size;
+		else if (id == JX_SEC_LCFL)
+			lcfl = base + off, lcfl_n = size;
 	}
 	if (!strs || !tabl || !cell || strs_n == 0 || strs[strs_n - 1] != 0)
 		return bad(err, "missing or unterminated string pool");
@@ -224,9 +226,15 @@ static int validate(jishi_model *m, jishi_err *err)
 		if (!sorted_u32(m->hant, a) || !sorted_u32(m->hans, b))
 			return bad(err, "script section not sorted");
 	}
-	if (lchr || ldat || lval || lhmm)
-		return validate_lexicon(m, err, lchr, lchr_n, ldat, ldat_n,
-		                        lval, lval_n, lhmm, lhmm_n);
+	if (lchr || ldat || lval || lhmm || lcfl) {
+		int rc = validate_lexicon(m, err, lchr, lchr_n, ldat, ldat_n,
+		                          lval, lval_n, lhmm, lhmm_n);
+		if (rc)
+			return rc;
+		if (lcfl == NULL || lcfl_n != ((uint64_t)m->lex.nchars + 1) * 2)
+			return bad(err, "character flags size");
+		m->lex.cflags = lcfl;
+	}
 	return JISHI_OK;
 }
 
@@ -385,6 +393,19 @@ static bool in_set(const uint32_t *v, uint32_t n, uint32_t cp)
 			hi = mid;
 	}
 	return lo < n && v[lo] == cp;
+}
+
+double jx_model_param(const jishi_model *m, const char *name, double def)
+{
+	const jx_table *t = jx_model_table(m, "lexicon/params");
+	if (t == NULL || t->ncols < 2)
+		return def;
+	uint32_t r = jx_table_lower(t, name, strlen(name));
+	if (r >= t->nrows || strcmp(jx_table_cell(t, r, 0).s, name) != 0)
+		return def;
+	char *end;
+	double v = strtod(jx_table_cell(t, r, 1).s, &end);
+	return end != jx_table_cell(t, r, 1).s ? v : def;
 }
 
 const char *jx_lex_tag_name(const jx_lexicon *lx, uint32_t id)

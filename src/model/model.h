@@ -37,9 +37,10 @@ typedef struct jx_lexicon {
 	jx_dat dat;           /* words over character ids */
 	const uint32_t *vals; /* cost | tag << 16 per word */
 	uint32_t nvals;
-	const uint16_t *hmm;  /* start[4], trans[16], unknown[4] */
-	const uint16_t *emit; /* [nchars + 1][4]: B, M, E, S costs */
-	const jx_table *tags; /* lexicon/pos_tags, row = tag id */
+	const uint16_t *hmm;   /* start[4], trans[16], unknown[4] */
+	const uint16_t *emit;  /* [nchars + 1][4]: B, M, E, S costs */
+	const jx_table *tags;  /* lexicon/pos_tags, row = tag id */
+	const uint8_t *cflags; /* [nchars + 1][2]: JX_CF_* flags, value */
 } jx_lexicon;
 
 struct jishi_model {
@@ -87,6 +88,8 @@ static inline uint32_t jx_lex_char(const jx_lexicon *lx, uint32_t cp)
 	           ? lx->extra[2 * lo + 1]
 	           : 0;
 }
+/* A number from the model's lexicon/params table, or def. */
+double jx_model_param(const jishi_model *m, const char *name, double def);
 /* Name of POS tag id ("x" when out of range). */
 const char *jx_lex_tag_name(const jx_lexicon *lx, uint32_t id);
 /* Id of a POS tag name, or -1. */

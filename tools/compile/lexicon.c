@@ -30,6 +30,17 @@ typedef struct entry {
 	uint8_t pos;
 } entry;
 
+/* Per code point: numeral and unit knowledge (lexicon/numerals,
+ * lexicon/num_units), written as the LCFL section. */
+typedef struct cpinfo {
+	uint8_t flags; /* JX_CF_* */
+	uint8_t value; /* numeral value / power, or the unit's POS tag id */
+	bool approx;   /* 多, 幾: numeral only for the classifier filter */
+} cpinfo;
+static cpinfo *info;     /* 0x110000 entries */
+static const char **clf; /* classifiers */
+static uint32_t nclf;
+
 static jx_buf forms; /* NUL-terminated forms */
 static entry *ents;  /* all (form, p, pos), later merged */
 static size_t nents, capents;
@@ -74,6 +85,118 @@ static int tag_id(const char *tag)
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static uint32_t first_cp(const char *s)
+{
+	size_t i = 0;
+	return jx_utf8_next((const uint8_t *)s, strlen(s), &i);
+}
+
+/* Numerals, number units and classifiers. */
+static void load_numbers(void)
+{
+	info = calloc(0x110000, sizeof(cpinfo));
+	if (info == NULL)
+		die_oom();
+	table *t = find_table("lexicon/numerals");
+	if (t) {
+		t->internal = true;
+		for (uint32_t r = 0; r < t->nrows; r++) {
+			uint32_t cp = first_cp(table_cell(t, r, 0, NULL));
+			const char *k = table_cell(t, r, 1, NULL);
+			long v = strtol(table_cell(t, r, 2, NULL), NULL, 10);
+			cpinfo *ci = &info[cp < 0x110000 ? cp : 0];
+			ci->value = (uint8_t)v;
+			if (strcmp(k, "digit") == 0)
+				ci->flags |= JX_CF_DIGIT;
+			else if (strcmp(k, "unit") == 0)
+				ci->flags |= JX_CF_UNIT;
+			else if (strcmp(k, "other") == 0)
+				ci->flags |= JX_CF_OTHER;
+			else if (strcmp(k, "approx") == 0)
+				ci->approx = true;
+			else {
+				fprintf(stderr,
+				        "lexicon/numerals row %u: kind "
+				        "must be digit, unit, other or "
+				        "approx\n",
+				        r + 1);
+				nerrors++;
+			}
+		}
+	}
+	t = find_table("lexicon/num_units");
+	if (t) {
+		t->internal = true;
+		for (uint32_t r = 0; r < t->nrows; r++) {
+			uint32_t cp = first_cp(table_cell(t, r, 0, NULL));
+			const char *k = table_cell(t, r, 1, NULL);
+			int tag = tag_id(table_cell(t, r, 2, NULL));
+			int sc = table_col(t, "scripts");
+			bool hans_only =
+			    sc >= 0 &&
+			    strcmp(table_cell(t, r, (uint32_t)sc, NULL),
+			           "hans") == 0;
+			cpinfo *ci = &info[cp < 0x110000 ? cp : 0];
+			uint8_t f = strcmp(k, "year") == 0      ? JX_CF_YEAR
+			            : strcmp(k, "month") == 0   ? JX_CF_MONTH
+			            : strcmp(k, "day") == 0     ? JX_CF_DAY
+			            : strcmp(k, "percent") == 0 ? JX_CF_PERCENT
+			                                        : 0;
+			if (f == 0 || tag < 0 || ci->flags) {
+				fprintf(stderr,
+				        "lexicon/num_units row %u: bad "
+				        "kind, tag or a numeral\n",
+				        r + 1);
+				nerrors++;
+				continue;
+			}
+			ci->flags = f | (hans_only ? JX_CF_HANS : 0);
+			ci->value = (uint8_t)tag;
+		}
+	}
+	t = find_table("lexicon/classifiers");
+	if (t) {
+		t->internal = true;
+		nclf = t->nrows;
+		clf = calloc(nclf + 1, sizeof(char *));
+		if (clf == NULL)
+			die_oom();
+		for (uint32_t r = 0; r < nclf; r++)
+			clf[r] = table_cell(t, r, 0, NULL);
+	}
+}
+
+static bool is_numeral(uint32_t cp)
+{
+	return cp < 0x110000 &&
+	       ((cp >= '0' && cp <= '9') ||
+	        (info[cp].flags & (JX_CF_DIGIT | JX_CF_UNIT | JX_CF_OTHER)) ||
+	        info[cp].approx);
+}
+
+/* Numerals alone (一千, 三十) or numerals and a classifier (一個, 萬元,
+ * 多名): the segmenter builds these itself, as separate words. */
+static bool number_word(const char *w, size_t len)
+{
+	size_t i = 0, nnum = 0, last = 0;
+	while (i < len) {
+		uint32_t cp = jx_utf8_next((const uint8_t *)w, len, &i);
+		if (!is_numeral(cp))
+			break;
+		nnum++;
+		last = i;
+	}
+	if (nnum == 0)
+		return false;
+	if (last == len)
+		return nnum >= 2;
+	for (uint32_t k = 0; k < nclf; k++)
+		if (strlen(clf[k]) == len - last &&
+		    memcmp(clf[k], w + last, len - last) == 0)
+			return true;
+	return false;
 }
 
 static void load_tags(void)
@@ -239,7 +362,7 @@ static void load_source(const table *src, uint32_t r)
 			nerrors++;
 			continue;
 		}
-		if (!(f > 0) || wl == 0)
+		if (!(f > 0) || wl == 0 || number_word(w, wl))
 			continue;
 		words[n] = w;
 		p[n] = f / total;
@@ -306,6 +429,18 @@ static int cmp_key(const void *a, const void *b)
 	return (x->len > y->len) - (x->len < y->len);
 }
 
+/* A number from lexicon/params, or def. */
+static double param(const char *name, double def)
+{
+	table *t = find_table("lexicon/params");
+	if (t == NULL)
+		return def;
+	for (uint32_t r = 0; r < t->nrows; r++)
+		if (strcmp(table_cell(t, r, 0, NULL), name) == 0)
+			return strtod(table_cell(t, r, 1, NULL), NULL);
+	return def;
+}
+
 static uint16_t cost_of(double p)
 {
 	double c = -log(p) * 1000.0;
@@ -324,6 +459,7 @@ void build_lexicon(section *secs, int *nsecs)
 	src->internal = true;
 	jx_buf_init(&forms, (size_t)1 << 31);
 	load_tags();
+	load_numbers();
 	if (nerrors)
 		return;
 	for (uint32_t r = 0; r < src->nrows; r++)
@@ -354,6 +490,11 @@ void build_lexicon(section *secs, int *nsecs)
 				cw[cp] += ents[i].p + 1e-12;
 		}
 	}
+	/* numerals and units are characters of the lexicon even when no
+	 * word has them */
+	for (uint32_t cp = 0; cp < 0x110000; cp++)
+		if (info[cp].flags && cw[cp] == 0)
+			cw[cp] = 1e-12;
 	size_t nch = 0;
 	for (uint32_t cp = 0; cp < 0x110000; cp++)
 		nch += cw[cp] > 0;
@@ -391,6 +532,17 @@ void build_lexicon(section *secs, int *nsecs)
 			jx_buf_append(lchr, pair, 8);
 		}
 
+	/* LCFL: flags and value per character id */
+	jx_buf *lcfl = &secs[*nsecs].data;
+	secs[(*nsecs)++].id = JX_SEC_LCFL;
+	uint8_t zero2[2] = {0, 0};
+	jx_buf_append(lcfl, zero2, 2);
+	for (size_t i = 0; i < nch; i++) {
+		const cpinfo *ci = &info[chars[i].cp];
+		uint8_t fv[2] = {ci->flags, ci->value};
+		jx_buf_append(lcfl, fv, 2);
+	}
+
 	/* keys */
 	jx_dat_key *keys = calloc(nents + 1, sizeof(jx_dat_key));
 	uint32_t *labels = calloc(forms.len + 1, sizeof(uint32_t));
@@ -411,9 +563,13 @@ void build_lexicon(section *secs, int *nsecs)
 	uint32_t *vals = calloc(nents + 1, sizeof(uint32_t));
 	if (vals == NULL)
 		die_oom();
+	double len_cost = param("length_cost", 0);
 	for (size_t i = 0; i < nents; i++) {
 		const entry *e = &ents[keys[i].value];
-		vals[i] = (uint32_t)cost_of(e->p) | (uint32_t)e->pos << 16;
+		double c = cost_of(e->p) + len_cost * (keys[i].len - 1);
+		if (c > 65535)
+			c = 65535;
+		vals[i] = (uint32_t)c | (uint32_t)e->pos << 16;
 		keys[i].value = (uint32_t)i;
 	}
 	jx_dat_cell *cells;
@@ -516,6 +672,8 @@ void build_lexicon(section *secs, int *nsecs)
 	free(chars);
 	free(cw);
 	free(idmap);
+	free(info);
+	free(clf);
 	free(ents);
 	free(tags);
 	jx_buf_free(&forms);
