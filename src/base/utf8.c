@@ -16,6 +16,13 @@ size_t jx_utf8_validate(const uint8_t *s, size_t len)
 			i++;
 			continue;
 		}
+		/* the common case in Chinese text: U+3400..U+9FFF and the
+		 * full-width forms: three bytes led by E1..EF but ED */
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && len - i > 2 &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		size_t n;
 		uint8_t lo = 0x80, hi = 0xBF;
 		if (c >= 0xC2 && c <= 0xDF) {

@@ -15,7 +15,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "base.h"
 #include "cli.h"
+#include "out.h"
 
 static void usage(FILE *f)
 {
@@ -49,19 +51,19 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static void put_json_str(FILE *out, const char *s, size_t n)
+static void put_json_str(FILE *f, const char *s, size_t n)
 {
-	putc('"', out);
+	putc('"', f);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
+			fprintf(f, "\\%c", c);
 		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
+			fprintf(f, "\\u%04x", c);
 		else
-			putc(c, out);
+			putc(c, f);
 	}
-	putc('"', out);
+	putc('"', f);
 }
 
 int cli_seg(int argc, char **argv)
@@ -147,6 +149,8 @@ int cli_seg(int argc, char **argv)
 	}
 	char *line = NULL;
 	size_t cap = 0;
+	jx_buf out;
+	jx_buf_init(&out, (size_t)1 << 31);
 	ssize_t n;
 	unsigned long lineno = 0, bad = 0;
 	unsigned long long bytes = 0, offset = 0;
@@ -162,7 +166,8 @@ int cli_seg(int argc, char **argv)
 		const jishi_token *tk;
 		size_t nt;
 		double a = now_ms();
-		int rc = jishi_segment(seg, line, len, 0, &tk, &nt, &err);
+		int rc = jishi_segment(seg, line, len, JISHI_F_OFFSETS_BYTES,
+		                       &tk, &nt, &err);
 		seg_ms += now_ms() - a;
 		if (rc) {
 			bad++;
@@ -175,52 +180,56 @@ int cli_seg(int argc, char **argv)
 				fprintf(stderr, "jishi seg: %s:%lu: %s\n",
 				        strcmp(path, "-") ? path : "<stdin>",
 				        lineno, err.msg);
-			if (jsonl)
+			if (jsonl) {
 				printf("{\"line\":%lu,\"tokens\":[],\"error\":",
-				       lineno),
-				    put_json_str(stdout, err.msg,
-				                 strlen(err.msg)),
-				    fputs("}\n", stdout);
-			else
+				       lineno);
+				put_json_str(stdout, err.msg, strlen(err.msg));
+				fputs("}\n", stdout);
+			} else {
 				putchar('\n');
+			}
 			continue;
 		}
-		/* spans are code points; walk the line for byte offsets */
-		size_t at = 0;
-		uint32_t cp = 0;
+		/* one buffer per line, one write */
+		out.len = 0;
 		if (jsonl)
-			printf("{\"line\":%lu,\"tokens\":[", lineno);
+			jx_buf_printf(&out, "{\"line\":%lu,\"tokens\":[",
+			              lineno);
+		uint32_t cp = 0, at = 0;
 		for (size_t i = 0; i < nt; i++) {
-			while (cp < tk[i].span.start && at < len) {
-				at++;
-				while (at < len && (line[at] & 0xC0) == 0x80)
-					at++;
-				cp++;
-			}
-			size_t s = at;
-			while (cp < tk[i].span.end && at < len) {
-				at++;
-				while (at < len && (line[at] & 0xC0) == 0x80)
-					at++;
-				cp++;
-			}
+			uint32_t s = tk[i].span.start, e = tk[i].span.end;
 			if (jsonl) {
+				/* code points of the line for the spans */
+				cp += (uint32_t)jx_utf8_count(
+				    (const uint8_t *)line + at, s - at);
+				uint32_t cs = cp;
+				cp += (uint32_t)jx_utf8_count(
+				    (const uint8_t *)line + s, e - s);
+				at = e;
 				if (i)
-					putchar(',');
-				putchar('[');
-				put_json_str(stdout, line + s, at - s);
-				printf(",%u,%u,\"%s\"]", tk[i].span.start,
-				       tk[i].span.end, tk[i].pos);
+					jx_buf_putc(&out, ',');
+				jx_buf_putc(&out, '[');
+				jx_json_str(&out, line + s, e - s);
+				jx_buf_printf(&out, ",%u,%u,\"%s\"]", cs, cp,
+				              tk[i].pos);
 			} else {
 				if (i)
-					putchar(' ');
-				fwrite(line + s, 1, at - s, stdout);
-				if (pos)
-					printf("/%s", tk[i].pos);
+					jx_buf_putc(&out, ' ');
+				jx_buf_append(&out, line + s, e - s);
+				if (pos) {
+					jx_buf_putc(&out, '/');
+					jx_buf_puts(&out, tk[i].pos);
+				}
 			}
 		}
-		fputs(jsonl ? "]}\n" : "\n", stdout);
+		jx_buf_puts(&out, jsonl ? "]}\n" : "\n");
+		if (out.err) {
+			fputs("jishi seg: out of memory\n", stderr);
+			return 3;
+		}
+		fwrite(out.data, 1, out.len, stdout);
 	}
+	jx_buf_free(&out);
 	free(line);
 	if (in != stdin)
 		fclose(in);

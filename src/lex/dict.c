@@ -36,9 +36,9 @@ static uint32_t model_value(const jishi_model *m, const uint32_t *ids,
 		if (ids[i] == 0 || ids[i] > lx->nchars ||
 		    !jx_dat_next(&lx->dat, st, ids[i], &st))
 			return UINT32_MAX;
-	if (!jx_dat_value(&lx->dat, st, &v) || v >= lx->nvals)
+	if (!jx_dat_value(&lx->dat, st, &v))
 		return UINT32_MAX;
-	return lx->vals[v];
+	return v;
 }
 
 static int cmp_u32(const void *a, const void *b)
@@ -88,7 +88,6 @@ void jishi_dict_free(jishi_dict *d)
 	if (d == NULL)
 		return;
 	jx_free(d->cells);
-	jx_free(d->vals);
 	jx_free(d->xcp);
 	jx_free(d);
 }
@@ -99,7 +98,7 @@ int jishi_dict_open(const jishi_model *m, const char *path, jishi_dict **out,
 	int rc = JISHI_OK;
 	char *text = NULL;
 	rec *recs = NULL;
-	uint32_t *labels = NULL, *vals = NULL;
+	uint32_t *labels = NULL;
 	jx_dat_key *keys = NULL;
 	jishi_dict *d = NULL;
 	size_t len = 0, nrec = 0;
@@ -268,8 +267,7 @@ int jishi_dict_open(const jishi_model *m, const char *path, jishi_dict **out,
 	qsort(recs, nrec, sizeof(rec), cmp_rec);
 	/* one value per word: the last line that gave it */
 	keys = jx_malloc((nrec + 1) * sizeof(jx_dat_key));
-	vals = jx_malloc((nrec + 1) * sizeof(uint32_t));
-	if (keys == NULL || vals == NULL) {
+	if (keys == NULL) {
 		rc = jx_err_set(err, JISHI_ENOMEM, UINT64_MAX, NULL);
 		goto out;
 	}
@@ -281,8 +279,8 @@ int jishi_dict_open(const jishi_model *m, const char *path, jishi_dict **out,
 			continue;
 		keys[nk].labels = recs[k].labels;
 		keys[nk].len = recs[k].len;
-		keys[nk].value = (uint32_t)nk;
-		vals[nk] = recs[k].value;
+		keys[nk].value = recs[k].value;
+		keys[nk].weight = 0;
 		nk++;
 	}
 	uint32_t ncells;
@@ -294,15 +292,11 @@ int jishi_dict_open(const jishi_model *m, const char *path, jishi_dict **out,
 	}
 	d->dat.cells = d->cells;
 	d->dat.n = ncells;
-	d->vals = vals;
-	d->nvals = (uint32_t)nk;
-	vals = NULL;
 out:
 	jx_free(text);
 	jx_free(recs);
 	jx_free(labels);
 	jx_free(keys);
-	jx_free(vals);
 	if (rc) {
 		jishi_dict_free(d);
 		return rc;

@@ -8,6 +8,7 @@
 
 struct jishi_segmenter {
 	jx_seg *seg;
+	const char *tag_names[65536 >> 8]; /* tag id -> name (ids < 256) */
 	const jishi_model *model;
 	jishi_token *out;
 	size_t cap;
@@ -25,6 +26,8 @@ int jishi_segmenter_new(const jishi_model *model, const jishi_dict *dict,
 	if (s == NULL)
 		return JISHI_ENOMEM;
 	s->model = model;
+	for (uint32_t t = 0; t < 256; t++)
+		s->tag_names[t] = jx_lex_tag_name(&model->lex, t);
 	int rc = jx_seg_new(model, dict, &s->seg);
 	if (rc) {
 		jx_free(s);
@@ -91,7 +94,7 @@ int jishi_segment(jishi_segmenter *s, const char *text, size_t len,
 			o->span.end = (uint32_t)cps;
 			at = tk[i].end;
 		}
-		o->pos = jx_lex_tag_name(&s->model->lex, tk[i].tag);
+		o->pos = tk[i].tag < 256 ? s->tag_names[tk[i].tag] : "x";
 		o->oov = (tk[i].flags & JX_TOK_OOV) != 0;
 	}
 	*tokens = s->out;

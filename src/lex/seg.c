@@ -64,7 +64,7 @@ struct jx_seg {
 	int script;         /* fixed by jx_seg_set_script, or 0: per text */
 };
 
-static uint32_t fold(uint32_t cp)
+static inline uint32_t fold(uint32_t cp)
 {
 	if (cp >= 0xFF01 && cp <= 0xFF5E)
 		return cp - 0xFF01 + 0x21;
@@ -73,8 +73,10 @@ static uint32_t fold(uint32_t cp)
 	return cp;
 }
 
-static uint8_t classify(uint32_t cp)
+static inline uint8_t classify(uint32_t cp)
 {
+	if (cp >= 0x4E00 && cp <= 0x9FFF) /* most characters: test first */
+		return C_HAN;
 	if (cp >= '0' && cp <= '9')
 		return C_DIGIT;
 	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
@@ -277,66 +279,87 @@ static inline void relax(node *nd, size_t i, size_t j, uint32_t cost,
 
 /* Words of trie d starting at unit i of block [.., n): relax each. */
 static void trie_edges(node *nd, const unit *u, size_t i, size_t n,
-                       const jx_dat *d, const uint32_t *vals, uint32_t nvals,
-                       bool user, uint16_t flags, uint32_t extra)
+                       const jx_dat *d, bool user, uint16_t flags,
+                       uint32_t extra)
 {
 	uint32_t st = 0, v;
 	for (size_t j = i; j < n && j - i < MAX_WORD; j++) {
 		uint32_t id = user ? u[j].uid : u[j].id;
 		if (id == 0 || !jx_dat_next(d, st, id, &st))
 			break;
-		if (jx_dat_value(d, st, &v) && v < nvals)
-			relax(nd, i, j + 1, (vals[v] & 0xFFFFu) + extra,
-			      (uint16_t)(vals[v] >> 16), flags);
+		if (jx_dat_value(d, st, &v))
+			relax(nd, i, j + 1, (v & 0xFFFFu) + extra,
+			      (uint16_t)(v >> 16), flags);
 	}
 }
 
-/* The cheapest path through block [a, b) of units. */
+/* Number and Latin tokens starting at unit i (not a Han character). */
+static void special_edges(jx_seg *s, size_t a, size_t i, size_t b)
+{
+	unit *u = s->u;
+	node *nd = s->nd;
+	if (numeric(&u[i]) && (i == a || !numeric(&u[i - 1]))) {
+		number nb = read_number(u, i, b);
+		relax(nd, i, nb.end, NUM_COST, s->tag_m, 0);
+		/* a unit that joins it: 1998年, 8月, 二十三日, 3.5% */
+		const unit *x = nb.end < b ? &u[nb.end] : NULL;
+		if (x && (x->cf & JX_CF_HANS) && !s->hans)
+			x = NULL; /* 2002 年 in Taiwan and Hong Kong */
+		if (x &&
+		    ((x->cf & JX_CF_YEAR && nb.plain && nb.digits == 4) ||
+		     (x->cf & JX_CF_MONTH && nb.value >= 1 && nb.value <= 12) ||
+		     (x->cf & JX_CF_DAY && nb.value >= 1 && nb.value <= 31) ||
+		     x->cf & JX_CF_PERCENT))
+			relax(nd, i, nb.end + 1, NUM_COST, x->cv, 0);
+	} else if (u[i].cls == C_ALPHA && (i == a || u[i - 1].cls != C_ALPHA)) {
+		relax(nd, i, latin_end(u, i, b), LATIN_COST, s->tag_eng, 0);
+	}
+}
+
+/* The cheapest path through block [a, b) of units, right to left: every
+ * lexicon word, number and Latin word starting at each unit, and the unit
+ * alone as a last resort. */
 static void lattice(jx_seg *s, size_t a, size_t b)
 {
 	unit *u = s->u;
 	node *nd = s->nd;
-	const jx_lexicon *lx = s->lx;
+	const jx_dat *d = &s->lx->dat;
+	const jx_dat_cell *cells = d->cells;
+	uint32_t extra = s->dict ? s->dict->model_penalty : 0;
 	nd[b].cost = 0;
 	nd[b].next = (uint32_t)b;
 	for (size_t i = b; i-- > a;) {
-		nd[i].cost = UINT32_MAX;
+		const unit *x = &u[i];
+		/* the unit alone */
+		uint32_t c1 = x->cls == C_HAN     ? UNK_COST
+		              : x->cls == C_DIGIT ? NUM_COST
+		              : x->cls == C_ALPHA ? LATIN_COST
+		                                  : UNK_COST;
+		nd[i].cost = c1 + nd[i + 1].cost;
 		nd[i].next = (uint32_t)i + 1;
-		nd[i].tag = s->tag_x;
+		nd[i].tag = x->cls == C_DIGIT   ? s->tag_m
+		            : x->cls == C_ALPHA ? s->tag_eng
+		                                : s->tag_x;
 		nd[i].flags = 0;
-		bool run_start = i == a || u[i - 1].cls != u[i].cls;
-		if (numeric(&u[i]) && (i == a || !numeric(&u[i - 1]))) {
-			number nb = read_number(u, i, b);
-			relax(nd, i, nb.end, NUM_COST, s->tag_m, 0);
-			/* a unit that joins it: 1998年, 8月, 二十三日, 3.5% */
-			const unit *x = nb.end < b ? &u[nb.end] : NULL;
-			if (x && (x->cf & JX_CF_HANS) && !s->hans)
-				x = NULL; /* 2002 年 in Taiwan and Hong Kong */
-			if (x && ((x->cf & JX_CF_YEAR && nb.plain &&
-			           nb.digits == 4) ||
-			          (x->cf & JX_CF_MONTH && nb.value >= 1 &&
-			           nb.value <= 12) ||
-			          (x->cf & JX_CF_DAY && nb.value >= 1 &&
-			           nb.value <= 31) ||
-			          x->cf & JX_CF_PERCENT))
-				relax(nd, i, nb.end + 1, NUM_COST, x->cv, 0);
-		} else if (u[i].cls == C_ALPHA && run_start) {
-			relax(nd, i, latin_end(u, i, b), LATIN_COST, s->tag_eng,
-			      0);
+		if (x->cls != C_HAN || (x->cf & NUMERAL))
+			special_edges(s, a, i, b);
+		/* lexicon words: one memory access per character */
+		uint32_t st = 0;
+		for (size_t j = i; j < b && j - i < MAX_WORD; j++) {
+			uint32_t id = u[j].id;
+			int64_t t = (int64_t)cells[st].base + id;
+			if (id == 0 || t <= 0 || t >= (int64_t)d->n ||
+			    cells[t].check != st)
+				break;
+			st = (uint32_t)t;
+			uint32_t v = cells[t].value;
+			if (v != JX_DAT_NOVALUE)
+				relax(nd, i, j + 1, (v & 0xFFFFu) + extra,
+				      (uint16_t)(v >> 16), 0);
 		}
-		trie_edges(nd, u, i, b, &lx->dat, lx->vals, lx->nvals, false, 0,
-		           s->dict ? s->dict->model_penalty : 0);
 		if (s->dict)
-			trie_edges(nd, u, i, b, &s->dict->dat, s->dict->vals,
-			           s->dict->nvals, true, JX_TOK_USER, 0);
-		relax(nd, i, i + 1,
-		      u[i].cls == C_DIGIT   ? NUM_COST
-		      : u[i].cls == C_ALPHA ? LATIN_COST
-		                            : UNK_COST,
-		      u[i].cls == C_DIGIT   ? s->tag_m
-		      : u[i].cls == C_ALPHA ? s->tag_eng
-		                            : s->tag_x,
-		      0);
+			trie_edges(nd, u, i, b, &s->dict->dat, true,
+			           JX_TOK_USER, 0);
 	}
 }
 
@@ -467,7 +490,21 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 	while (i < len) {
 		unit *x = &u[n++];
 		x->off = (uint32_t)i;
-		x->cp = fold(jx_utf8_next(text, len, &i));
+		/* three-byte sequences (all of CJK) decoded in line */
+		uint8_t c0 = text[i];
+		uint32_t cp;
+		if (c0 >= 0xE0 && c0 < 0xF0 && i + 2 < len) {
+			cp = (uint32_t)(c0 & 0x0F) << 12 |
+			     (uint32_t)(text[i + 1] & 0x3F) << 6 |
+			     (text[i + 2] & 0x3F);
+			i += 3;
+		} else if (c0 < 0x80) {
+			cp = c0;
+			i++;
+		} else {
+			cp = jx_utf8_next(text, len, &i);
+		}
+		x->cp = fold(cp);
 		x->cls = classify(x->cp);
 		x->id = x->cls == C_SPACE ? 0 : jx_lex_char(s->lx, x->cp);
 		x->cf = x->id && s->lx->cflags ? s->lx->cflags[2 * x->id] : 0;
@@ -488,9 +525,14 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 		for (size_t k = 0; k < n; k++) {
 			if (u[k].cls != C_HAN)
 				continue;
-			int sc = jx_model_script_of(s->m, u[k].cp);
-			t += sc == 1;
-			h += sc == 2;
+			uint32_t cp = u[k].cp;
+			const uint32_t *bm = s->m->bmp;
+			if (bm && cp < 0x10000) {
+				uint32_t bit = 1u << (cp & 31);
+				t += (bm[cp >> 5] & bit) != 0;
+				h += (bm[JX_SCRP_BMP_WORDS + (cp >> 5)] &
+				      bit) != 0;
+			}
 		}
 		if (t != h)
 			s->hans = h > t;

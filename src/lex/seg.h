@@ -39,10 +39,8 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 /* ---- user dictionaries (dict.c) --------------------------------------- */
 
 struct jishi_dict {
-	jx_dat dat;         /* words over character ids */
-	jx_dat_cell *cells; /* owned */
-	uint32_t *vals;     /* cost | tag << 16 */
-	uint32_t nvals;
+	jx_dat dat;             /* words over character ids */
+	jx_dat_cell *cells;     /* owned */
 	uint32_t *xcp;          /* code points beyond the model's characters */
 	uint32_t nx;            /* their ids are model nchars + 1 + index */
 	uint32_t base_id;       /* model nchars */

@@ -1,11 +1,14 @@
 /*
  * dat.c -- build a double-array trie (see dat.h for the layout).
  *
- * Depth-first over the sorted keys: for each node, the set of labels of
- * its children (0 for "a key ends here") is placed at the first base b
- * such that every b + label is a free cell, found by walking a linked list
- * of free cells. Cells are added at the end as needed. Base 0 is never
- * used, so a child index is always > 0 and cell 0 stays the root.
+ * Nodes are placed heaviest first (a priority queue on the summed weight
+ * of the keys below them), so the paths of frequent words crowd into the
+ * first cells of the array and stay in cache. A key that ends at a node
+ * puts its value there, and the set of labels of the node's children is
+ * placed at the first base b such that every b + label is a free cell,
+ * found by walking a linked list of free cells. Cells are added at the end as
+ * needed. Labels are >= 1, so a child index is always > 0 and cell 0
+ * stays the root.
  */
 #include <string.h>
 
@@ -27,7 +30,7 @@ static int grow(builder *b, uint32_t need)
 		return JISHI_OK;
 	uint32_t cap = b->cap ? b->cap : 1024;
 	while (cap < need) {
-		if (cap > UINT32_MAX / 2 - 1)
+		if (cap >= (1u << 30))
 			return JISHI_ETOOBIG;
 		cap *= 2;
 	}
@@ -50,6 +53,7 @@ static int grow(builder *b, uint32_t need)
 	for (uint32_t i = b->cap; i < cap; i++) {
 		b->cells[i].base = 0;
 		b->cells[i].check = JX_DAT_FREE;
+		b->cells[i].value = JX_DAT_NOVALUE;
 		if (tail == UINT32_MAX) {
 			b->head = i;
 			b->next[i] = b->prev[i] = i;
@@ -113,93 +117,148 @@ static int find_base(builder *b, const uint32_t *labels, uint32_t k,
 	}
 }
 
-/* Place the children of cell s: keys[lo..hi) share their first depth
- * labels, which lead to s. */
-static int place(builder *b, const jx_dat_key *keys, size_t lo, size_t hi,
-                 uint32_t depth, uint32_t s)
+/* A node waiting for its children to be placed: keys[lo..hi) share their
+ * first depth labels, which lead to cell s. */
+typedef struct pending {
+	double weight; /* sum of the keys' weights: placed heaviest first */
+	uint32_t s, depth;
+	size_t lo, hi;
+} pending;
+
+typedef struct heap {
+	pending *v;
+	size_t n, cap;
+} heap;
+
+static int heap_push(heap *h, pending p)
 {
-	/* children labels and their key ranges (on the heap: the recursion
-	 * reuses the scratch arrays only after copying what it needs) */
-	uint32_t k = 0;
-	size_t cap = 16;
-	uint32_t *labels = jx_malloc(cap * sizeof(uint32_t));
-	size_t *starts = jx_malloc((cap + 1) * sizeof(size_t));
-	int rc = JISHI_OK;
-	if (labels == NULL || starts == NULL) {
-		rc = JISHI_ENOMEM;
-		goto out;
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? h->cap * 2 : 1024;
+		pending *v = jx_realloc(h->v, cap * sizeof(pending));
+		if (v == NULL)
+			return JISHI_ENOMEM;
+		h->v = v;
+		h->cap = cap;
 	}
-	for (size_t i = lo; i < hi; i++) {
-		uint32_t c = depth < keys[i].len ? keys[i].labels[depth] : 0;
-		if (k == 0 || labels[k - 1] != c) {
-			if (k > 0 && c < labels[k - 1]) {
-				rc = JISHI_EINVAL; /* keys not sorted */
-				goto out;
-			}
-			if (k == cap) {
-				cap *= 2;
+	size_t i = h->n++;
+	while (i > 0) {
+		size_t up = (i - 1) / 2;
+		if (h->v[up].weight >= p.weight)
+			break;
+		h->v[i] = h->v[up];
+		i = up;
+	}
+	h->v[i] = p;
+	return JISHI_OK;
+}
+
+static pending heap_pop(heap *h)
+{
+	pending top = h->v[0], last = h->v[--h->n];
+	size_t i = 0;
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= h->n)
+			break;
+		if (c + 1 < h->n && h->v[c + 1].weight > h->v[c].weight)
+			c++;
+		if (h->v[c].weight <= last.weight)
+			break;
+		h->v[i] = h->v[c];
+		i = c;
+	}
+	if (h->n)
+		h->v[i] = last;
+	return top;
+}
+
+/* Place the children of one pending node and queue them. */
+static int place(builder *b, const jx_dat_key *keys, pending p, heap *h,
+                 uint32_t **labels, size_t **starts, size_t *cap)
+{
+	size_t lo = p.lo, hi = p.hi, i = lo;
+	uint32_t depth = p.depth, s = p.s, k = 0;
+	if (i < hi && keys[i].len == depth) { /* a key ends at s */
+		if (keys[i].value == JX_DAT_NOVALUE)
+			return JISHI_EINVAL;
+		b->cells[s].value = keys[i].value;
+		i++;
+	}
+	for (; i < hi; i++) {
+		if (keys[i].len <= depth)
+			return JISHI_EINVAL; /* duplicate or unsorted keys */
+		uint32_t c = keys[i].labels[depth];
+		if (c == 0)
+			return JISHI_EINVAL;
+		if (k == 0 || (*labels)[k - 1] != c) {
+			if (k > 0 && c < (*labels)[k - 1])
+				return JISHI_EINVAL; /* keys not sorted */
+			if (k + 1 >= *cap) {
+				size_t nc = *cap * 2;
 				uint32_t *nl =
-				    jx_realloc(labels, cap * sizeof(uint32_t));
-				size_t *ns = jx_realloc(
-				    starts, (cap + 1) * sizeof(size_t));
-				if (nl)
-					labels = nl;
-				if (ns)
-					starts = ns;
-				if (!nl || !ns) {
-					rc = JISHI_ENOMEM;
-					goto out;
-				}
+				    jx_realloc(*labels, nc * sizeof(uint32_t));
+				if (nl == NULL)
+					return JISHI_ENOMEM;
+				*labels = nl;
+				size_t *ns =
+				    jx_realloc(*starts, nc * sizeof(size_t));
+				if (ns == NULL)
+					return JISHI_ENOMEM;
+				*starts = ns;
+				*cap = nc;
 			}
-			labels[k] = c;
-			starts[k] = i;
+			(*labels)[k] = c;
+			(*starts)[k] = i;
 			k++;
-		} else if (c == 0) {
-			rc = JISHI_EINVAL; /* duplicate key */
-			goto out;
 		}
 	}
-	starts[k] = hi;
+	if (k == 0)
+		return JISHI_OK; /* a leaf */
+	(*starts)[k] = hi;
 	uint32_t base;
-	if ((rc = find_base(b, labels, k, &base)))
-		goto out;
+	int rc = find_base(b, *labels, k, &base);
+	if (rc)
+		return rc;
 	b->cells[s].base = (int32_t)base;
-	for (uint32_t i = 0; i < k; i++) {
-		take(b, base + labels[i]);
-		b->cells[base + labels[i]].check = s;
+	for (uint32_t c = 0; c < k; c++) {
+		take(b, base + (*labels)[c]);
+		b->cells[base + (*labels)[c]].check = s;
 	}
-	for (uint32_t i = 0; i < k; i++) {
-		uint32_t t = base + labels[i];
-		if (labels[i] == 0)
-			b->cells[t].base = (int32_t)keys[starts[i]].value;
-		else if ((rc = place(b, keys, starts[i], starts[i + 1],
-		                     depth + 1, t)))
-			goto out;
+	for (uint32_t c = 0; c < k; c++) {
+		pending ch = {0, base + (*labels)[c], depth + 1, (*starts)[c],
+		              (*starts)[c + 1]};
+		for (size_t x = ch.lo; x < ch.hi; x++)
+			ch.weight += keys[x].weight;
+		if ((rc = heap_push(h, ch)))
+			return rc;
 	}
-out:
-	jx_free(labels);
-	jx_free(starts);
-	return rc;
+	return JISHI_OK;
 }
 
 int jx_dat_build(const jx_dat_key *keys, size_t nkeys, jx_dat_cell **cells,
                  uint32_t *ncells)
 {
 	builder b;
+	heap h = {0};
+	size_t cap = 64;
+	uint32_t *labels = jx_malloc(cap * sizeof(uint32_t));
+	size_t *starts = jx_malloc(cap * sizeof(size_t));
 	memset(&b, 0, sizeof(b));
 	b.head = UINT32_MAX;
-	int rc = grow(&b, 1024);
+	int rc = labels && starts ? grow(&b, 1024) : JISHI_ENOMEM;
 	*cells = NULL;
 	*ncells = 0;
-	for (size_t i = 0; rc == JISHI_OK && i < nkeys; i++)
-		if (keys[i].value > INT32_MAX)
-			rc = JISHI_EINVAL;
 	if (rc == JISHI_OK) {
 		take(&b, 0); /* the root */
 		b.cells[0].check = 0;
 		if (nkeys > 0)
-			rc = place(&b, keys, 0, nkeys, 0, 0);
+			rc = heap_push(&h, (pending){1e300, 0, 0, 0, nkeys});
 	}
+	while (rc == JISHI_OK && h.n > 0)
+		rc = place(&b, keys, heap_pop(&h), &h, &labels, &starts, &cap);
+	jx_free(h.v);
+	jx_free(labels);
+	jx_free(starts);
 	jx_free(b.next);
 	jx_free(b.prev);
 	if (rc) {

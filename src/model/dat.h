@@ -2,11 +2,12 @@
  * dat.h -- a double-array trie over integer labels (internal).
  *
  * Cell t is a child of cell s by label c (1..alphabet-1) when
- * t = base[s] + c and check[t] == s; cell base[s] + 0 with check == s marks
- * that s ends a key, and its base holds the key's value. The root is cell
- * 0. Unused cells have check == JX_DAT_FREE. Lookups check every index
- * against the array size, so a corrupt trie gives wrong answers, never an
- * out-of-bounds read.
+ * t = base[s] + c and check[t] == s. A key ending at cell t has its value
+ * in value[t] (JX_DAT_NOVALUE otherwise), in the same cell as the check
+ * that a lookup reads anyway: one memory access per character. The root
+ * is cell 0; unused cells have check == JX_DAT_FREE. Lookups check every
+ * index against the array size, so a corrupt trie gives wrong answers,
+ * never an out-of-bounds read.
  *
  * The same builder makes the model's lexicon trie (tools/jishi-compile)
  * and the in-memory trie of a user dictionary.
@@ -16,11 +17,13 @@
 
 #include "base.h"
 
-#define JX_DAT_FREE UINT32_MAX
+#define JX_DAT_FREE    UINT32_MAX
+#define JX_DAT_NOVALUE UINT32_MAX
 
 typedef struct jx_dat_cell {
-	int32_t base;   /* child offset; for an end cell: the value */
+	int32_t base;   /* children at base + label; 0: no children */
 	uint32_t check; /* parent cell, or JX_DAT_FREE */
+	uint32_t value; /* of the key ending here, or JX_DAT_NOVALUE */
 } jx_dat_cell;
 
 typedef struct jx_dat {
@@ -33,10 +36,12 @@ typedef struct jx_dat_key {
 	const uint32_t *labels;
 	uint32_t len;
 	uint32_t value;
+	double weight; /* how often it is looked up: heavy keys go first */
 } jx_dat_key;
 
 /* Build a trie of keys[0..nkeys), which must be sorted (labels compared
- * in order, a prefix before its extensions) and distinct. *cells (OUT) is
+ * in order, a prefix before its extensions) and distinct; a value may
+ * not be JX_DAT_NOVALUE. *cells (OUT) is
  * allocated with jx_malloc and has *ncells entries. */
 int jx_dat_build(const jx_dat_key *keys, size_t nkeys, jx_dat_cell **cells,
                  uint32_t *ncells);
@@ -55,11 +60,8 @@ static inline bool jx_dat_next(const jx_dat *d, uint32_t s, uint32_t c,
 /* The value of the key ending at cell s, if one does. */
 static inline bool jx_dat_value(const jx_dat *d, uint32_t s, uint32_t *value)
 {
-	int64_t x = d->cells[s].base;
-	if (x <= 0 || x >= (int64_t)d->n || d->cells[x].check != s)
-		return false;
-	*value = (uint32_t)d->cells[x].base;
-	return true;
+	*value = d->cells[s].value;
+	return *value != JX_DAT_NOVALUE;
 }
 
 #endif

@@ -19,10 +19,10 @@
  *         (Traditional first), so a lookup there is one bit test
  *   LCHR  uint32 nchars, uint32 nextra, uint16 id of every BMP code point
  *         (0 = not in the lexicon), then nextra (cp, id) pairs, sorted
- *   LDAT  the lexicon trie: jx_dat_cell {int32 base, uint32 check} cells
- *         over character ids (src/model/dat.h); a value is an LVAL index
- *   LVAL  uint32 per word: cost (-ln p x 1000) | POS tag id << 16, the tag
- *         id being the row of lexicon/pos_tags
+ *   LDAT  the lexicon trie: jx_dat_cell {int32 base, uint32 check, uint32
+ *         value} cells over character ids (src/model/dat.h); a word's
+ *         value is cost (-ln p x 1000) | POS tag id << 16, the tag id
+ *         being the row of lexicon/pos_tags
  *   LHMM  uint32 nchars, uint16 start[4], trans[4][4], unknown[4], 2 bytes
  *         of padding, then uint16 [nchars + 1][4] emission costs of each
  *         character id as B, M, E, S of a word (65535 = never)
@@ -35,7 +35,7 @@
 #include <stdint.h>
 
 #define JX_MODEL_MAGIC   "JISHIMDL"
-#define JX_MODEL_VERSION 2u
+#define JX_MODEL_VERSION 4u
 #define JX_FOURCC(a, b, c, d)                                                  \
 	((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 |            \
 	 (uint32_t)(d) << 24)
@@ -45,7 +45,6 @@
 #define JX_SEC_SCRP JX_FOURCC('S', 'C', 'R', 'P')
 #define JX_SEC_LCHR JX_FOURCC('L', 'C', 'H', 'R')
 #define JX_SEC_LDAT JX_FOURCC('L', 'D', 'A', 'T')
-#define JX_SEC_LVAL JX_FOURCC('L', 'V', 'A', 'L')
 #define JX_SEC_LHMM JX_FOURCC('L', 'H', 'M', 'M')
 #define JX_SEC_LCFL JX_FOURCC('L', 'C', 'F', 'L')
 

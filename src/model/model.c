@@ -60,15 +60,14 @@ static bool sorted_u32(const uint32_t *v, uint32_t n)
 }
 
 /* The lexicon sections: sizes must agree; trie indices are checked at
- * each step of a lookup (dat.h) and values against nvals when used. */
+ * each step of a lookup (dat.h). */
 static int validate_lexicon(jishi_model *m, jishi_err *err,
                             const unsigned char *lchr, uint32_t lchr_n,
                             const unsigned char *ldat, uint32_t ldat_n,
-                            const unsigned char *lval, uint32_t lval_n,
                             const unsigned char *lhmm, uint32_t lhmm_n)
 {
 	jx_lexicon *lx = &m->lex;
-	if (!lchr || !ldat || !lval || !lhmm)
+	if (!lchr || !ldat || !lhmm)
 		return bad(err, "incomplete lexicon");
 	if (lchr_n < 8 + 0x10000 * 2)
 		return bad(err, "character map size");
@@ -91,10 +90,6 @@ static int validate_lexicon(jishi_model *m, jishi_err *err,
 		return bad(err, "trie size");
 	lx->dat.cells = (const jx_dat_cell *)ldat;
 	lx->dat.n = ldat_n / sizeof(jx_dat_cell);
-	if (lval_n % 4)
-		return bad(err, "lexicon values size");
-	lx->vals = (const uint32_t *)lval;
-	lx->nvals = lval_n / 4;
 	if (lhmm_n != 4 + 48 + 4 + ((uint64_t)nchars + 1) * 8 ||
 	    rd32(lhmm) != nchars)
 		return bad(err, "unknown-word model size");
@@ -112,9 +107,9 @@ static int validate(jishi_model *m, jishi_err *err)
 	const unsigned char *base = m->map;
 	const unsigned char *strs = NULL, *tabl = NULL, *cell = NULL,
 	                    *scrp = NULL, *lchr = NULL, *ldat = NULL,
-	                    *lval = NULL, *lhmm = NULL, *lcfl = NULL;
+	                    *lhmm = NULL, *lcfl = NULL;
 	uint32_t strs_n = 0, tabl_n = 0, cell_n = 0, scrp_n = 0, lchr_n = 0,
-	         ldat_n = 0, lval_n = 0, lhmm_n = 0, lcfl_n = 0;
+	         ldat_n = 0, lhmm_n = 0, lcfl_n = 0;
 
 	if (m->size < sizeof(jx_fheader))
 		return bad(err, "shorter than its header");
@@ -154,8 +149,6 @@ static int validate(jishi_model *m, jishi_err *err)
 			lchr = base + off, lchr_n = size;
 		else if (id == JX_SEC_LDAT)
 			ldat = base + off, ldat_n = size;
-		else if (id == JX_SEC_LVAL)
-			lval = base + off, lval_n = size;
 		else if (id == JX_SEC_LHMM)
 			lhmm = base + off, lhmm_n = size;
 		else if (id == JX_SEC_LCFL)
@@ -226,9 +219,9 @@ static int validate(jishi_model *m, jishi_err *err)
 		if (!sorted_u32(m->hant, a) || !sorted_u32(m->hans, b))
 			return bad(err, "script section not sorted");
 	}
-	if (lchr || ldat || lval || lhmm || lcfl) {
+	if (lchr || ldat || lhmm || lcfl) {
 		int rc = validate_lexicon(m, err, lchr, lchr_n, ldat, ldat_n,
-		                          lval, lval_n, lhmm, lhmm_n);
+		                          lhmm, lhmm_n);
 		if (rc)
 			return rc;
 		if (lcfl == NULL || lcfl_n != ((uint64_t)m->lex.nchars + 1) * 2)

@@ -27,16 +27,14 @@ typedef struct jx_table {
 	const char *pool;
 } jx_table;
 
-/* The lexicon sections (LCHR, LDAT, LVAL, LHMM); all NULL/0 when the
+/* The lexicon sections (LCHR, LDAT, LHMM, LCFL); all NULL/0 when the
  * model has no lexicon. */
 typedef struct jx_lexicon {
 	uint32_t nchars;       /* character ids are 1..nchars */
 	const uint16_t *bmp;   /* id of each BMP code point, 0 = none */
 	const uint32_t *extra; /* (cp, id) pairs beyond the BMP, sorted */
 	uint32_t nextra;
-	jx_dat dat;           /* words over character ids */
-	const uint32_t *vals; /* cost | tag << 16 per word */
-	uint32_t nvals;
+	jx_dat dat; /* words over character ids; value = cost | tag << 16 */
 	const uint16_t *hmm;   /* start[4], trans[16], unknown[4] */
 	const uint16_t *emit;  /* [nchars + 1][4]: B, M, E, S costs */
 	const jx_table *tags;  /* lexicon/pos_tags, row = tag id */

@@ -6,8 +6,8 @@
  *     tag; OpenCC generates its forms in the other script;
  *  2. forms merged: a form keeps its highest probability and that tag;
  *  3. characters numbered by weight (frequent first) -> LCHR;
- *  4. a double-array trie over character numbers -> LDAT, values
- *     (cost = -ln p x 1000, tag) -> LVAL;
+ *  4. a double-array trie over character numbers -> LDAT, with values
+ *     (cost = -ln p x 1000, tag) in the trie cells;
  *  5. the unknown-word model: per-character costs of being the Begin,
  *     Middle, End or Single character of a word, and tag transitions,
  *     estimated from the forms weighted by probability -> LHMM.
@@ -559,18 +559,15 @@ void build_lexicon(section *secs, int *nsecs)
 		keys[i].value = (uint32_t)i;
 	}
 	qsort(keys, nents, sizeof(jx_dat_key), cmp_key);
-	/* values follow key order, so the trie's value is the key index */
-	uint32_t *vals = calloc(nents + 1, sizeof(uint32_t));
-	if (vals == NULL)
-		die_oom();
+	/* a word's value in the trie: cost | tag << 16 */
 	double len_cost = param("length_cost", 0);
 	for (size_t i = 0; i < nents; i++) {
 		const entry *e = &ents[keys[i].value];
 		double c = cost_of(e->p) + len_cost * (keys[i].len - 1);
 		if (c > 65535)
 			c = 65535;
-		vals[i] = (uint32_t)c | (uint32_t)e->pos << 16;
-		keys[i].value = (uint32_t)i;
+		keys[i].value = (uint32_t)c | (uint32_t)e->pos << 16;
+		keys[i].weight = e->p;
 	}
 	jx_dat_cell *cells;
 	uint32_t ncells;
@@ -584,9 +581,6 @@ void build_lexicon(section *secs, int *nsecs)
 	jx_buf *ldat = &secs[*nsecs].data;
 	secs[(*nsecs)++].id = JX_SEC_LDAT;
 	jx_buf_append(ldat, cells, (size_t)ncells * sizeof(jx_dat_cell));
-	jx_buf *lval = &secs[*nsecs].data;
-	secs[(*nsecs)++].id = JX_SEC_LVAL;
-	jx_buf_append(lval, vals, nents * sizeof(uint32_t));
 	fprintf(stderr,
 	        "jishi-compile: lexicon: %zu forms, %zu characters, %u trie "
 	        "cells\n",
@@ -665,7 +659,6 @@ void build_lexicon(section *secs, int *nsecs)
 		}
 
 	free(em);
-	free(vals);
 	free(cells);
 	free(keys);
 	free(labels);
