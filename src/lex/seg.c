@@ -345,10 +345,12 @@ static void lattice(jx_seg *s, size_t a, size_t b)
 			special_edges(s, a, i, b);
 		/* lexicon words: one memory access per character */
 		uint32_t st = 0;
-		for (size_t j = i; j < b && j - i < MAX_WORD; j++) {
+		for (size_t j = i; j < b && j - i < MAX_WORD && d->n; j++) {
 			uint32_t id = u[j].id;
+			if (id == 0)
+				break;
 			int64_t t = (int64_t)cells[st].base + id;
-			if (id == 0 || t <= 0 || t >= (int64_t)d->n ||
+			if (t <= 0 || t >= (int64_t)d->n ||
 			    cells[t].check != st)
 				break;
 			st = (uint32_t)t;

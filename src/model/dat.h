@@ -50,6 +50,8 @@ int jx_dat_build(const jx_dat_key *keys, size_t nkeys, jx_dat_cell **cells,
 static inline bool jx_dat_next(const jx_dat *d, uint32_t s, uint32_t c,
                                uint32_t *t)
 {
+	if (s >= d->n)
+		return false;
 	int64_t x = (int64_t)d->cells[s].base + c;
 	if (x <= 0 || x >= (int64_t)d->n || d->cells[x].check != s)
 		return false;
@@ -60,7 +62,7 @@ static inline bool jx_dat_next(const jx_dat *d, uint32_t s, uint32_t c,
 /* The value of the key ending at cell s, if one does. */
 static inline bool jx_dat_value(const jx_dat *d, uint32_t s, uint32_t *value)
 {
-	*value = d->cells[s].value;
+	*value = s < d->n ? d->cells[s].value : JX_DAT_NOVALUE;
 	return *value != JX_DAT_NOVALUE;
 }
 
