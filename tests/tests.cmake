@@ -3,7 +3,7 @@ set(JISHI_TEST_ENV "JISHI_MODEL=${JISHI_MODEL}")
 set(SEED ${JISHI_SHARED_DIR}/seed/000_4a3967963325df65)
 
 if(CMOCKA_FOUND)
-  foreach(t base doc)
+  foreach(t base doc seg)
     add_executable(test_${t} tests/unit/test_${t}.c)
     target_link_libraries(test_${t} PRIVATE jishi_static PkgConfig::CMOCKA
       PkgConfig::JANSSON)

@@ -29,6 +29,9 @@ typedef struct opts {
 	size_t max_bytes;
 	const char *model;
 	bool quiet;
+	bool tokens;            /* --tokens */
+	const char *dict_path;  /* --dict */
+	const jishi_dict *dict; /* loaded once, shared by the workers */
 } opts;
 
 typedef struct result {
@@ -60,7 +63,9 @@ static void run_one(const jishi_model *model, const opts *o, bool pretty,
 	jo.url = job->url;
 	jo.max_bytes = o->max_bytes;
 	jo.flags = (o->offsets_bytes ? JISHI_F_OFFSETS_BYTES : 0) |
-	           (pretty ? JISHI_F_PRETTY : 0);
+	           (pretty ? JISHI_F_PRETTY : 0) |
+	           (o->tokens ? JISHI_F_TOKENS : 0);
+	jo.dict = o->dict;
 	jishi_doc *doc = NULL;
 	jishi_err err = {0};
 	int rc = jishi_doc_process(model, job->text, job->len, &jo, &doc, &err);
@@ -307,6 +312,10 @@ static void usage(FILE *f)
 	      "      --model PATH         compiled model (default: "
 	      "$JISHI_MODEL, else the one\n"
 	      "                           built or installed with jishi)\n"
+	      "      --tokens             add the words with their POS tags "
+	      "(\"tokens\")\n"
+	      "      --dict FILE          user words for the segmenter: word "
+	      "[freq] [tag]\n"
 	      "  -q, --quiet              no per-document error lines\n"
 	      "  -h, --help               this help\n"
 	      "\n"
@@ -330,6 +339,8 @@ int cli_extract(int argc, char **argv)
 	    {"max-bytes", required_argument, NULL, 'M'},
 	    {"model", required_argument, NULL, 'm'},
 	    {"quiet", no_argument, NULL, 'q'},
+	    {"tokens", no_argument, NULL, 'T'},
+	    {"dict", required_argument, NULL, 'd'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
 	opts o = {.jobs = 1, .max_bytes = JISHI_DEFAULT_MAX_BYTES};
@@ -399,6 +410,12 @@ int cli_extract(int argc, char **argv)
 		case 'q':
 			o.quiet = true;
 			break;
+		case 'T':
+			o.tokens = true;
+			break;
+		case 'd':
+			o.dict_path = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -418,6 +435,14 @@ int cli_extract(int argc, char **argv)
 		return 2;
 	}
 
+	jishi_dict *dict = NULL;
+	if (o.dict_path &&
+	    jishi_dict_open(model, o.dict_path, &dict, &err) != JISHI_OK) {
+		fprintf(stderr, "jishi extract: %s\n", err.msg);
+		jishi_model_close(model);
+		return 2;
+	}
+	o.dict = dict;
 	cli_input *in = NULL;
 	if (cli_input_open(&in, argv + optind, argc - optind, o.jsonl_input,
 	                   o.max_bytes) != JISHI_OK) {
@@ -442,6 +467,7 @@ int cli_extract(int argc, char **argv)
 		run_threads(in, model, &o, pretty, &w);
 	}
 	cli_input_close(in);
+	jishi_dict_free(dict);
 	jishi_model_close(model);
 	if (fflush(stdout) != 0 || w.write_failed) {
 		fprintf(stderr, "jishi: write error: %s\n", strerror(errno));

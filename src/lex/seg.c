@@ -570,16 +570,19 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 			continue;
 		}
 		size_t b = a + 1;
-		while (b < n &&
-		       (u[b].cls == C_HAN || u[b].cls == C_DIGIT ||
-		        u[b].cls == C_ALPHA ||
-		        /* inner number and word punctuation */
-		        ((u[b].cp == '.' || u[b].cp == ',' || u[b].cp == ':' ||
-		          u[b].cp == '/' || u[b].cp == '-' || u[b].cp == '\'' ||
-		          u[b].cp == '&' || u[b].cp == 0x2019) &&
-		         b + 1 < n &&
-		         (u[b + 1].cls == C_DIGIT || u[b + 1].cls == C_ALPHA) &&
-		         (u[b - 1].cls == C_DIGIT || u[b - 1].cls == C_ALPHA))))
+		while (
+		    b < n &&
+		    (u[b].cls == C_HAN || u[b].cls == C_DIGIT ||
+		     u[b].cls == C_ALPHA ||
+		     /* inner number and word punctuation */
+		     ((u[b].cp == '.' || u[b].cp == ',' || u[b].cp == ':' ||
+		       u[b].cp == '/' || u[b].cp == '-' || u[b].cp == '\'' ||
+		       u[b].cp == '&' || u[b].cp == 0x2019) &&
+		      b + 1 < n &&
+		      (u[b + 1].cls == C_DIGIT || u[b + 1].cls == C_ALPHA) &&
+		      (u[b - 1].cls == C_DIGIT || u[b - 1].cls == C_ALPHA)) ||
+		     /* a unit sign after a number: 3.5% */
+		     (u[b].cf & JX_CF_PERCENT && u[b - 1].cls == C_DIGIT)))
 			b++;
 		lattice(s, a, b);
 		if ((rc = emit_block(s, a, b)))
