@@ -44,6 +44,12 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/jishi-bench.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
 
+LOAD0=$(cut -d' ' -f1 /proc/loadavg)
+if awk -v l="$LOAD0" 'BEGIN { exit !(l > 0.5) }'; then
+	echo "extract_bench: warning: load average $LOAD0 before the run;" \
+		"other work will skew the figures" >&2
+fi
+
 # ---- corpus ---------------------------------------------------------------
 python3 - "$ARTS" "$ARTJ" "$T" "$MB" <<'EOF' || die "cannot build the corpus"
 import json, os, shutil, sys
@@ -115,7 +121,7 @@ L = ["## extract throughput", "",
      "- date: $(date -u '+%Y-%m-%d %H:%M UTC')",
      "- version: ${VERSION:-unknown} (commit $COMMIT$DIRTY), binary \`${BIN#$REPO/}\`"
      + (", CMAKE_BUILD_TYPE=${BTYPE}" if "${BTYPE}" else "") + (", ${CC}" if "${CC}" else ""),
-     "- machine: $(nproc) CPUs, ${CPU:-unknown CPU}, $(uname -sr)",
+     "- machine: $(nproc) CPUs, ${CPU:-unknown CPU}, $(uname -sr); load average $LOAD0 before, $(cut -d' ' -f1 /proc/loadavg) after",
      "- input: the 195 shared articles repeated: %d files / %.1f MB; one JSON Lines file of %d records / %.1f MB"
      % ($FDOCS, $FBYTES / 1e6, $JDOCS, $JBYTES / 1e6),
      "- method: median wall time of $RUNS runs, output piped to \`wc -c\`; peak RSS is the largest of the runs; MB = 10^6 bytes of input", "",

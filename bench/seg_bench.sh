@@ -46,6 +46,7 @@ RESULTS=${JISHI_SEG_BENCH_RESULTS:-$REPO/bench/RESULTS.md}
 PEERS=$REPO/bench/.peers
 PY=/usr/bin/python3 # Debian's python: python3-jieba lives there
 START=$(date +%s)
+LOAD0=$(cut -d' ' -f1 /proc/loadavg)
 
 case $BUILD in /*) ;; *) BUILD=$PWD/$BUILD ;; esac
 case $SHARED in /*) ;; *) SHARED=$PWD/$SHARED ;; esac
@@ -189,7 +190,8 @@ SLICE=$T/slice.txt
 cat "$FULL" "$SLICE" >/dev/null # page cache
 log "speed corpus: $(wc -c <"$FULL") bytes, $(wc -l <"$FULL") lines; slice $(wc -c <"$SLICE") bytes"
 
-# measure TOOL LABEL INPUT RUNS [ARGS...]: appends "seconds rss_kb lines bytes load_ms seg_ms" per run to $T/speed/TOOL.LABEL
+# measure TOOL LABEL INPUT RUNS [ARGS...]: appends "seconds rss_kb cpu_s lines bytes load_ms seg_ms"
+# per run to $T/speed/TOOL.LABEL (cpu_s = user + system)
 measure() {
 	local t=$1 label=$2 in=$3 runs=$4 i s e rc
 	shift 4
@@ -197,7 +199,7 @@ measure() {
 	: >"$T/speed/$t.$label"
 	for ((i = 1; i <= runs; i++)); do
 		s=$(date +%s%N)
-		/usr/bin/time -f "%M" -o "$T/time.out" timeout "$TIMEOUT" "${c[@]}" "$@" <"$in" 2>"$T/stderr" | wc -lc >"$T/wc.out"
+		/usr/bin/time -f "%M %U %S" -o "$T/time.out" timeout "$TIMEOUT" "${c[@]}" "$@" <"$in" 2>"$T/stderr" | wc -lc >"$T/wc.out"
 		rc=${PIPESTATUS[0]}
 		e=$(date +%s%N)
 		if [ "$rc" -ne 0 ]; then
@@ -209,11 +211,11 @@ measure() {
 		lm=$(grep -o 'load_ms=[0-9.]*' "$T/stderr" | tail -n 1 | cut -d= -f2)
 		sm=$(grep -o 'seg_ms=[0-9.]*' "$T/stderr" | tail -n 1 | cut -d= -f2)
 		echo "$(((e - s) / 1000)) $(tail -n 1 "$T/time.out") $(cat "$T/wc.out") ${lm:--} ${sm:--}" |
-			awk '{ printf "%.6f %s %s %s %s %s\n", $1 / 1e6, $2, $3, $4, $5, $6 }' >>"$T/speed/$t.$label"
+			awk '{ printf "%.6f %s %.2f %s %s %s %s\n", $1 / 1e6, $2, $3 + $4, $5, $6, $7, $8 }' >>"$T/speed/$t.$label"
 		log "  ${NAME[$t]} $label run $i: $(tail -n 1 "$T/speed/$t.$label")"
 	done
 }
-log "speed (seconds rss_kb out_lines out_bytes load_ms seg_ms)"
+log "speed (seconds rss_kb cpu_s out_lines out_bytes load_ms seg_ms)"
 for t in "${TOOLS[@]}"; do
 	ok "$t" || continue
 	stats=()
@@ -260,7 +262,7 @@ rel() { # a command line, repo-relative, scratch folder as $TMP
 	echo "ver	node	$(npm ls --prefix "$PEERS/node" --depth=0 2>/dev/null | grep -o '@node-rs/jieba@[^ ]*' | head -n 1) (npm, native part $(cd "$NODEMOD" 2>/dev/null && for p in @node-rs/jieba-*/package.json; do [ -f "$p" ] && node -p "const j = require('./$p'); j.name + '@' + j.version"; done | paste -sd ' ')), node $(node --version 2>/dev/null)"
 	echo "ver	icu	ICU $(pkg-config --modversion icu-uc 2>/dev/null) (Debian libicu-dev $(dpkg-query -W -f='${Version}' libicu-dev 2>/dev/null))"
 	echo "ver	friso	friso $(dpkg-query -W -f='${Version}' libfriso0 2>/dev/null) (Debian libfriso0/libfriso-dev; friso-dict $(dpkg-query -W -f='${Version}' friso-dict 2>/dev/null), /etc/friso/friso.ini)"
-	echo "machine	$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(uname -sr)"
+	echo "machine	$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(uname -sr); 1-min load average $LOAD0 at the start, $(cut -d' ' -f1 /proc/loadavg) at the end (other work on the machine slows every figure)"
 	echo "date	$(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "jishibin	$(rel "$JISHI")"
 	echo "shared	$SHARED"
@@ -358,13 +360,14 @@ for t in tools:
     wall = med([float(x[0]) for x in r])
     load = med([float(x[0]) for x in ld])
     d = {"how": how, "bytes": nbytes, "lines": nlines, "n": len(r), "wall": wall, "load": load,
-         "rss": max(int(x[1]) for x in r) / 1024.0, "outlines": int(r[0][2]),
+         "rss": max(int(x[1]) for x in r) / 1024.0, "cpu": med([float(x[2]) for x in r]),
+         "outlines": int(r[0][3]),
          "loaddict": med([float(x[0]) for x in ldd]) if ldd else None}
     d["mbs"] = nbytes / 1e6 / wall
-    segms = [float(x[5]) for x in r if x[5] != "-"]
+    segms = [float(x[6]) for x in r if x[6] != "-"]
     if segms:
         d["seg_s"] = med(segms) / 1000.0
-        d["load_ms"] = med([float(x[4]) for x in ld if x[4] != "-"] or [float("nan")])
+        d["load_ms"] = med([float(x[5]) for x in ld if x[5] != "-"] or [float("nan")])
         d["mbs_x"] = nbytes / 1e6 / d["seg_s"]
         d["x_how"] = "seg_ms"
     else:
@@ -378,23 +381,23 @@ L += ["", "- speed input: the CityU + PKU dev inputs (BOM removed, LF line ends)
       "load time over the slice, not the whole file: compare the excl. load column). MB = 10^6 bytes of UTF-8 input. "
       "Output piped to `wc -lc`; every run gave one output line per input line unless noted."
       % (full_bytes / 1e6, full_lines, slice_bytes / 1e6, slice_lines, meta["runs"]),
-      "- wall s: whole run (start-up + dictionary load + segmentation); MB/s = input MB / wall s; "
+      "- wall s: whole run (start-up + dictionary load + segmentation); CPU s: user + system (GNU time); MB/s = input MB / wall s; "
       "MB/s excl. load: jishi from its own `--stats` seg_ms, peers as input MB / (wall s - load s); "
       "load s: median of 3 runs on empty input (`< /dev/null`), with the PKU training list as user dict in "
       "brackets; peak RSS: GNU time %M over the timed runs. python jieba's dictionary cache "
       "(/tmp/jieba.cache) is warm.",
       "", "### speed", "",
-      "| tool | input | runs | wall s | MB/s | MB/s excl. load | load s (+ user dict) | peak RSS MB | jishi ÷ tool (wall) | jishi ÷ tool (excl. load) |",
-      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+      "| tool | input | runs | wall s | CPU s | MB/s | MB/s excl. load | load s (+ user dict) | peak RSS MB | jishi ÷ tool (wall) | jishi ÷ tool (excl. load) |",
+      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
 speed_notes = []
 J = S.get("jishi") if S.get("jishi") and "fail" not in S["jishi"] else None
 for t in tools:
     if why[t]:
-        L.append("| %s | not run | | | | | | | | |" % name[t])
+        L.append("| %s | not run | | | | | | | | | |" % name[t])
         continue
     d = S[t]
     if "fail" in d:
-        L.append("| %s | failed | | | | | | | | |" % name[t])
+        L.append("| %s | failed | | | | | | | | | |" % name[t])
         speed_notes.append("%s speed: %s" % (name[t], d["fail"]))
         continue
     inp = "%.1f MB%s" % (d["bytes"] / 1e6, " *slice*" if d["how"][0] == "slice" else "")
@@ -406,8 +409,8 @@ for t in tools:
     r1 = r2 = "—"
     if J and t != "jishi":
         r1, r2 = "%.2f×" % (J["mbs"] / d["mbs"]), "%.2f×" % (J["mbs_x"] / d["mbs_x"])
-    L.append("| %s | %s | %d | %.2f | %.2f | %.2f | %s | %.1f | %s | %s |"
-             % (name[t], inp, d["n"], d["wall"], d["mbs"], d["mbs_x"], ld, d["rss"], r1, r2))
+    L.append("| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %s | %.1f | %s | %s |"
+             % (name[t], inp, d["n"], d["wall"], d["cpu"], d["mbs"], d["mbs_x"], ld, d["rss"], r1, r2))
 peers = [t for t in tools[1:] if t in S and "fail" not in S[t]]
 L.append("")
 if peers:
@@ -434,7 +437,7 @@ for t in tools:
     L.append("%s%s%s < IN > OUT" % (meta["cmd"][t], stats, extra))
 L.append("python3 SHARED/tools/seg_score.py --json --dict SHARED/data/sighan2005/gold/<corpus>_training_words.utf8 "
          "SHARED/data/sighan2005/dev/<corpus>_dev_gold.utf8 OUT")
-L.append("/usr/bin/time -f %M timeout 600 CMD < $TMP/full.txt | wc -lc     # speed; wall time from date +%s%N around it")
+L.append("/usr/bin/time -f '%M %U %S' timeout 600 CMD < $TMP/full.txt | wc -lc     # speed; wall time from date +%s%N around it")
 L.append("```")
 L.append("")
 L.append("Whole benchmark: %s s." % meta["elapsed"])

@@ -116,7 +116,8 @@ void jx_lex_run(jishi_doc *doc, const jishi_dict *dict)
 		jx_token *copy =
 		    jx_arena_alloc(&doc->arena, (n ? n : 1) * sizeof(jx_token));
 		if (copy) {
-			memcpy(copy, tk, n * sizeof(jx_token));
+			if (n)
+				memcpy(copy, tk, n * sizeof(jx_token));
 			doc->tokens = copy;
 			doc->ntokens = (uint32_t)n;
 		}
