@@ -60,6 +60,8 @@ void jx_buf_init(jx_buf *b, size_t toobig);
 int jx_buf_append(jx_buf *b, const void *p, size_t n);
 int jx_buf_putc(jx_buf *b, char c);
 int jx_buf_puts(jx_buf *b, const char *s);
+/* Make room for extra more bytes (and a NUL) without changing len. */
+int jx_buf_reserve(jx_buf *b, size_t extra);
 int jx_buf_printf(jx_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void jx_buf_reset(jx_buf *b);

@@ -43,6 +43,11 @@ static int grow(jx_buf *b, size_t extra)
 	return JISHI_OK;
 }
 
+int jx_buf_reserve(jx_buf *b, size_t extra)
+{
+	return grow(b, extra);
+}
+
 int jx_buf_append(jx_buf *b, const void *p, size_t n)
 {
 	int rc = grow(b, n);

@@ -192,6 +192,10 @@ int cli_seg(int argc, char **argv)
 		}
 		/* one buffer per line, one write */
 		out.len = 0;
+		if (jx_buf_reserve(&out, 2 * len + 2)) {
+			fputs("jishi seg: out of memory\n", stderr);
+			return 3;
+		}
 		if (jsonl)
 			jx_buf_printf(&out, "{\"line\":%lu,\"tokens\":[",
 			              lineno);
@@ -212,14 +216,17 @@ int cli_seg(int argc, char **argv)
 				jx_json_str(&out, line + s, e - s);
 				jx_buf_printf(&out, ",%u,%u,\"%s\"]", cs, cp,
 				              tk[i].pos);
+			} else if (pos) {
+				jx_buf_printf(&out, "%s%.*s/%s", i ? " " : "",
+				              (int)(e - s), line + s,
+				              tk[i].pos);
 			} else {
+				/* reserved below: the line and a space a word
+				 */
 				if (i)
-					jx_buf_putc(&out, ' ');
-				jx_buf_append(&out, line + s, e - s);
-				if (pos) {
-					jx_buf_putc(&out, '/');
-					jx_buf_puts(&out, tk[i].pos);
-				}
+					out.data[out.len++] = ' ';
+				memcpy(out.data + out.len, line + s, e - s);
+				out.len += e - s;
 			}
 		}
 		jx_buf_puts(&out, jsonl ? "]}\n" : "\n");

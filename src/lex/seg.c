@@ -59,9 +59,10 @@ struct jx_seg {
 	size_t cap, tcap;
 	size_t ntok;
 	uint16_t tag_m, tag_eng, tag_w, tag_x, tag_nr;
-	uint32_t oov_begin; /* extra cost of starting an unknown word */
-	bool hans;          /* Simplified text: mainland number units */
-	int script;         /* fixed by jx_seg_set_script, or 0: per text */
+	uint32_t oov_begin;   /* extra cost of starting an unknown word */
+	uint32_t trans[4][4]; /* character model transitions, NEVER-capped */
+	bool hans;            /* Simplified text: mainland number units */
+	int script;           /* fixed by jx_seg_set_script, or 0: per text */
 };
 
 static inline uint32_t fold(uint32_t cp)
@@ -106,6 +107,12 @@ static uint16_t tag_or(const jx_lexicon *lx, const char *name)
 	return id < 0 ? 0 : (uint16_t)id;
 }
 
+static uint32_t trans_cost(const jx_lexicon *lx, int from, int to)
+{
+	uint32_t c = lx->hmm ? lx->hmm[4 + from * 4 + to] : NEVER;
+	return c >= 65535 ? NEVER : c;
+}
+
 int jx_seg_new(const jishi_model *m, const jishi_dict *dict, jx_seg **out)
 {
 	jx_seg *s = jx_calloc(1, sizeof(*s));
@@ -122,6 +129,9 @@ int jx_seg_new(const jishi_model *m, const jishi_dict *dict, jx_seg **out)
 	s->tag_nr = tag_or(s->lx, "nr");
 	s->oov_begin = (uint32_t)jx_model_param(m, "oov_begin_cost", 0);
 	s->hans = true;
+	for (int f = 0; f < 4; f++)
+		for (int t = 0; t < 4; t++)
+			s->trans[f][t] = trans_cost(s->lx, f, t);
 	*out = s;
 	return JISHI_OK;
 }
@@ -374,12 +384,6 @@ static uint32_t emit_cost(const jx_lexicon *lx, uint32_t id, int t)
 	return c >= 65535 ? NEVER : c;
 }
 
-static uint32_t trans_cost(const jx_lexicon *lx, int from, int to)
-{
-	uint32_t c = lx->hmm ? lx->hmm[4 + from * 4 + to] : NEVER;
-	return c >= 65535 ? NEVER : c;
-}
-
 /* Re-read units [a, b) (single Han characters on the best path) with the
  * character model, emitting tokens. */
 static int hmm_run(jx_seg *s, size_t a, size_t b)
@@ -399,7 +403,7 @@ static int hmm_run(jx_seg *s, size_t a, size_t b)
 			uint32_t best = UINT32_MAX;
 			uint8_t arg = 0;
 			for (int f = 0; f < 4; f++) {
-				uint32_t c = prev[f] + trans_cost(lx, f, t);
+				uint32_t c = prev[f] + s->trans[f][t];
 				if (c < best) {
 					best = c;
 					arg = (uint8_t)f;
