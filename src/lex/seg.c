@@ -22,7 +22,14 @@
 
 #include "seg.h"
 
-enum { C_HAN, C_DIGIT, C_ALPHA, C_SPACE, C_PUNCT, C_OTHER };
+enum {
+	C_HAN = JX_CLASS_HAN,
+	C_DIGIT = JX_CLASS_DIGIT,
+	C_ALPHA = JX_CLASS_ALPHA,
+	C_SPACE = JX_CLASS_SPACE,
+	C_PUNCT = JX_CLASS_PUNCT,
+	C_OTHER = JX_CLASS_OTHER
+};
 enum { B, M, E, S };
 
 #define UNK_COST   20000u /* a character no word covers */
@@ -74,7 +81,7 @@ static inline uint32_t fold(uint32_t cp)
 	return cp;
 }
 
-static inline uint8_t classify(uint32_t cp)
+uint8_t jx_seg_classify(uint32_t cp)
 {
 	if (cp >= 0x4E00 && cp <= 0x9FFF) /* most characters: test first */
 		return C_HAN;
@@ -490,6 +497,7 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 		return JISHI_ETOOBIG;
 	/* decode: at most len characters */
 	size_t n = 0, i = 0;
+	uint32_t nhant = 0, nhans = 0; /* telling characters seen */
 	if ((rc = reserve(s, len + 1)))
 		return rc;
 	unit *u = s->u;
@@ -511,11 +519,27 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 			cp = jx_utf8_next(text, len, &i);
 		}
 		x->cp = fold(cp);
-		x->cls = classify(x->cp);
-		x->id = x->cls == C_SPACE ? 0 : jx_lex_char(s->lx, x->cp);
-		x->cf = x->id && s->lx->cflags ? s->lx->cflags[2 * x->id] : 0;
-		x->cv =
-		    x->id && s->lx->cflags ? s->lx->cflags[2 * x->id + 1] : 0;
+		uint32_t e;
+		if (cp < 0x10000 && s->lx->bmp) {
+			/* one table entry: id, class, script, numeral flag */
+			e = s->lx->bmp[cp];
+			x->id = e & JX_LCHR_ID;
+			x->cls = (uint8_t)((e >> JX_LCHR_CLASS_SHIFT) & 7);
+			uint32_t sc = (e >> JX_LCHR_SCRIPT_SHIFT) & 3;
+			nhant += sc == 1;
+			nhans += sc == 2;
+		} else {
+			x->cls = jx_seg_classify(x->cp);
+			x->id =
+			    x->cls == C_SPACE ? 0 : jx_lex_char(s->lx, x->cp);
+			e = x->id ? JX_LCHR_NUMERIC : 0;
+		}
+		if ((e & JX_LCHR_NUMERIC) && x->id && s->lx->cflags) {
+			x->cf = s->lx->cflags[2 * x->id];
+			x->cv = s->lx->cflags[2 * x->id + 1];
+		} else {
+			x->cf = x->cv = 0;
+		}
 		x->uid = s->dict && x->cls != C_SPACE
 		             ? jx_dict_char(s->dict, x->cp)
 		             : 0;

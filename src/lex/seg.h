@@ -24,6 +24,18 @@ typedef struct jx_token {
 
 typedef struct jx_seg jx_seg;
 
+/* Character classes of the segmenter; jishi-compile stores each BMP code
+ * point's class in the model (LCHR) with jx_seg_classify. */
+enum {
+	JX_CLASS_HAN,
+	JX_CLASS_DIGIT,
+	JX_CLASS_ALPHA,
+	JX_CLASS_SPACE,
+	JX_CLASS_PUNCT,
+	JX_CLASS_OTHER
+};
+uint8_t jx_seg_classify(uint32_t cp);
+
 /* A segmenter over model m and user dictionary dict (may be NULL). */
 int jx_seg_new(const jishi_model *m, const jishi_dict *dict, jx_seg **out);
 void jx_seg_free(jx_seg *s);

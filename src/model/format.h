@@ -17,8 +17,11 @@
  *         (characters found only in Traditional / only in Simplified text),
  *         then two 65,536-bit maps of the same sets within the BMP
  *         (Traditional first), so a lookup there is one bit test
- *   LCHR  uint32 nchars, uint32 nextra, uint16 id of every BMP code point
- *         (0 = not in the lexicon), then nextra (cp, id) pairs, sorted
+ *   LCHR  uint32 nchars, uint32 nextra, then a uint32 entry for every BMP
+ *         code point describing its folded form -- bits 0-15 its id (0 =
+ *         not in the lexicon), 16-18 its segmenter class, 19-20 its script
+ *         (1 Traditional-only, 2 Simplified-only), 21 a numeral or unit
+ *         (see LCFL) -- then nextra (cp, id) pairs beyond the BMP, sorted
  *   LDAT  the lexicon trie: jx_dat_cell {int32 base, uint32 check, uint32
  *         value} cells over character ids (src/model/dat.h); a word's
  *         value is cost (-ln p x 1000) | POS tag id << 16, the tag id
@@ -35,7 +38,12 @@
 #include <stdint.h>
 
 #define JX_MODEL_MAGIC   "JISHIMDL"
-#define JX_MODEL_VERSION 4u
+#define JX_MODEL_VERSION 5u
+
+#define JX_LCHR_ID           0xFFFFu
+#define JX_LCHR_CLASS_SHIFT  16
+#define JX_LCHR_SCRIPT_SHIFT 19
+#define JX_LCHR_NUMERIC      (1u << 21)
 #define JX_FOURCC(a, b, c, d)                                                  \
 	((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 |            \
 	 (uint32_t)(d) << 24)

@@ -69,18 +69,18 @@ static int validate_lexicon(jishi_model *m, jishi_err *err,
 	jx_lexicon *lx = &m->lex;
 	if (!lchr || !ldat || !lhmm)
 		return bad(err, "incomplete lexicon");
-	if (lchr_n < 8 + 0x10000 * 2)
+	if (lchr_n < 8 + 0x10000 * 4)
 		return bad(err, "character map size");
 	uint32_t nchars = rd32(lchr), nextra = rd32(lchr + 4);
-	if ((uint64_t)nextra * 8 != lchr_n - 8 - 0x10000 * 2 ||
+	if ((uint64_t)nextra * 8 != lchr_n - 8 - 0x10000 * 4 ||
 	    nchars >= 0xFFFF)
 		return bad(err, "character map counts");
 	lx->nchars = nchars;
-	lx->bmp = (const uint16_t *)(lchr + 8);
-	lx->extra = (const uint32_t *)(lchr + 8 + 0x10000 * 2);
+	lx->bmp = (const uint32_t *)(lchr + 8);
+	lx->extra = (const uint32_t *)(lchr + 8 + 0x10000 * 4);
 	lx->nextra = nextra;
 	for (uint32_t i = 0; i < 0x10000; i++)
-		if (lx->bmp[i] > nchars)
+		if ((lx->bmp[i] & JX_LCHR_ID) > nchars)
 			return bad(err, "character id out of range");
 	for (uint32_t i = 0; i < nextra; i++)
 		if (lx->extra[2 * i + 1] > nchars ||

@@ -31,7 +31,7 @@ typedef struct jx_table {
  * model has no lexicon. */
 typedef struct jx_lexicon {
 	uint32_t nchars;       /* character ids are 1..nchars */
-	const uint16_t *bmp;   /* id of each BMP code point, 0 = none */
+	const uint32_t *bmp;   /* LCHR entry of each BMP code point */
 	const uint32_t *extra; /* (cp, id) pairs beyond the BMP, sorted */
 	uint32_t nextra;
 	jx_dat dat; /* words over character ids; value = cost | tag << 16 */
@@ -73,7 +73,7 @@ int jx_table_col(const jx_table *t, const char *name);
 static inline uint32_t jx_lex_char(const jx_lexicon *lx, uint32_t cp)
 {
 	if (cp < 0x10000)
-		return lx->bmp ? lx->bmp[cp] : 0;
+		return lx->bmp ? lx->bmp[cp] & JX_LCHR_ID : 0;
 	uint32_t lo = 0, hi = lx->nextra;
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;

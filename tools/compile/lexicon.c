@@ -21,6 +21,8 @@
 
 #include "compile.h"
 #include "dat.h"
+#include "doc.h"
+#include "seg.h"
 #include "format.h"
 
 typedef struct entry {
@@ -514,7 +516,20 @@ void build_lexicon(section *secs, int *nsecs)
 	for (size_t i = 0; i < nch; i++)
 		idmap[chars[i].cp] = (uint32_t)i + 1;
 
-	/* LCHR: uint16 map for the BMP, then (cp, id) pairs beyond it */
+	/* LCHR: one uint32 entry per BMP code point (id, class, script,
+	 * numeral flag of its folded form), then (cp, id) pairs beyond it */
+	uint8_t *script = calloc(0x10000, 1);
+	if (script == NULL)
+		die_oom();
+	table *sct = find_table("script/chars");
+	for (uint32_t r = 0; sct && r < sct->nrows; r++) {
+		uint32_t cp = first_cp(table_cell(sct, r, 0, NULL));
+		if (cp < 0x10000)
+			script[cp] =
+			    strcmp(table_cell(sct, r, 1, NULL), "hant") == 0
+			        ? 1
+			        : 2;
+	}
 	jx_buf *lchr = &secs[*nsecs].data;
 	secs[(*nsecs)++].id = JX_SEC_LCHR;
 	uint32_t nchars = (uint32_t)nch, nextra = 0;
@@ -523,9 +538,15 @@ void build_lexicon(section *secs, int *nsecs)
 	jx_buf_append(lchr, &nchars, 4);
 	jx_buf_append(lchr, &nextra, 4);
 	for (uint32_t cp = 0; cp < 0x10000; cp++) {
-		uint16_t id = (uint16_t)idmap[cp];
-		jx_buf_append(lchr, &id, 2);
+		uint32_t f = jx_norm_fold(cp);
+		uint32_t cls = jx_seg_classify(f);
+		uint32_t id = cls == JX_CLASS_SPACE ? 0 : idmap[f];
+		uint32_t e = id | cls << JX_LCHR_CLASS_SHIFT |
+		             (uint32_t)script[cp] << JX_LCHR_SCRIPT_SHIFT |
+		             (info[f].flags ? JX_LCHR_NUMERIC : 0);
+		jx_buf_append(lchr, &e, 4);
 	}
+	free(script);
 	for (uint32_t cp = 0x10000; cp < 0x110000; cp++)
 		if (idmap[cp]) {
 			uint32_t pair[2] = {cp, idmap[cp]};
