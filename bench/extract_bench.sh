@@ -78,6 +78,16 @@ EOF
 read -r FBYTES FDOCS JBYTES JDOCS <"$T/corpus.txt"
 echo "corpus: files $FDOCS docs / $FBYTES bytes; jsonl $JDOCS records / $JBYTES bytes"
 
+# Run a private copy of the binary and the model beside it: a rebuild
+# during the benchmark rewrites model.bin in place, which would kill a
+# process that has it mapped (SIGBUS).
+RUNBIN=$BIN
+if [ -f "$(dirname "$BIN")/model.bin" ] && [ -z "${JISHI_MODEL:-}" ]; then
+	mkdir -p "$T/bin"
+	cp "$BIN" "$T/bin/jishi" && cp "$(dirname "$BIN")/model.bin" "$T/bin/model.bin" &&
+		RUNBIN=$T/bin/jishi
+fi
+
 # ---- runs -------------------------------------------------------------------
 # measure NAME STDIN ARGS...: RUNS runs; prints "median_seconds max_rss_kb out_bytes"
 measure() {
@@ -85,7 +95,7 @@ measure() {
 	shift 2
 	: >"$T/$name.times"
 	for ((i = 1; i <= RUNS; i++)); do
-		/usr/bin/time -f "%e %M" -o "$T/$name.$i.time" "$BIN" "$@" <"$in" 2>"$T/$name.err" |
+		/usr/bin/time -f "%e %M" -o "$T/$name.$i.time" "$RUNBIN" "$@" <"$in" 2>"$T/$name.err" |
 			wc -c >"$T/$name.bytes"
 		local rcs=("${PIPESTATUS[@]}")
 		[ "${rcs[0]}" -eq 0 ] || die "$name: jishi exit ${rcs[0]}: $(tail -c 400 "$T/$name.err")"
@@ -103,7 +113,7 @@ R_J1=$(measure jsonl-j1 "$T/in.jsonl" extract --input jsonl) || exit 1
 R_J2=$(measure jsonl-j2 "$T/in.jsonl" extract --input jsonl -j 2) || exit 1
 
 # ---- report -----------------------------------------------------------------
-VERSION=$("$BIN" --version 2>/dev/null | head -n 1)
+VERSION=$("$RUNBIN" --version 2>/dev/null | head -n 1)
 COMMIT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 DIRTY=$(git -C "$REPO" status --porcelain 2>/dev/null | grep -q . && echo " (with uncommitted changes)")
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')

@@ -44,13 +44,15 @@ endif()
 # Fuzz targets: replayed over the committed corpus with the regular
 # compiler (under ASan in the sanitizer build), and built with clang's
 # libFuzzer for real runs by tests/fuzz/run_fuzz.sh.
-foreach(f process model)
+foreach(f process model dict)
   add_executable(fuzz_${f}_replay tests/fuzz/fuzz_${f}.c tests/fuzz/fuzz_main.c)
   target_link_libraries(fuzz_${f}_replay PRIVATE jishi_static)
   add_test(NAME fuzz_${f}_corpus COMMAND fuzz_${f}_replay
     ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/${f})
   set_tests_properties(fuzz_${f}_corpus PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}")
 endforeach()
+# the real model through the loader target
+add_test(NAME fuzz_model_real COMMAND fuzz_model_replay ${JISHI_MODEL})
 
 find_program(JISHI_CLANG NAMES clang-14 clang)
 if(JISHI_FUZZ AND JISHI_CLANG)
@@ -58,13 +60,14 @@ if(JISHI_FUZZ AND JISHI_CLANG)
   foreach(d ${JISHI_INCLUDE_DIRS})
     list(APPEND _inc -I${d})
   endforeach()
-  foreach(f process model)
+  file(GLOB _hdr ${CMAKE_SOURCE_DIR}/include/*.h ${CMAKE_SOURCE_DIR}/src/*/*.h)
+  foreach(f process model dict)
     add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/fuzz_${f}
       COMMAND ${JISHI_CLANG} -std=c11 -D_GNU_SOURCE -DJISHI_BUILDING -g -O1
         -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
         ${_inc} ${JISHI_LIB_SOURCES} ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_${f}.c
-        -lpthread -o ${CMAKE_BINARY_DIR}/fuzz_${f}
-      DEPENDS ${JISHI_LIB_SOURCES} ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_${f}.c
+        -lpthread -lm -o ${CMAKE_BINARY_DIR}/fuzz_${f}
+      DEPENDS ${JISHI_LIB_SOURCES} ${_hdr} ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_${f}.c
       COMMENT "Building libFuzzer target fuzz_${f} with clang")
     add_custom_target(fuzz_${f}_bin ALL DEPENDS ${CMAKE_BINARY_DIR}/fuzz_${f})
   endforeach()

@@ -469,8 +469,10 @@ int cli_extract(int argc, char **argv)
 	cli_input_close(in);
 	jishi_dict_free(dict);
 	jishi_model_close(model);
-	if (fflush(stdout) != 0 || w.write_failed) {
-		fprintf(stderr, "jishi: write error: %s\n", strerror(errno));
+	if (fflush(stdout) != 0 || w.write_failed || ferror(stdout)) {
+		int e = errno;
+		fprintf(stderr, "jishi: write error: %s\n",
+		        e ? strerror(e) : "output could not be written");
 		return 1;
 	}
 	if (w.nfailed) {

@@ -390,7 +390,8 @@ void cli_job_parse(cli_job *job, size_t max_bytes)
 	job->url = json_opt_str(root, "url", &bad);
 	if (bad) {
 		job_error(job, JISHI_EJSON, 0,
-		          "\"id\", \"date\" and \"url\" must be strings");
+		          "\"id\" must be a string or an integer, "
+		          "\"date\" and \"url\" strings");
 		goto out;
 	}
 	if (job->date && strlen(job->date) > 10 &&
@@ -449,6 +450,13 @@ bool cli_input_next(cli_input *in, cli_job *job)
 				return true;
 			}
 			size_t s = 0;
+			/* a BOM opening the stream is no part of the record */
+			if (in->lineno == 1 && len >= 3 &&
+			    memcmp(in->line, "\xEF\xBB\xBF", 3) == 0) {
+				memmove(in->line, in->line + 3,
+				        (size_t)len - 2);
+				len -= 3;
+			}
 			while (s < (size_t)len &&
 			       (in->line[s] == ' ' || in->line[s] == '\t' ||
 			        in->line[s] == '\r'))

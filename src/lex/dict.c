@@ -244,9 +244,21 @@ int jishi_dict_open(const jishi_model *m, const char *path, jishi_dict **out,
 		r->labels = labels + nl;
 		size_t k = 0;
 		while (k < fl[0]) {
+			size_t at = k;
 			uint32_t cp = jx_norm_fold(
 			    jx_utf8_next((const uint8_t *)fld[0], fl[0], &k));
-			labels[nl++] = jx_dict_char(d, cp);
+			uint32_t id =
+			    cp > ' ' && cp != 0x7F ? jx_dict_char(d, cp) : 0;
+			if (id == 0) {
+				rc = jx_err_set(
+				    err, JISHI_EDATA,
+				    (uint64_t)(fld[0] + at - text),
+				    "%s:%u: control character U+%04X "
+				    "in a word",
+				    path, lineno, cp);
+				goto out;
+			}
+			labels[nl++] = id;
 		}
 		r->len = (uint32_t)(labels + nl - r->labels);
 		if (cost == UINT32_MAX) {

@@ -3,15 +3,16 @@
  * (jx_model_open_mem, src/model/model.c).
  *
  * Each input is tried twice: as given, and "repaired" -- magic, version
- * and file size set, every in-range section's CRC-32 and the section
+ * and file size set, every in-range section's jx_sum32 and the section
  * table's CRC-32 recomputed -- so that mutations reach the checks behind
  * the checksums instead of dying at the first one. A model that opens is
- * then walked completely (every table, cell and column name, a few
- * sorted-row lookups, the script sets) and used to process a few short reports,
- * so a loader that lets a bad offset through shows up under ASan here, not in
- * production. Invariants checked: on failure *out is NULL and err.code == the
- * return code (JISHI_EMODEL or JISHI_ENOMEM); on success every cell string is
- * NUL-terminated at its length.
+ * walked completely (every table, cell and column name, a few sorted-row
+ * lookups, the script sets), then used to segment and to process a few
+ * short reports, so a loader that lets a bad offset through shows up
+ * under ASan here, not in production. Invariants checked: on failure
+ * *out is NULL and err.code == the return code (JISHI_EMODEL or
+ * JISHI_ENOMEM); on success every cell string is NUL-terminated at its
+ * length and every token span is inside the text.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -91,12 +92,31 @@ static void walk(jishi_model *m)
 	for (size_t k = 0; k < sizeof(cps) / sizeof(cps[0]); k++)
 		sink += (size_t)jx_model_script_of(m, cps[k]);
 
+	jishi_segmenter *seg = NULL;
+	if (jishi_segmenter_new(m, NULL, &seg) == JISHI_OK) {
+		for (size_t k = 0; k < sizeof(texts) / sizeof(texts[0]); k++) {
+			const jishi_token *tok;
+			size_t ntok, len = strlen(texts[k]);
+			for (unsigned f = 0; f < 2; f++)
+				if (jishi_segment(seg, texts[k], len,
+				                  f ? JISHI_F_OFFSETS_BYTES : 0,
+				                  &tok, &ntok,
+				                  NULL) == JISHI_OK)
+					for (size_t i = 0; i < ntok; i++)
+						CHECK(tok[i].span.start <
+						          tok[i].span.end &&
+						      tok[i].span.end <= len &&
+						      tok[i].pos != NULL);
+		}
+		jishi_segmenter_free(seg);
+	}
 	for (size_t k = 0; k < sizeof(texts) / sizeof(texts[0]); k++)
 		for (unsigned flags = 0; flags < 2; flags++) {
 			jishi_opts opts;
 			jishi_doc *doc = NULL;
 			memset(&opts, 0, sizeof(opts));
-			opts.flags = flags ? JISHI_F_OFFSETS_BYTES : 0;
+			opts.flags = (flags ? JISHI_F_OFFSETS_BYTES : 0) |
+			             JISHI_F_TOKENS;
 			opts.date = "2025-08-24";
 			size_t len =
 			    strlen(texts[k]) + (k == 2); /* keep the NUL */
@@ -136,7 +156,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (size > ((size_t)16 << 20))
+	if (size > ((size_t)64 << 20)) /* the real model is ~24 MB */
 		return 0;
 	try_open(data, size);
 

@@ -6,8 +6,9 @@
  * one), bit 1 sets a cap just under the input length, bit 2 asks for the
  * pretty JSON, bit 4 takes opts.id from input bytes 1..15 and bit 5
  * opts.url from the last 15 bytes (any bytes: quotes, controls, invalid
- * UTF-8, which must come out escaped or be refused with JISHI_EINVAL).
- * Each input runs twice, in code points and in bytes.
+ * UTF-8, which must come out escaped or be refused with JISHI_EINVAL),
+ * bit 6 adds the tokens to the record. Each input runs twice, in code
+ * points and in bytes, and goes through jishi_segment() in both units.
  *
  * Besides "no crash, no leak" (the sanitizers' part) the target checks
  * the contract of jishi.h and aborts on a breach:
@@ -16,7 +17,10 @@
  *   - on success the record is one JSON value (checked by a small
  *     validator below), NUL-free, one line unless pretty; info.bytes is
  *     the input length; paragraph spans are in range, ordered, and the
- *     byte spans are the code-point spans converted.
+ *     byte spans are the code-point spans converted;
+ *   - jishi_segment() fails exactly on invalid UTF-8 (at the first bad
+ *     byte); its tokens are non-empty, in order, inside the text, have a
+ *     tag, and are the same words in both units.
  * The model is opened once, from $JISHI_MODEL (else the default path).
  */
 #include <stdint.h>
@@ -256,7 +260,8 @@ static void run(const uint8_t *data, size_t size, unsigned sel, unsigned flags,
 		opts.date = (sel & 8) ? "2025-02-29" : "2024-02-29";
 	if ((sel & 2) && size > 1)
 		opts.max_bytes = size - 1;
-	opts.flags = flags | ((sel & 4) ? JISHI_F_PRETTY : 0);
+	opts.flags = flags | ((sel & 4) ? JISHI_F_PRETTY : 0) |
+	             ((sel & 64) ? JISHI_F_TOKENS : 0);
 	/* id and url cut from the input: any bytes, quotes, controls */
 	char id[16], url[16];
 	if (sel & 16) {
@@ -346,6 +351,51 @@ static void run(const uint8_t *data, size_t size, unsigned sel, unsigned flags,
 	jishi_doc_free(doc);
 }
 
+/* Segment in both units and compare. */
+static void segment(jishi_segmenter *seg, const uint8_t *data, size_t size,
+                    size_t bad, const uint32_t *cp2byte, size_t ncp)
+{
+	const jishi_token *tok;
+	size_t ntok = 0, nchar = 0;
+	jishi_err err;
+	uint32_t *keep = NULL;
+	for (unsigned f = 0; f < 2; f++) {
+		unsigned flags = f ? JISHI_F_OFFSETS_BYTES : 0;
+		memset(&err, 0, sizeof(err));
+		int rc = jishi_segment(seg, (const char *)data, size, flags,
+		                       &tok, &ntok, &err);
+		if (bad < size) {
+			CHECK(rc == JISHI_EUTF8 && err.pos == bad);
+			return;
+		}
+		CHECK(rc == JISHI_OK);
+		size_t limit = f ? size : ncp;
+		uint32_t prev = 0;
+		for (size_t i = 0; i < ntok; i++) {
+			jishi_span sp = tok[i].span;
+			CHECK(sp.start < sp.end && sp.end <= limit);
+			CHECK(sp.start >= prev);
+			CHECK(tok[i].pos != NULL && tok[i].pos[0] != '\0');
+			prev = sp.end;
+		}
+		if (f == 0) {
+			nchar = ntok;
+			keep = malloc((2 * ntok + 1) * sizeof(uint32_t));
+			CHECK(keep != NULL);
+			for (size_t i = 0; i < ntok; i++) {
+				keep[2 * i] = cp2byte[tok[i].span.start];
+				keep[2 * i + 1] = cp2byte[tok[i].span.end];
+			}
+		} else {
+			CHECK(ntok == nchar);
+			for (size_t i = 0; i < ntok; i++)
+				CHECK(keep[2 * i] == tok[i].span.start &&
+				      keep[2 * i + 1] == tok[i].span.end);
+		}
+	}
+	free(keep);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -384,6 +434,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < nc && i < 256; i++)
 			CHECK(sc[2 * i] == sb[2 * i] &&
 			      sc[2 * i + 1] == sb[2 * i + 1]);
+	static jishi_segmenter *seg;
+	if (seg == NULL)
+		CHECK(jishi_segmenter_new(model, NULL, &seg) == JISHI_OK);
+	segment(seg, data, size, bad, cp2byte, ncp);
 	/* NULL opts and a NULL err are allowed */
 	jishi_doc *doc = NULL;
 	int rc = jishi_doc_process(model, (const char *)data, size, NULL, &doc,

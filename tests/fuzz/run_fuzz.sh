@@ -3,13 +3,14 @@
 #
 # usage: tests/fuzz/run_fuzz.sh BUILD_DIR SECONDS
 #
-# Runs BUILD_DIR/fuzz_process and BUILD_DIR/fuzz_model (built by CMake with
-# clang -fsanitize=fuzzer,address,undefined; this script builds nothing)
+# Runs BUILD_DIR/fuzz_process, BUILD_DIR/fuzz_model and, when built,
+# BUILD_DIR/fuzz_dict (built by CMake with clang
+# -fsanitize=fuzzer,address,undefined; this script builds nothing)
 # for SECONDS each, on a scratch copy of tests/fuzz/corpus/<target>/, so the
 # committed corpus is never rewritten. The model corpus is topped up with
 # the real BUILD_DIR/model.bin and truncated / bit-flipped copies of it,
-# made here (they are too big to commit). fuzz_process reads the model
-# from BUILD_DIR/model.bin.
+# made here (they are too big to commit). fuzz_process and fuzz_dict read
+# the model from BUILD_DIR/model.bin.
 #
 # Exit 0: no finding. 1: a crash, leak, timeout, sanitizer report or
 # failed CHECK; the reproducer is copied to BUILD_DIR/fuzz-findings/ and
@@ -55,6 +56,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 mkdir -p "$W/process" "$W/model" "$W/art" "$BUILD/fuzz-findings"
+# a private copy: a rebuild rewrites model.bin in place (SIGBUS if mapped)
+cp "$MODEL" "$W/model.bin" || exit 1
+MODEL=$W/model.bin
 cp "$HERE"/corpus/process/* "$W/process/"
 cp "$HERE"/corpus/model/* "$W/model/"
 
@@ -65,9 +69,9 @@ src, out = sys.argv[1], sys.argv[2]
 m = open(src, "rb").read()
 rnd = random.Random(len(m))
 open(out + "/real.bin", "wb").write(m)
-for n in (0, 7, 31, 32, 48, len(m) // 2, len(m) - 1):
+for n in (0, 7, 31, 32, 48, 4096, len(m) // 2, len(m) - 1):
     open("%s/trunc-%d.bin" % (out, n), "wb").write(m[:n])
-for k in range(6):
+for k in range(2):  # the model is ~24 MB: few big seeds
     b = bytearray(m)
     for _ in range(1 + k):
         i = rnd.randrange(len(b))
@@ -101,7 +105,7 @@ fuzz() { # TARGET MAXLEN
 			"$W/$t.log" "$W"/fuzz-*.log 2>/dev/null | sed 's/^/  /'
 		for a in $found; do
 			cp "$W/art/$a" "$BUILD/fuzz-findings/"
-			echo "  reproduce: JISHI_MODEL=$MODEL $BUILD/$t $BUILD/fuzz-findings/$a"
+			echo "  reproduce: JISHI_MODEL=$BUILD/model.bin $BUILD/$t $BUILD/fuzz-findings/$a"
 		done
 		cp "$W/$t.log" "$BUILD/fuzz-findings/$t.log"
 	fi
@@ -109,6 +113,11 @@ fuzz() { # TARGET MAXLEN
 }
 fuzz fuzz_process 65536
 fuzz fuzz_model $(($(stat -c %s "$MODEL") + 4096))
+if [ -x "$BUILD/fuzz_dict" ]; then
+	mkdir -p "$W/dict"
+	cp "$HERE"/corpus/dict/* "$W/dict/"
+	fuzz fuzz_dict 65536
+fi
 
 if [ $status = 0 ]; then
 	echo "run_fuzz: no findings"

@@ -468,13 +468,23 @@ int main(int argc, char **argv)
 	}
 	if (file.err || file.len != off)
 		die_oom();
-	FILE *f = fopen(outpath, "wb");
+	/* write beside it and rename: a process that has the old model
+	 * mapped keeps reading the old file instead of dying of SIGBUS */
+	size_t tl = strlen(outpath) + 8;
+	char *tmp = malloc(tl);
+	if (tmp == NULL)
+		die_oom();
+	snprintf(tmp, tl, "%s.tmp", outpath);
+	FILE *f = fopen(tmp, "wb");
 	if (f == NULL || fwrite(file.data, 1, file.len, f) != file.len ||
-	    fclose(f) != 0) {
+	    fclose(f) != 0 || rename(tmp, outpath) != 0) {
 		fprintf(stderr, "%s: cannot write: %s\n", outpath,
 		        strerror(errno));
+		remove(tmp);
+		free(tmp);
 		return 1;
 	}
+	free(tmp);
 	for (size_t k = 0; k < ntables; k++) {
 		free(tables[k].name);
 		free(tables[k].cells);
