@@ -52,6 +52,11 @@ long cli_input_count_hint(const cli_input *in);
 /* Parse "16M", "1K", "123" into bytes; false if malformed. */
 bool cli_parse_size(const char *s, size_t *out);
 
+/* Open the model (model_path NULL: the default one) and, when dict_path
+ * is given, a user dictionary; on failure print why and return 2. */
+int cli_open_model(const char *model_path, const char *dict_path,
+                   jishi_model **model, jishi_dict **dict);
+
 /* The model path a subcommand uses when --model is not given. */
 const char *cli_default_model(char *buf, size_t size);
 

@@ -425,23 +425,10 @@ int cli_extract(int argc, char **argv)
 		}
 	}
 
-	char mbuf[PATH_MAX];
-	const char *mpath =
-	    o.model ? o.model : cli_default_model(mbuf, sizeof(mbuf));
-	jishi_model *model = NULL;
-	jishi_err err = {0};
-	if (jishi_model_open(mpath, &model, &err) != JISHI_OK) {
-		fprintf(stderr, "jishi: cannot open model: %s\n", err.msg);
+	jishi_model *model;
+	jishi_dict *dict;
+	if (cli_open_model(o.model, o.dict_path, &model, &dict))
 		return 2;
-	}
-
-	jishi_dict *dict = NULL;
-	if (o.dict_path &&
-	    jishi_dict_open(model, o.dict_path, &dict, &err) != JISHI_OK) {
-		fprintf(stderr, "jishi extract: %s\n", err.msg);
-		jishi_model_close(model);
-		return 2;
-	}
 	o.dict = dict;
 	cli_input *in = NULL;
 	if (cli_input_open(&in, argv + optind, argc - optind, o.jsonl_input,

@@ -68,6 +68,28 @@ const char *cli_default_model(char *buf, size_t size)
 	return NULL; /* the library's installed default */
 }
 
+int cli_open_model(const char *model_path, const char *dict_path,
+                   jishi_model **model, jishi_dict **dict)
+{
+	char buf[PATH_MAX];
+	jishi_err err = {0};
+	*model = NULL;
+	*dict = NULL;
+	if (model_path == NULL)
+		model_path = cli_default_model(buf, sizeof(buf));
+	if (jishi_model_open(model_path, model, &err) != JISHI_OK) {
+		fprintf(stderr, "jishi: cannot open model: %s\n", err.msg);
+		return 2;
+	}
+	if (dict_path && jishi_dict_open(*model, dict_path, dict, &err)) {
+		fprintf(stderr, "jishi: cannot open dictionary: %s\n", err.msg);
+		jishi_model_close(*model);
+		*model = NULL;
+		return 2;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {

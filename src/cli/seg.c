@@ -51,21 +51,6 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static void put_json_str(FILE *f, const char *s, size_t n)
-{
-	putc('"', f);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			putc(c, f);
-	}
-	putc('"', f);
-}
-
 int cli_seg(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -117,23 +102,12 @@ int cli_seg(int argc, char **argv)
 	}
 	const char *path = optind < argc ? argv[optind] : "-";
 	double t0 = now_ms();
-	char mbuf[PATH_MAX];
-	if (model_path == NULL)
-		model_path = cli_default_model(mbuf, sizeof(mbuf));
-	jishi_model *model = NULL;
-	jishi_dict *dict = NULL;
+	jishi_model *model;
+	jishi_dict *dict;
 	jishi_segmenter *seg = NULL;
 	jishi_err err = {0};
-	if (jishi_model_open(model_path, &model, &err) != JISHI_OK) {
-		fprintf(stderr, "jishi: cannot open model: %s\n", err.msg);
+	if (cli_open_model(model_path, dict_path, &model, &dict))
 		return 2;
-	}
-	if (dict_path &&
-	    jishi_dict_open(model, dict_path, &dict, &err) != JISHI_OK) {
-		fprintf(stderr, "jishi seg: %s\n", err.msg);
-		jishi_model_close(model);
-		return 2;
-	}
 	if (jishi_segmenter_new(model, dict, &seg) != JISHI_OK) {
 		fputs("jishi seg: out of memory\n", stderr);
 		return 3;
@@ -180,14 +154,17 @@ int cli_seg(int argc, char **argv)
 				fprintf(stderr, "jishi seg: %s:%lu: %s\n",
 				        strcmp(path, "-") ? path : "<stdin>",
 				        lineno, err.msg);
+			out.len = 0;
 			if (jsonl) {
-				printf("{\"line\":%lu,\"tokens\":[],\"error\":",
-				       lineno);
-				put_json_str(stdout, err.msg, strlen(err.msg));
-				fputs("}\n", stdout);
-			} else {
-				putchar('\n');
+				jx_buf_printf(&out,
+				              "{\"line\":%lu,\"tokens\":[],"
+				              "\"error\":",
+				              lineno);
+				jx_json_str(&out, err.msg, strlen(err.msg));
+				jx_buf_putc(&out, '}');
 			}
+			jx_buf_putc(&out, '\n');
+			fwrite(out.data, 1, out.len, stdout);
 			continue;
 		}
 		/* one buffer per line, one write */
