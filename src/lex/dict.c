@@ -9,7 +9,9 @@
  * lower (lexicon/params), and while a dictionary is in use every word the
  * model has costs dict_model_penalty more: the user's words win, and the
  * model still settles what they leave open. Characters the model does not
- * know get ids after the model's own.
+ * know get ids after the model's own. A word with a space or control
+ * character inside (a multi-word entry such as "Phang　Nga") can match no
+ * token of text and is skipped.
  */
 #include <errno.h>
 #include <math.h>
@@ -243,22 +245,23 @@ int jishi_dict_open(const jishi_model *m, const char *path, jishi_dict **out,
 		rec *r = &recs[nrec];
 		r->labels = labels + nl;
 		size_t k = 0;
+		bool unusable = false;
 		while (k < fl[0]) {
-			size_t at = k;
 			uint32_t cp = jx_norm_fold(
 			    jx_utf8_next((const uint8_t *)fld[0], fl[0], &k));
 			uint32_t id =
 			    cp > ' ' && cp != 0x7F ? jx_dict_char(d, cp) : 0;
 			if (id == 0) {
-				rc = jx_err_set(
-				    err, JISHI_EDATA,
-				    (uint64_t)(fld[0] + at - text),
-				    "%s:%u: control character U+%04X "
-				    "in a word",
-				    path, lineno, cp);
-				goto out;
+				/* a space or control character inside the word
+				 * (Phang　Nga): no text token can match it */
+				unusable = true;
+				break;
 			}
 			labels[nl++] = id;
+		}
+		if (unusable) {
+			nl = (size_t)(r->labels - labels);
+			continue;
 		}
 		r->len = (uint32_t)(labels + nl - r->labels);
 		if (cost == UINT32_MAX) {

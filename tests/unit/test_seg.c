@@ -165,7 +165,10 @@ static void user_dict(void **state)
 	assert_null(strstr(before, "中策組 "));
 	jishi_segmenter_free(seg);
 
-	char *path = write_temp("# comment\n\n中策組 nt\n露宿者\n"
+	/* a multi-word entry and a control character are skipped, not
+	 * fatal: real word lists have them (CityU's has Phang\u3000Nga) */
+	char *path = write_temp("# comment\n\n中策組 nt\nPhang\xE3\x80\x80Nga\n"
+	                        "\x1b\n露宿者\n"
 	                        "\xF0\xA0\xAE\xB7野家 1000 nz\n");
 	jishi_dict *dict;
 	jishi_err err;
