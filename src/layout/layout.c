@@ -20,6 +20,7 @@
 typedef struct wordlist {
 	const jx_table *t;
 	int col;
+	int kind;           /* the "kind" column, or -1 */
 	uint64_t first[64]; /* bit (hash of first code point) % 4096 */
 } wordlist;
 
@@ -37,8 +38,10 @@ static void list_init(const jishi_doc *doc, wordlist *w, const char *table,
 	w->col = w->t ? jx_table_col(w->t, col) : -1;
 	if (w->col != 0) { /* lists are searched by their first column */
 		w->t = NULL;
+		w->kind = -1;
 		return;
 	}
+	w->kind = jx_table_col(w->t, "kind");
 	for (uint32_t r = 0; r < w->t->nrows; r++) {
 		jx_str s = jx_table_cell(w->t, r, (uint32_t)w->col);
 		uint32_t h = (first_cp(s.s, s.len) * 2654435761u) >> 20;
@@ -93,10 +96,9 @@ static size_t list_suffix(const wordlist *w, const uint8_t *p, const uint8_t *e)
 /* The kind column of a matched row ("" when the table has none). */
 static jx_str list_kind(const wordlist *w, uint32_t row)
 {
-	int k = jx_table_col(w->t, "kind");
-	if (k < 0)
+	if (w->kind < 0)
 		return (jx_str){"", 0};
-	return jx_table_cell(w->t, row, (uint32_t)k);
+	return jx_table_cell(w->t, row, (uint32_t)w->kind);
 }
 
 typedef struct vocab {

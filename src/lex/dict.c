@@ -75,14 +75,8 @@ typedef struct rec {
 static int cmp_rec(const void *a, const void *b)
 {
 	const rec *x = a, *y = b;
-	uint32_t n = x->len < y->len ? x->len : y->len;
-	for (uint32_t i = 0; i < n; i++)
-		if (x->labels[i] != y->labels[i])
-			return (x->labels[i] > y->labels[i]) -
-			       (x->labels[i] < y->labels[i]);
-	if (x->len != y->len)
-		return (x->len > y->len) - (x->len < y->len);
-	return (x->line > y->line) - (x->line < y->line);
+	int c = jx_dat_labels_cmp(x->labels, x->len, y->labels, y->len);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
 void jishi_dict_free(jishi_dict *d)

@@ -20,6 +20,7 @@
  */
 #include <string.h>
 
+#include "doc.h"
 #include "seg.h"
 
 enum {
@@ -71,15 +72,6 @@ struct jx_seg {
 	bool hans;            /* Simplified text: mainland number units */
 	int script;           /* fixed by jx_seg_set_script, or 0: per text */
 };
-
-static inline uint32_t fold(uint32_t cp)
-{
-	if (cp >= 0xFF01 && cp <= 0xFF5E)
-		return cp - 0xFF01 + 0x21;
-	if (cp == 0x3000 || cp == 0x00A0)
-		return ' ';
-	return cp;
-}
 
 uint8_t jx_seg_classify(uint32_t cp)
 {
@@ -294,19 +286,17 @@ static inline void relax(node *nd, size_t i, size_t j, uint32_t cost,
 	}
 }
 
-/* Words of trie d starting at unit i of block [.., n): relax each. */
-static void trie_edges(node *nd, const unit *u, size_t i, size_t n,
-                       const jx_dat *d, bool user, uint16_t flags,
-                       uint32_t extra)
+/* User dictionary words starting at unit i of block [.., n). */
+static void user_edges(node *nd, const unit *u, size_t i, size_t n,
+                       const jx_dat *d)
 {
 	uint32_t st = 0, v;
 	for (size_t j = i; j < n && j - i < MAX_WORD; j++) {
-		uint32_t id = user ? u[j].uid : u[j].id;
-		if (id == 0 || !jx_dat_next(d, st, id, &st))
+		if (u[j].uid == 0 || !jx_dat_next(d, st, u[j].uid, &st))
 			break;
 		if (jx_dat_value(d, st, &v))
-			relax(nd, i, j + 1, (v & 0xFFFFu) + extra,
-			      (uint16_t)(v >> 16), flags);
+			relax(nd, i, j + 1, v & 0xFFFFu, (uint16_t)(v >> 16),
+			      JX_TOK_USER);
 	}
 }
 
@@ -377,8 +367,7 @@ static void lattice(jx_seg *s, size_t a, size_t b)
 				      (uint16_t)(v >> 16), 0);
 		}
 		if (s->dict)
-			trie_edges(nd, u, i, b, &s->dict->dat, true,
-			           JX_TOK_USER, 0);
+			user_edges(nd, u, i, b, &s->dict->dat);
 	}
 }
 
@@ -518,7 +507,7 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 		} else {
 			cp = jx_utf8_next(text, len, &i);
 		}
-		x->cp = fold(cp);
+		x->cp = jx_norm_fold(cp);
 		uint32_t e;
 		if (cp < 0x10000 && s->lx->bmp) {
 			/* one table entry: id, class, script, numeral flag */

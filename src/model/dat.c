@@ -235,6 +235,16 @@ static int place(builder *b, const jx_dat_key *keys, pending p, heap *h,
 	return JISHI_OK;
 }
 
+int jx_dat_labels_cmp(const uint32_t *a, uint32_t alen, const uint32_t *b,
+                      uint32_t blen)
+{
+	uint32_t n = alen < blen ? alen : blen;
+	for (uint32_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return (a[i] > b[i]) - (a[i] < b[i]);
+	return (alen > blen) - (alen < blen);
+}
+
 int jx_dat_build(const jx_dat_key *keys, size_t nkeys, jx_dat_cell **cells,
                  uint32_t *ncells)
 {

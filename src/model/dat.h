@@ -39,6 +39,11 @@ typedef struct jx_dat_key {
 	double weight; /* how often it is looked up: heavy keys go first */
 } jx_dat_key;
 
+/* The order jx_dat_build wants: labels compared in turn, a prefix before
+ * its extensions. Returns <0, 0, >0 like memcmp. */
+int jx_dat_labels_cmp(const uint32_t *a, uint32_t alen, const uint32_t *b,
+                      uint32_t blen);
+
 /* Build a trie of keys[0..nkeys), which must be sorted (labels compared
  * in order, a prefix before its extensions) and distinct; a value may
  * not be JX_DAT_NOVALUE. *cells (OUT) is

@@ -423,12 +423,7 @@ typedef struct key {
 static int cmp_key(const void *a, const void *b)
 {
 	const jx_dat_key *x = a, *y = b;
-	uint32_t n = x->len < y->len ? x->len : y->len;
-	for (uint32_t i = 0; i < n; i++)
-		if (x->labels[i] != y->labels[i])
-			return (x->labels[i] > y->labels[i]) -
-			       (x->labels[i] < y->labels[i]);
-	return (x->len > y->len) - (x->len < y->len);
+	return jx_dat_labels_cmp(x->labels, x->len, y->labels, y->len);
 }
 
 /* A number from lexicon/params, or def. */
