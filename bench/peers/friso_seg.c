@@ -60,6 +60,9 @@ int main(int argc, char **argv) {
 	config->add_syn = 0; config->clr_stw = 0; config->keep_urec = 1;
 	config->spx_out = 0; config->en_sseg = 0;
 	friso_task_t task = friso_new_task();
+	/* the same 256 KiB stdio buffers jishi seg uses */
+	setvbuf(stdin, NULL, _IOFBF, (size_t)1 << 18);
+	setvbuf(stdout, NULL, _IOFBF, (size_t)1 << 18);
 	while ((n = getline(&line, &cap, stdin)) >= 0) {
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
 		const unsigned char *u = (const unsigned char *)line;

@@ -18,6 +18,9 @@ int main(void) {
 	size_t cap = 0;
 	ssize_t n;
 	if (U_FAILURE(err)) { fprintf(stderr, "ubrk_open: %s\n", u_errorName(err)); return 1; }
+	/* the same 256 KiB stdio buffers jishi seg uses */
+	setvbuf(stdin, NULL, _IOFBF, (size_t)1 << 18);
+	setvbuf(stdout, NULL, _IOFBF, (size_t)1 << 18);
 	while ((n = getline(&line, &cap, stdin)) >= 0) {
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
 		ut = utext_openUTF8(ut, line, n, &err); /* UTF-8 UText: boundaries are byte offsets */

@@ -72,6 +72,9 @@ void jx_buf_free(jx_buf *b);
  * sequence (overlongs, surrogates and > U+10FFFF are invalid), or len
  * when all of s is valid. */
 size_t jx_utf8_validate(const uint8_t *s, size_t len);
+/* Length (1..4) of the valid UTF-8 sequence at s[0..len), or 0 when s
+ * does not start one. */
+size_t jx_utf8_seq(const uint8_t *s, size_t len);
 /* Decode the code point at s[*i] (s valid UTF-8), advancing *i. */
 uint32_t jx_utf8_next(const uint8_t *s, size_t len, size_t *i);
 /* Decode the code point ending just before s[*i], moving *i back. */

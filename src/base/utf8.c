@@ -7,6 +7,40 @@
  */
 #include "base.h"
 
+size_t jx_utf8_seq(const uint8_t *s, size_t len)
+{
+	if (len == 0)
+		return 0;
+	uint8_t c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t n;
+	uint8_t lo = 0x80, hi = 0xBF;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 1;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 2;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 3;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else {
+		return 0;
+	}
+	if (len <= n || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t k = 2; k <= n; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	return n + 1;
+}
+
 size_t jx_utf8_validate(const uint8_t *s, size_t len)
 {
 	size_t i = 0;
@@ -23,33 +57,10 @@ size_t jx_utf8_validate(const uint8_t *s, size_t len)
 			i += 3;
 			continue;
 		}
-		size_t n;
-		uint8_t lo = 0x80, hi = 0xBF;
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 1;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 2;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 3;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
+		size_t n = jx_utf8_seq(s + i, len - i);
+		if (n == 0)
 			return i;
-		}
-		if (len - i <= n)
-			return i;
-		if (s[i + 1] < lo || s[i + 1] > hi)
-			return i;
-		for (size_t k = 2; k <= n; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-		i += n + 1;
+		i += n;
 	}
 	return len;
 }

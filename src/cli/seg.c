@@ -121,6 +121,9 @@ int cli_seg(int argc, char **argv)
 		jishi_model_close(model);
 		return 1;
 	}
+	/* big stdio buffers: a pipe otherwise costs a write per 4 KiB */
+	setvbuf(in, NULL, _IOFBF, (size_t)1 << 18);
+	setvbuf(stdout, NULL, _IOFBF, (size_t)1 << 18);
 	char *line = NULL;
 	size_t cap = 0;
 	jx_buf out;

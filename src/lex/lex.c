@@ -57,15 +57,16 @@ int jishi_segment(jishi_segmenter *s, const char *text, size_t len,
 	*tokens = NULL;
 	*ntokens = 0;
 	const uint8_t *t = (const uint8_t *)(len ? text : "");
-	size_t bad = jx_utf8_validate(t, len);
-	if (bad < len)
+	const jx_token *tk;
+	size_t n;
+	int rc = jx_seg_run(s->seg, t, len, &tk, &n);
+	if (rc == JISHI_EUTF8) {
+		size_t bad = jx_seg_bad(s->seg);
 		return jx_err_set(err, JISHI_EUTF8, bad,
 		                  "invalid UTF-8 (sequence starting with byte "
 		                  "0x%02X)",
 		                  t[bad]);
-	const jx_token *tk;
-	size_t n;
-	int rc = jx_seg_run(s->seg, t, len, &tk, &n);
+	}
 	if (rc)
 		return jx_err_set(err, rc, UINT64_MAX, NULL);
 	if (n > s->cap) {

@@ -70,6 +70,7 @@ struct jx_seg {
 	uint32_t oov_begin;   /* extra cost of starting an unknown word */
 	uint32_t trans[4][4]; /* character model transitions, NEVER-capped */
 	bool hans;            /* Simplified text: mainland number units */
+	size_t bad;           /* byte offset of the invalid UTF-8 (EUTF8) */
 	int script;           /* fixed by jx_seg_set_script, or 0: per text */
 };
 
@@ -174,17 +175,27 @@ static int reserve(jx_seg *s, size_t n)
 	return JISHI_OK;
 }
 
-static int emit_tok(jx_seg *s, uint32_t start, uint32_t end, uint16_t tag,
-                    uint16_t flags)
+/* Room for n tokens: a text of n characters has at most n. */
+static int reserve_tok(jx_seg *s, size_t n)
 {
-	if (s->ntok == s->tcap) {
-		size_t cap = s->tcap ? s->tcap * 2 : 1024;
-		jx_token *t = jx_realloc(s->tok, cap * sizeof(jx_token));
-		if (t == NULL)
-			return JISHI_ENOMEM;
-		s->tok = t;
-		s->tcap = cap;
-	}
+	if (n <= s->tcap)
+		return JISHI_OK;
+	size_t cap = s->tcap ? s->tcap : 1024;
+	while (cap < n)
+		cap *= 2;
+	jx_token *t = jx_realloc(s->tok, cap * sizeof(jx_token));
+	if (t == NULL)
+		return JISHI_ENOMEM;
+	s->tok = t;
+	s->tcap = cap;
+	return JISHI_OK;
+}
+
+static inline int emit_tok(jx_seg *s, uint32_t start, uint32_t end,
+                           uint16_t tag, uint16_t flags)
+{
+	if (s->ntok == s->tcap) /* never: jx_seg_run reserved a token a unit */
+		return JISHI_ENOMEM;
 	s->tok[s->ntok++] = (jx_token){start, end, tag, flags};
 	return JISHI_OK;
 }
@@ -332,6 +343,7 @@ static void lattice(jx_seg *s, size_t a, size_t b)
 	node *nd = s->nd;
 	const jx_dat *d = &s->lx->dat;
 	const jx_dat_cell *cells = d->cells;
+	uint64_t last = d->n ? d->n - 1u : 0; /* n == 0: no step passes */
 	uint32_t extra = s->dict ? s->dict->model_penalty : 0;
 	nd[b].cost = 0;
 	nd[b].next = (uint32_t)b;
@@ -350,15 +362,16 @@ static void lattice(jx_seg *s, size_t a, size_t b)
 		nd[i].flags = 0;
 		if (x->cls != C_HAN || (x->cf & NUMERAL))
 			special_edges(s, a, i, b);
-		/* lexicon words: one memory access per character */
+		/* lexicon words: one memory access per character; t - 1 >=
+		 * n - 1 is t outside 1..n-1 (a negative sum wraps) */
 		uint32_t st = 0;
-		for (size_t j = i; j < b && j - i < MAX_WORD && d->n; j++) {
+		size_t end = d->n == 0          ? i /* no lexicon */
+		             : b - i > MAX_WORD ? i + MAX_WORD
+		                                : b;
+		for (size_t j = i; j < end; j++) {
 			uint32_t id = u[j].id;
-			if (id == 0)
-				break;
-			int64_t t = (int64_t)cells[st].base + id;
-			if (t <= 0 || t >= (int64_t)d->n ||
-			    cells[t].check != st)
+			uint64_t t = (uint64_t)((int64_t)cells[st].base + id);
+			if (id == 0 || t - 1 >= last || cells[t].check != st)
 				break;
 			st = (uint32_t)t;
 			uint32_t v = cells[t].value;
@@ -475,6 +488,11 @@ static int emit_block(jx_seg *s, size_t a, size_t b)
 	return rc;
 }
 
+size_t jx_seg_bad(const jx_seg *s)
+{
+	return s->bad;
+}
+
 int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
                const jx_token **toks, size_t *ntoks)
 {
@@ -496,7 +514,10 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 		/* three-byte sequences (all of CJK) decoded in line */
 		uint8_t c0 = text[i];
 		uint32_t cp;
-		if (c0 >= 0xE0 && c0 < 0xF0 && i + 2 < len) {
+		if (c0 >= 0xE1 && c0 <= 0xEF && c0 != 0xED && i + 2 < len &&
+		    (text[i + 1] & 0xC0) == 0x80 &&
+		    (text[i + 2] & 0xC0) == 0x80) {
+			/* always valid: U+1000..U+CFFF, U+E000..U+FFFF */
 			cp = (uint32_t)(c0 & 0x0F) << 12 |
 			     (uint32_t)(text[i + 1] & 0x3F) << 6 |
 			     (text[i + 2] & 0x3F);
@@ -504,10 +525,14 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 		} else if (c0 < 0x80) {
 			cp = c0;
 			i++;
-		} else {
+		} else if (jx_utf8_seq(text + i, len - i)) {
 			cp = jx_utf8_next(text, len, &i);
+		} else {
+			s->bad = i;
+			return JISHI_EUTF8;
 		}
-		x->cp = jx_norm_fold(cp);
+		/* Han and most punctuation fold to themselves */
+		x->cp = cp - 0x3001u < 0xFF01u - 0x3001u ? cp : jx_norm_fold(cp);
 		uint32_t e;
 		if (cp < 0x10000 && s->lx->bmp) {
 			/* one table entry: id, class, script, numeral flag */
@@ -535,26 +560,16 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 	}
 	u[n].off = (uint32_t)len;
 	u[n].cls = C_SPACE;
+	if ((rc = reserve_tok(s, n + 1)))
+		return rc;
 	/* the script decides number units (2002年 / 2002 年); a text with
 	 * no telling character keeps the previous text's */
 	if (s->script == JISHI_SCRIPT_HANS || s->script == JISHI_SCRIPT_HANT) {
 		s->hans = s->script == JISHI_SCRIPT_HANS;
-	} else {
-		uint32_t t = 0, h = 0;
-		for (size_t k = 0; k < n; k++) {
-			if (u[k].cls != C_HAN)
-				continue;
-			uint32_t cp = u[k].cp;
-			const uint32_t *bm = s->m->bmp;
-			if (bm && cp < 0x10000) {
-				uint32_t bit = 1u << (cp & 31);
-				t += (bm[cp >> 5] & bit) != 0;
-				h += (bm[JX_SCRP_BMP_WORDS + (cp >> 5)] &
-				      bit) != 0;
-			}
-		}
-		if (t != h)
-			s->hans = h > t;
+	} else if (nhant != nhans) {
+		/* counted while decoding: the LCHR script bits come from the
+		 * same table (script/chars) as the SCRP section */
+		s->hans = nhans > nhant;
 	}
 	/* blocks */
 	size_t a = 0;

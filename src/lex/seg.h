@@ -43,10 +43,13 @@ void jx_seg_free(jx_seg *s);
  * JISHI_SCRIPT_UNKNOWN, tells each text's script from its characters. */
 void jx_seg_set_script(jx_seg *s, int script);
 
-/* Segment text[0..len) (valid UTF-8). *toks (OUT) has *ntoks tokens in
- * text order, valid until the next call; whitespace is not a token. */
+/* Segment text[0..len). *toks (OUT) has *ntoks tokens in text order,
+ * valid until the next call; whitespace is not a token. Invalid UTF-8
+ * gives JISHI_EUTF8, and jx_seg_bad() the byte offset of the first bad
+ * sequence (the check is part of the decoding pass). */
 int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
                const jx_token **toks, size_t *ntoks);
+size_t jx_seg_bad(const jx_seg *s);
 
 /* ---- user dictionaries (dict.c) --------------------------------------- */
 
