@@ -532,7 +532,8 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 			return JISHI_EUTF8;
 		}
 		/* Han and most punctuation fold to themselves */
-		x->cp = cp - 0x3001u < 0xFF01u - 0x3001u ? cp : jx_norm_fold(cp);
+		x->cp =
+		    cp - 0x3001u < 0xFF01u - 0x3001u ? cp : jx_norm_fold(cp);
 		uint32_t e;
 		if (cp < 0x10000 && s->lx->bmp) {
 			/* one table entry: id, class, script, numeral flag */
