@@ -72,3 +72,20 @@ if(JISHI_FUZZ AND JISHI_CLANG)
     add_custom_target(fuzz_${f}_bin ALL DEPENDS ${CMAKE_BINARY_DIR}/fuzz_${f})
   endforeach()
 endif()
+
+# Entities (docs/internals/ent.md): the seed against its gold, the hard
+# cases in both scripts, and the seed in Simplified giving the same
+# entities as in Traditional.
+add_test(NAME golden_seed_entities
+  COMMAND ${CMAKE_SOURCE_DIR}/tests/golden/score_seed.sh $<TARGET_FILE:jishi>
+          ${SEED}.txt ${SEED}.gold.json entities=0.9,coref=0.9)
+set_tests_properties(golden_seed_entities PROPERTIES SKIP_RETURN_CODE 77)
+add_test(NAME ent_cases
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/ent/run_ent_cases.py
+          $<TARGET_FILE:jishi> ${CMAKE_SOURCE_DIR}/tests/data/ent/cases.jsonl)
+set_tests_properties(ent_cases PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}")
+add_test(NAME ent_seed_hans
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/ent/compare_scripts.py
+          $<TARGET_FILE:jishi> ${CMAKE_SOURCE_DIR}/samples/ettoday-korea-japan-summit-20250824.txt)
+set_tests_properties(ent_seed_hans PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
+  SKIP_RETURN_CODE 77)

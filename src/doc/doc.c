@@ -8,6 +8,7 @@
 
 #include "doc.h"
 #include "layout.h"
+#include "ent.h"
 #include "lex.h"
 #include "out.h"
 
@@ -180,6 +181,7 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 		doc->anchor[10] = '\0';
 		doc->anchor_src = "option";
 	}
+	jx_ent_run(doc);
 	if (doc->oom || doc->arena.oom)
 		rc = JISHI_ENOMEM;
 out:

@@ -45,9 +45,39 @@ typedef struct jx_byline {
 } jx_byline;
 
 typedef struct jx_source {
-	jx_span span; /* the cited name with its 《》 if any */
-	jx_span name; /* the name alone */
+	jx_span span;   /* the cited name with its 《》 if any */
+	jx_span name;   /* the name alone */
+	int32_t entity; /* index into doc->entities, or -1 */
 } jx_source;
+
+/* Entity types (schema v1 entities[].type). */
+enum {
+	JX_ENT_PERSON,
+	JX_ENT_GPE,
+	JX_ENT_LOC,
+	JX_ENT_ORG,
+	JX_ENT_MEDIA,
+	JX_ENT_NORP
+};
+
+typedef struct jx_title {
+	jx_span span;     /* the title as written, e.g. 首相 */
+	const char *org;  /* country code or organisation key, or NULL */
+	const char *role; /* head_of_government, ... (model strings) */
+	bool then;        /* a former office: 時任 前 已故 */
+} jx_title;
+
+typedef struct jx_entity {
+	int type;            /* JX_ENT_* */
+	const char *key;     /* what makes two mentions one referent */
+	jx_span name;        /* the form that names it (first full mention) */
+	const char *country; /* ISO alpha-3, or NULL */
+	const char *actor;   /* CAMEO actor code, or NULL */
+	jx_vec mentions;     /* jx_span, in text order */
+	jx_vec forms;  /* jx_span: other forms (李在明總統, 金惠慶) */
+	jx_vec titles; /* jx_title */
+	int32_t prow;  /* first actors/people row of the name, or -1 */
+} jx_entity;
 
 typedef struct jx_diag {
 	const char *stage; /* "layout", ... (static) */
@@ -94,6 +124,8 @@ struct jishi_doc {
 	/* lex layer: every word of the text, in order */
 	const struct jx_token *tokens;
 	uint32_t ntokens;
+	/* ent layer */
+	jx_vec entities; /* jx_entity, in order of first mention */
 
 	jx_vec diags; /* jx_diag */
 	jx_buf json;  /* serialised record */

@@ -746,6 +746,7 @@ static void add_source(jishi_doc *doc, uint32_t s, uint32_t e, uint32_t ns,
 	if (src) {
 		src->span = jx_doc_span(doc, s, e);
 		src->name = jx_doc_span(doc, ns, ne);
+		src->entity = -1;
 	}
 }
 

@@ -191,7 +191,96 @@ static void write_layout(jishi_doc *doc)
 		key(doc, "name", false);
 		text(doc, s->name);
 		key(doc, "entity", false);
-		jx_buf_puts(b, "null}");
+		if (s->entity >= 0)
+			jx_buf_printf(b, "\"e%d\"}", s->entity + 1);
+		else
+			jx_buf_puts(b, "null}");
+	}
+	jx_buf_putc(b, ']');
+}
+
+static void opt_cstr(jx_buf *b, const char *s)
+{
+	if (s)
+		cstr(b, s);
+	else
+		jx_buf_puts(b, "null");
+}
+
+static bool same_text(const jishi_doc *doc, jx_span a, jx_span b)
+{
+	return a.end - a.start == b.end - b.start &&
+	       memcmp(doc->src + a.start, doc->src + b.start,
+	              a.end - a.start) == 0;
+}
+
+static void write_entities(jishi_doc *doc)
+{
+	static const char *const types[] = {"PERSON", "GPE",   "LOC",
+	                                    "ORG",    "MEDIA", "NORP"};
+	jx_buf *b = &doc->json;
+	key(doc, "entities", false);
+	jx_buf_putc(b, '[');
+	for (uint32_t i = 0; i < doc->entities.n; i++) {
+		const jx_entity *e = &JX_VEC_AT(&doc->entities, jx_entity, i);
+		jx_buf_printf(b, "%s{\"id\":\"e%u\"", i ? "," : "", i + 1);
+		key(doc, "type", false);
+		cstr(b, types[e->type]);
+		key(doc, "name", false);
+		text(doc, e->name);
+		/* aliases: every other form, once */
+		key(doc, "aliases", false);
+		jx_buf_putc(b, '[');
+		uint32_t na = 0;
+		for (int pass = 0; pass < 2; pass++) {
+			const jx_vec *v = pass ? &e->forms : &e->mentions;
+			for (uint32_t k = 0; k < v->n; k++) {
+				jx_span s = JX_VEC_AT(v, jx_span, k);
+				bool seen = same_text(doc, s, e->name);
+				for (int pp = 0; pp <= pass && !seen; pp++) {
+					const jx_vec *w =
+					    pp ? &e->forms : &e->mentions;
+					uint32_t lim = pp == pass ? k : w->n;
+					for (uint32_t j = 0; j < lim && !seen;
+					     j++)
+						seen = same_text(
+						    doc, s,
+						    JX_VEC_AT(w, jx_span, j));
+				}
+				if (seen)
+					continue;
+				if (na++)
+					jx_buf_putc(b, ',');
+				text(doc, s);
+			}
+		}
+		jx_buf_putc(b, ']');
+		key(doc, "country", false);
+		opt_cstr(b, e->country);
+		key(doc, "titles", false);
+		jx_buf_putc(b, '[');
+		for (uint32_t k = 0; k < e->titles.n; k++) {
+			const jx_title *t = &JX_VEC_AT(&e->titles, jx_title, k);
+			jx_buf_puts(b, k ? ",{\"text\":" : "{\"text\":");
+			text(doc, t->span);
+			key(doc, "org", false);
+			opt_cstr(b, t->org);
+			key(doc, "role", false);
+			opt_cstr(b, t->role);
+			key(doc, "then", false);
+			jx_buf_puts(b, t->then ? "true}" : "false}");
+		}
+		jx_buf_putc(b, ']');
+		key(doc, "actor", false);
+		opt_cstr(b, e->actor);
+		key(doc, "mentions", false);
+		jx_buf_putc(b, '[');
+		for (uint32_t k = 0; k < e->mentions.n; k++) {
+			if (k)
+				jx_buf_putc(b, ',');
+			span(doc, JX_VEC_AT(&e->mentions, jx_span, k));
+		}
+		jx_buf_puts(b, "]}");
 	}
 	jx_buf_putc(b, ']');
 }
@@ -317,8 +406,8 @@ int jx_out_json(jishi_doc *doc)
 	jx_buf_printf(b, "{\"jishi\":%d,", JISHI_SCHEMA);
 	write_doc(doc);
 	write_layout(doc);
-	jx_buf_puts(b, ",\"entities\":[],\"times\":[],\"quotes\":[],"
-	               "\"events\":[]");
+	write_entities(doc);
+	jx_buf_puts(b, ",\"times\":[],\"quotes\":[],\"events\":[]");
 	if (doc->flags & JISHI_F_TOKENS)
 		write_tokens(doc);
 	write_diags(doc);

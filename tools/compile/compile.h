@@ -27,6 +27,10 @@ extern int nerrors;
 void die_oom(void);
 /* Fold s[0..len) and append it, NUL-terminated, to the pool. */
 uint32_t intern(const char *s, size_t len, uint32_t *out_len);
+/* Append one cell (folded and interned) to t. */
+void add_cell(table *t, const char *s, size_t len);
+/* A new, empty table called name (appended to tables). */
+table *new_table(const char *name);
 /* The table called name, or NULL. */
 table *find_table(const char *name);
 /* Column index of name in t, or -1. */
@@ -40,6 +44,10 @@ typedef struct section {
 	uint32_t id;
 	jx_buf data;
 } section;
+
+/* Build entity/index from the tables entity/index_sources names
+ * (entity.c); run after the rows of those tables are sorted. */
+void build_entity_index(void);
 
 /* Build the lexicon sections into secs[*nsecs...] (lexicon.c). */
 void build_lexicon(section *secs, int *nsecs);

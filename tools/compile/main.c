@@ -63,7 +63,7 @@ uint32_t intern(const char *s, size_t len, uint32_t *out_len)
 	return (uint32_t)start;
 }
 
-static void add_cell(table *t, const char *s, size_t len)
+void add_cell(table *t, const char *s, size_t len)
 {
 	if (t->ncells + 1 > t->capcells) {
 		t->capcells = t->capcells ? 2 * t->capcells : 64;
@@ -310,6 +310,19 @@ static void pad8(jx_buf *b)
 		jx_buf_append(b, zero, 8 - b->len % 8);
 }
 
+table *new_table(const char *name)
+{
+	tables = realloc(tables, (ntables + 1) * sizeof(table));
+	if (tables == NULL)
+		die_oom();
+	table *t = &tables[ntables++];
+	memset(t, 0, sizeof(*t));
+	t->name = strdup(name);
+	if (t->name == NULL)
+		die_oom();
+	return t;
+}
+
 table *find_table(const char *name)
 {
 	for (size_t k = 0; k < ntables; k++)
@@ -407,6 +420,14 @@ int main(int argc, char **argv)
 	for (size_t k = 0; k < ntables; k++)
 		if (!tables[k].internal)
 			sort_rows(&tables[k]);
+	/* derived tables read the sorted rows of the others */
+	size_t before = ntables;
+	build_entity_index();
+	if (nerrors)
+		return 1;
+	for (size_t k = before; k < ntables; k++)
+		sort_rows(&tables[k]);
+	qsort(tables, ntables, sizeof(table), cmp_table);
 
 	/* TABL + CELL */
 	jx_buf *tabl = &secs[nsecs].data;

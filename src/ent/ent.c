@@ -1,0 +1,990 @@
+/*
+ * ent.c -- entities, titles, actor codes and coreference
+ * (docs/internals/ent.md).
+ *
+ * Works on the normalised view; every stored span is original bytes.
+ * All names, titles and codes come from the model's tables; nothing here
+ * fails on odd input (memory aside).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ent.h"
+#include "seg.h"
+
+#define MAX_NAME_CHARS 24 /* longest name followed in entity/index */
+
+enum {
+	K_NONE,
+	K_COUNTRY,
+	K_PLACE,
+	K_ORG,
+	K_MEDIA,
+	K_PERSON,
+	K_OFFICE,
+	K_MOD,
+	K_NAME /* a name read with the name model */
+};
+
+/* One name found in the text (norm offsets). */
+typedef struct match {
+	uint32_t s, e;
+	int kind;
+	uint32_t row; /* row in its own table (K_NAME: unused) */
+	int32_t ent;  /* entity index once assigned, else -1 */
+} match;
+
+typedef struct tables {
+	const jx_table *ix, *countries, *places, *orgs, *media, *people,
+	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
+	    *alias_cues;
+	int ix_kind, ix_row;
+	int c_country, c_form, p_country, p_kind, o_key, o_country, o_cameo,
+	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
+	    f_actor, d_then;
+} tables;
+
+typedef struct ctx {
+	jishi_doc *doc;
+	const uint8_t *t; /* norm */
+	uint32_t n;
+	tables tb;
+	match *m;
+	uint32_t nm, cap;
+} ctx;
+
+/* ---- tables ----------------------------------------------------------- */
+
+static const jx_table *tab(const jishi_doc *doc, const char *name)
+{
+	return jx_model_table(doc->model, name);
+}
+
+static int col(const jx_table *t, const char *name)
+{
+	return t ? jx_table_col(t, name) : -1;
+}
+
+static void tables_init(const jishi_doc *doc, tables *tb)
+{
+	memset(tb, 0, sizeof(*tb));
+	tb->ix = tab(doc, "entity/index");
+	tb->countries = tab(doc, "gazetteer/countries");
+	tb->places = tab(doc, "gazetteer/places");
+	tb->orgs = tab(doc, "gazetteer/orgs");
+	tb->media = tab(doc, "gazetteer/media");
+	tb->people = tab(doc, "actors/people");
+	tb->offices = tab(doc, "actors/offices");
+	tb->mods = tab(doc, "actors/title_mods");
+	tb->surnames = tab(doc, "names/surnames");
+	tb->jp_surnames = tab(doc, "names/jp_surnames");
+	tb->given = tab(doc, "names/given_chars");
+	tb->nonname = tab(doc, "names/nonname_chars");
+	tb->alias_cues = tab(doc, "entity/alias_cues");
+	tb->ix_kind = col(tb->ix, "kind");
+	tb->ix_row = col(tb->ix, "row");
+	tb->c_country = col(tb->countries, "country");
+	tb->c_form = col(tb->countries, "form");
+	tb->p_country = col(tb->places, "country");
+	tb->p_kind = col(tb->places, "kind");
+	tb->o_key = col(tb->orgs, "key");
+	tb->o_country = col(tb->orgs, "country");
+	tb->o_cameo = col(tb->orgs, "cameo");
+	tb->m_country = col(tb->media, "country");
+	tb->a_key = col(tb->people, "key");
+	tb->a_country = col(tb->people, "country");
+	tb->a_role = col(tb->people, "role");
+	tb->a_org = col(tb->people, "org");
+	tb->a_from = col(tb->people, "from");
+	tb->a_to = col(tb->people, "to");
+	tb->f_role = col(tb->offices, "role");
+	tb->f_actor = col(tb->offices, "actor");
+	tb->d_then = col(tb->mods, "then");
+	if (tb->ix_kind < 0 || tb->ix_row < 0)
+		tb->ix = NULL;
+}
+
+/* Cell (row, c) as a string, "" when the column is missing; "-" cells
+ * read as NULL through opt(). */
+static const char *cell(const jx_table *t, uint32_t row, int c)
+{
+	if (t == NULL || c < 0 || row >= t->nrows)
+		return "";
+	return jx_table_cell(t, row, (uint32_t)c).s;
+}
+
+static const char *opt(const char *s)
+{
+	return s[0] == '\0' || strcmp(s, "-") == 0 ? NULL : s;
+}
+
+/* Row of the first record whose first cell is exactly s[0..len), or -1. */
+static int64_t find(const jx_table *t, const uint8_t *s, uint32_t len)
+{
+	if (t == NULL)
+		return -1;
+	uint32_t r = jx_table_lower(t, (const char *)s, len);
+	if (r < t->nrows) {
+		jx_str c = jx_table_cell(t, r, 0);
+		if (c.len == len && memcmp(c.s, s, len) == 0)
+			return r;
+	}
+	return -1;
+}
+
+/* ---- the prefix walk over entity/index -------------------------------- */
+
+static int cmp_prefix(jx_str c, const uint8_t *p, uint32_t len)
+{
+	uint32_t n = c.len < len ? c.len : len;
+	int r = memcmp(c.s, p, n);
+	if (r)
+		return r;
+	return c.len < len ? -1 : 0; /* 0: c starts with p */
+}
+
+/* Narrow [*lo, *hi) of ix to the rows starting with p[0..len). */
+static void narrow(const jx_table *ix, uint32_t *lo, uint32_t *hi,
+                   const uint8_t *p, uint32_t len)
+{
+	uint32_t a = *lo, b = *hi;
+	while (a < b) { /* first row >= p */
+		uint32_t mid = a + (b - a) / 2;
+		if (cmp_prefix(jx_table_cell(ix, mid, 0), p, len) < 0)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	uint32_t c = a, d = *hi;
+	while (c < d) { /* first row not starting with p */
+		uint32_t mid = c + (d - c) / 2;
+		if (cmp_prefix(jx_table_cell(ix, mid, 0), p, len) == 0)
+			c = mid + 1;
+		else
+			d = mid;
+	}
+	*lo = a;
+	*hi = c;
+}
+
+static bool ascii_alnum(uint8_t c)
+{
+	return (c >= '0' && c <= '9') ||
+	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The longest name of entity/index at norm offset p: its byte length (0:
+ * none) and its first index row. Latin names need word boundaries. */
+static uint32_t longest(const ctx *c, uint32_t p, uint32_t *ixrow)
+{
+	const jx_table *ix = c->tb.ix;
+	uint32_t lo = 0, hi = ix->nrows, best = 0;
+	size_t q = p;
+	if (ascii_alnum(c->t[p]) && p > 0 && ascii_alnum(c->t[p - 1]))
+		return 0;
+	for (int k = 0; k < MAX_NAME_CHARS && q < c->n; k++) {
+		jx_utf8_next(c->t, c->n, &q);
+		uint32_t len = (uint32_t)q - p;
+		narrow(ix, &lo, &hi, c->t + p, len);
+		if (lo >= hi)
+			break;
+		if (jx_table_cell(ix, lo, 0).len == len &&
+		    !(ascii_alnum(c->t[q - 1]) && q < c->n &&
+		      ascii_alnum(c->t[q]))) {
+			best = len;
+			*ixrow = lo;
+		}
+	}
+	return best;
+}
+
+static int kind_of(const char *k)
+{
+	static const char *const names[] = {
+	    "", "country", "place", "org", "media", "person", "office", "mod"};
+	for (int i = 1; i < (int)(sizeof(names) / sizeof(names[0])); i++)
+		if (strcmp(k, names[i]) == 0)
+			return i;
+	return K_NONE;
+}
+
+/* Among the index rows named like row ixrow, the one to use: a person of
+ * the actor dictionary first, then organisations, outlets, countries,
+ * places, offices, modifiers. */
+static void pick(const ctx *c, uint32_t ixrow, int *kind, uint32_t *row)
+{
+	/* by K_*: none, country, place, org, media, person, office, mod */
+	static const int prio[] = {9, 4, 5, 2, 3, 1, 6, 7};
+	const jx_table *ix = c->tb.ix;
+	jx_str name = jx_table_cell(ix, ixrow, 0);
+	int best = K_NONE;
+	for (uint32_t r = ixrow; r < ix->nrows; r++) {
+		jx_str s = jx_table_cell(ix, r, 0);
+		if (s.len != name.len || memcmp(s.s, name.s, s.len) != 0)
+			break;
+		int k = kind_of(cell(ix, r, c->tb.ix_kind));
+		if (k != K_NONE && (best == K_NONE || prio[k] < prio[best])) {
+			best = k;
+			*row = (uint32_t)strtoul(cell(ix, r, c->tb.ix_row),
+			                         NULL, 10);
+		}
+	}
+	*kind = best;
+}
+
+static match *add_match(ctx *c, uint32_t s, uint32_t e, int kind, uint32_t row)
+{
+	if (c->nm == c->cap) {
+		uint32_t cap = c->cap ? 2 * c->cap : 64;
+		match *m = jx_arena_alloc(&c->doc->arena, cap * sizeof(match));
+		if (m == NULL) {
+			c->doc->oom = JISHI_ENOMEM;
+			return NULL;
+		}
+		if (c->nm)
+			memcpy(m, c->m, c->nm * sizeof(match));
+		c->m = m;
+		c->cap = cap;
+	}
+	match *x = &c->m[c->nm++];
+	*x = (match){s, e, kind, row, -1};
+	return x;
+}
+
+static bool is_abbr(const ctx *c, const match *x)
+{
+	return x->kind == K_COUNTRY &&
+	       strcmp(cell(c->tb.countries, x->row, c->tb.c_form), "abbr") == 0;
+}
+
+/* Step 1: every known name, longest first, left to right. */
+static void scan(ctx *c)
+{
+	uint32_t p = 0;
+	while (p < c->n) {
+		uint8_t b = c->t[p];
+		uint32_t ixrow, len = 0;
+		if (b >= 0x80 || ascii_alnum(b))
+			len = longest(c, p, &ixrow);
+		if (len) {
+			int kind;
+			uint32_t row = 0;
+			pick(c, ixrow, &kind, &row);
+			if (kind != K_NONE) {
+				if (add_match(c, p, p + len, kind, row) == NULL)
+					return;
+				p += len;
+				continue;
+			}
+		}
+		size_t q = p;
+		jx_utf8_next(c->t, c->n, &q);
+		p = (uint32_t)q;
+	}
+	/* one-character country abbreviations only next to another one
+	 * (美日韓, 日韓): drop the others (日媒, 中) */
+	uint32_t w = 0;
+	for (uint32_t i = 0; i < c->nm; i++) {
+		match *x = &c->m[i];
+		if (is_abbr(c, x)) {
+			bool prev = i > 0 && is_abbr(c, &c->m[i - 1]) &&
+			            c->m[i - 1].e == x->s;
+			bool next = i + 1 < c->nm && is_abbr(c, &c->m[i + 1]) &&
+			            c->m[i + 1].s == x->e;
+			if (!prev && !next)
+				continue;
+		}
+		c->m[w++] = *x;
+	}
+	c->nm = w;
+}
+
+/* ---- the name model --------------------------------------------------- */
+
+static uint32_t char_len(const ctx *c, uint32_t p)
+{
+	size_t q = p;
+	jx_utf8_next(c->t, c->n, &q);
+	return (uint32_t)q - p;
+}
+
+static bool is_han(const ctx *c, uint32_t p)
+{
+	if (p >= c->n || c->t[p] < 0xE3)
+		return false;
+	size_t q = p;
+	uint32_t cp = jx_utf8_next(c->t, c->n, &q);
+	return (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* Is the character at p a plausible given-name character at position
+ * which (0 first, 1 last, 2 single)? */
+static bool given_ok(const ctx *c, uint32_t p)
+{
+	if (!is_han(c, p))
+		return false;
+	uint32_t l = char_len(c, p);
+	if (find(c->tb.nonname, c->t + p, l) >= 0)
+		return false;
+	return find(c->tb.given, c->t + p, l) >= 0;
+}
+
+/* Does a known name (any index match) start at p? */
+static bool match_at(const ctx *c, uint32_t p)
+{
+	for (uint32_t i = 0; i < c->nm; i++)
+		if (c->m[i].s == p)
+			return true;
+	return false;
+}
+
+/* Do the document's words allow a name at norm [s, e) with its given
+ * name from g? It must start a word, and no lexicon word of two or more
+ * characters that is not a person's name may cross g or e (官邸, 會議
+ * after a title; 石破/佳子 is fine). */
+static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e)
+{
+	const jishi_doc *d = c->doc;
+	const jx_token *tk = d->tokens;
+	uint32_t n = d->ntokens;
+	if (tk == NULL)
+		return true;
+	uint32_t os = jx_doc_orig(d, s), og = jx_doc_orig(d, g),
+	         oe = jx_doc_orig(d, e);
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (tk[mid].start < os)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= n || tk[lo].start != os)
+		return false;
+	for (uint32_t i = lo; i < n && tk[i].start < oe; i++) {
+		if (tk[i].flags & JX_TOK_OOV)
+			continue;
+		if (tk[i].end > oe)
+			return false;
+		const char *tag = jx_lex_tag_name(&d->model->lex, tk[i].tag);
+		bool person = tag && tag[0] == 'n' && tag[1] == 'r';
+		if (!person && tk[i].start < og && tk[i].end > og)
+			return false;
+	}
+	return true;
+}
+
+/* A person's name not in any dictionary starting at p: surname (a
+ * Japanese two-character one, a compound or a single character) and one
+ * or two given-name characters. Returns its end, or p. */
+static uint32_t read_name(const ctx *c, uint32_t p, uint32_t limit)
+{
+	if (!is_han(c, p))
+		return p;
+	uint32_t l1 = char_len(c, p);
+	uint32_t p2 = p + l1;
+	uint32_t l2 = is_han(c, p2) ? char_len(c, p2) : 0;
+	uint32_t sur = 0; /* surname end */
+	if (l2 && find(c->tb.jp_surnames, c->t + p, l1 + l2) >= 0) {
+		sur = p2 + l2; /* 石破 (佳子) */
+	} else if (l2 && find(c->tb.surnames, c->t + p, l1 + l2) >= 0) {
+		sur = p2 + l2;
+	} else if (find(c->tb.surnames, c->t + p, l1) >= 0) {
+		sur = p2;
+	}
+	if (sur == 0 || sur >= limit)
+		return p;
+	uint32_t g1 = sur;
+	if (!given_ok(c, g1) || match_at(c, g1))
+		return p;
+	uint32_t g2 = g1 + char_len(c, g1);
+	uint32_t g3 = g2 < limit ? g2 + char_len(c, g2) : g2;
+	if (g2 < limit && given_ok(c, g2) && !match_at(c, g2) &&
+	    fits_tokens(c, p, g1, g3))
+		return g3;
+	return fits_tokens(c, p, g1, g2) ? g2 : p;
+}
+
+/* ---- entities --------------------------------------------------------- */
+
+static jx_entity *ent_at(ctx *c, int32_t i)
+{
+	return &JX_VEC_AT(&c->doc->entities, jx_entity, i);
+}
+
+/* The entity with this type and key, or a new one. */
+static int32_t entity_for(ctx *c, int type, const char *key, jx_span name)
+{
+	jx_vec *v = &c->doc->entities;
+	for (uint32_t i = 0; i < v->n; i++) {
+		jx_entity *e = ent_at(c, (int32_t)i);
+		if (e->type == type && strcmp(e->key, key) == 0)
+			return (int32_t)i;
+	}
+	jx_entity *e = jx_vec_push(c->doc, v, sizeof(*e));
+	if (e == NULL)
+		return -1;
+	e->type = type;
+	e->key = key;
+	e->name = name;
+	e->prow = -1;
+	return (int32_t)(v->n - 1);
+}
+
+static void add_span(ctx *c, jx_vec *v, jx_span s)
+{
+	for (uint32_t i = 0; i < v->n; i++) {
+		jx_span *x = &JX_VEC_AT(v, jx_span, i);
+		if (x->start == s.start && x->end == s.end)
+			return;
+	}
+	jx_span *x = jx_vec_push(c->doc, v, sizeof(*x));
+	if (x)
+		*x = s;
+}
+
+static void add_mention(ctx *c, int32_t ei, uint32_t s, uint32_t e)
+{
+	if (ei < 0)
+		return;
+	add_span(c, &ent_at(c, ei)->mentions, jx_doc_span(c->doc, s, e));
+}
+
+static const char *arena_key(ctx *c, const char *prefix, const uint8_t *s,
+                             uint32_t len)
+{
+	size_t pl = strlen(prefix);
+	char *k = jx_arena_alloc(&c->doc->arena, pl + len + 1);
+	if (k == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return "";
+	}
+	memcpy(k, prefix, pl);
+	memcpy(k + pl, s, len);
+	k[pl + len] = '\0';
+	return k;
+}
+
+/* The entity a gazetteer or dictionary match stands for. */
+static int32_t entity_of_match(ctx *c, match *x)
+{
+	const tables *tb = &c->tb;
+	jx_span sp = jx_doc_span(c->doc, x->s, x->e);
+	const uint8_t *s = c->t + x->s;
+	uint32_t len = x->e - x->s;
+	int32_t ei = -1;
+	jx_entity *e;
+	switch (x->kind) {
+	case K_COUNTRY: {
+		const char *code = cell(tb->countries, x->row, tb->c_country);
+		ei = entity_for(c, JX_ENT_GPE,
+		                arena_key(c, "C:", (const uint8_t *)code,
+		                          (uint32_t)strlen(code)),
+		                sp);
+		if (ei >= 0) {
+			e = ent_at(c, ei);
+			e->country = code;
+			e->actor = code;
+		}
+		break;
+	}
+	case K_PLACE: {
+		const char *kind = cell(tb->places, x->row, tb->p_kind);
+		int type = strcmp(kind, "place") == 0 ? JX_ENT_LOC : JX_ENT_GPE;
+		ei = entity_for(c, type, arena_key(c, "P:", s, len), sp);
+		if (ei >= 0)
+			ent_at(c, ei)->country =
+			    opt(cell(tb->places, x->row, tb->p_country));
+		break;
+	}
+	case K_ORG: {
+		const char *key = cell(tb->orgs, x->row, tb->o_key);
+		ei = entity_for(c, JX_ENT_ORG,
+		                arena_key(c, "O:", (const uint8_t *)key,
+		                          (uint32_t)strlen(key)),
+		                sp);
+		if (ei >= 0) {
+			e = ent_at(c, ei);
+			e->country = opt(cell(tb->orgs, x->row, tb->o_country));
+			e->actor = opt(cell(tb->orgs, x->row, tb->o_cameo));
+		}
+		break;
+	}
+	case K_MEDIA: {
+		ei =
+		    entity_for(c, JX_ENT_MEDIA, arena_key(c, "M:", s, len), sp);
+		if (ei >= 0) {
+			e = ent_at(c, ei);
+			e->country =
+			    opt(cell(tb->media, x->row, tb->m_country));
+			if (e->country) {
+				char *a = jx_arena_alloc(&c->doc->arena, 8);
+				if (a) {
+					memcpy(a, e->country, 3);
+					memcpy(a + 3, "MED", 4);
+					e->actor = a;
+				}
+			}
+		}
+		break;
+	}
+	case K_PERSON: {
+		const char *key = cell(tb->people, x->row, tb->a_key);
+		ei = entity_for(c, JX_ENT_PERSON,
+		                arena_key(c, "A:", (const uint8_t *)key,
+		                          (uint32_t)strlen(key)),
+		                sp);
+		if (ei >= 0 && ent_at(c, ei)->prow < 0)
+			ent_at(c, ei)->prow = (int32_t)x->row;
+		break;
+	}
+	case K_NAME:
+		ei = entity_for(c, JX_ENT_PERSON, arena_key(c, "N:", s, len),
+		                sp);
+		break;
+	default:
+		return -1;
+	}
+	x->ent = ei;
+	add_mention(c, ei, x->s, x->e);
+	return ei;
+}
+
+/* ---- title chains ----------------------------------------------------- */
+
+static bool is_punct_between(const ctx *c, uint32_t a, uint32_t b)
+{
+	for (uint32_t p = a; p < b;) {
+		if (!is_han(c, p))
+			return true;
+		p += char_len(c, p);
+	}
+	return false;
+}
+
+/* The country or organisation a title at match index i belongs to: the
+ * nearest country/org match before it in the same phrase (no
+ * punctuation, no person between, at most 8 characters of other words). */
+static const char *title_org(ctx *c, uint32_t i, bool *then)
+{
+	*then = false;
+	uint32_t at = c->m[i].s;
+	for (uint32_t j = i; j-- > 0;) {
+		match *y = &c->m[j];
+		if (y->kind == K_PERSON || y->kind == K_NAME)
+			break;
+		if (is_punct_between(c, y->e, at) || at - y->e > 8 * 3)
+			break;
+		if (y->kind == K_MOD) {
+			*then = *then ||
+			        strcmp(cell(c->tb.mods, y->row, c->tb.d_then),
+			               "yes") == 0;
+			at = y->s;
+			continue;
+		}
+		if (y->kind == K_COUNTRY || y->kind == K_ORG) {
+			const char *org =
+			    y->kind == K_COUNTRY
+			        ? cell(c->tb.countries, y->row, c->tb.c_country)
+			        : cell(c->tb.orgs, y->row, c->tb.o_key);
+			/* a modifier before the country: 時任日本首相 */
+			if (j > 0 && c->m[j - 1].kind == K_MOD &&
+			    c->m[j - 1].e == y->s)
+				*then = *then ||
+				        strcmp(cell(c->tb.mods, c->m[j - 1].row,
+				                    c->tb.d_then),
+				               "yes") == 0;
+			return org;
+		}
+		at = y->s;
+	}
+	return NULL;
+}
+
+static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
+                      bool then)
+{
+	if (ei < 0)
+		return;
+	jx_entity *e = ent_at(c, ei);
+	jx_span sp = jx_doc_span(c->doc, t->s, t->e);
+	const char *role = cell(c->tb.offices, t->row, c->tb.f_role);
+	for (uint32_t i = 0; i < e->titles.n; i++) {
+		jx_title *x = &JX_VEC_AT(&e->titles, jx_title, i);
+		if (strcmp(x->role, role) == 0 &&
+		    (x->org == org ||
+		     (x->org && org && !strcmp(x->org, org))) &&
+		    x->then == then)
+			return;
+	}
+	jx_title *x = jx_vec_push(c->doc, &e->titles, sizeof(*x));
+	if (x) {
+		x->span = sp;
+		x->org = org;
+		x->role = role;
+		x->then = then;
+	}
+}
+
+/* Step 2 and 3: people after and before titles. */
+static void chains(ctx *c)
+{
+	uint32_t nm = c->nm;
+	for (uint32_t i = 0; i < nm; i++) {
+		match *t = &c->m[i];
+		if (t->kind != K_OFFICE)
+			continue;
+		bool then;
+		const char *org = title_org(c, i, &then);
+		/* a modifier right before the title: 前總統 */
+		if (i > 0 && c->m[i - 1].kind == K_MOD && c->m[i - 1].e == t->s)
+			then = then || strcmp(cell(c->tb.mods, c->m[i - 1].row,
+			                           c->tb.d_then),
+			                      "yes") == 0;
+		/* after: a dictionary person, or a name read here */
+		match *nx = i + 1 < nm ? &c->m[i + 1] : NULL;
+		/* skip further titles of the same chain: 總統辦公室安保室長 */
+		int32_t who = -1;
+		if (nx && nx->s == t->e && nx->kind == K_PERSON) {
+			who = entity_of_match(c, nx);
+		} else if (!(nx && nx->s == t->e)) {
+			uint32_t limit = nx ? nx->s : c->n;
+			uint32_t e = read_name(c, t->e, limit);
+			if (e > t->e) {
+				match *x = add_match(c, t->e, e, K_NAME, 0);
+				if (x == NULL)
+					return;
+				t = &c->m[i];
+				who = entity_of_match(c, x);
+			}
+		}
+		if (who >= 0) {
+			add_title(c, who, t, org, then);
+			continue;
+		}
+		/* before: 李在明總統, 石破茂總理 */
+		if (i > 0 && c->m[i - 1].e == t->s &&
+		    c->m[i - 1].kind == K_PERSON) {
+			match *p = &c->m[i - 1];
+			int32_t ei = entity_of_match(c, p);
+			if (ei >= 0) {
+				add_title(c, ei, t, org, then);
+				add_span(c, &ent_at(c, ei)->forms,
+				         jx_doc_span(c->doc, p->s, t->e));
+			}
+		}
+	}
+}
+
+/* ---- pass over every entity name -------------------------------------- */
+
+/* Matches not yet tied to an entity (countries, places, …) and every later
+ * occurrence of a person's name. */
+static void rest(ctx *c)
+{
+	for (uint32_t i = 0; i < c->nm; i++)
+		if (c->m[i].ent < 0 && c->m[i].kind != K_OFFICE &&
+		    c->m[i].kind != K_MOD)
+			entity_of_match(c, &c->m[i]);
+}
+
+/* Every occurrence of a K_NAME person's name (read once after a title). */
+static void repeat_names(ctx *c)
+{
+	jx_vec *v = &c->doc->entities;
+	for (uint32_t i = 0; i < v->n; i++) {
+		jx_entity *e = ent_at(c, (int32_t)i);
+		if (e->type != JX_ENT_PERSON || strncmp(e->key, "N:", 2))
+			continue;
+		const uint8_t *nm = (const uint8_t *)e->key + 2;
+		uint32_t len = (uint32_t)strlen(e->key + 2);
+		for (uint32_t p = 0; p + len <= c->n; p++) {
+			if (memcmp(c->t + p, nm, len) != 0)
+				continue;
+			bool inside = false;
+			for (uint32_t k = 0; k < c->nm; k++)
+				if (c->m[k].s < p + len && p < c->m[k].e &&
+				    !(c->m[k].s == p && c->m[k].e == p + len))
+					inside = true;
+			if (!inside)
+				add_mention(c, (int32_t)i, p, p + len);
+		}
+	}
+}
+
+/* Surname + title (石破總理): the one person of the document with that
+ * surname whose office has the title's role. */
+static void surname_titles(ctx *c)
+{
+	for (uint32_t i = 0; i < c->nm; i++) {
+		match *t = &c->m[i];
+		if (t->kind != K_OFFICE)
+			continue;
+		if (i > 0 && c->m[i - 1].e == t->s)
+			continue; /* a name or country right before it */
+		const char *role = cell(c->tb.offices, t->row, c->tb.f_role);
+		for (uint32_t sl = 1; sl <= 2; sl++) {
+			/* sl characters before the title */
+			uint32_t s = t->s;
+			for (uint32_t k = 0; k < sl && s > 0; k++) {
+				size_t q = s;
+				jx_utf8_prev(c->t, &q);
+				s = (uint32_t)q;
+			}
+			if (s == t->s || !is_han(c, s))
+				continue;
+			int32_t hit = -1;
+			int nhit = 0;
+			for (uint32_t k = 0; k < c->doc->entities.n; k++) {
+				jx_entity *e = ent_at(c, (int32_t)k);
+				if (e->type != JX_ENT_PERSON)
+					continue;
+				jx_span nm = e->name;
+				if (nm.end - nm.start <= t->s - s ||
+				    memcmp(c->doc->src + nm.start, c->t + s,
+				           t->s - s) != 0)
+					continue;
+				bool fits = e->titles.n == 0;
+				for (uint32_t x = 0; x < e->titles.n; x++)
+					if (!strcmp(JX_VEC_AT(&e->titles,
+					                      jx_title, x)
+					                .role,
+					            role))
+						fits = true;
+				if (fits) {
+					hit = (int32_t)k;
+					nhit++;
+				}
+			}
+			if (nhit == 1) {
+				add_mention(c, hit, s, t->e);
+				break;
+			}
+		}
+	}
+}
+
+/* A parenthesis after a person naming another form: 金惠景（前譯金惠慶）. */
+static void paren_aliases(ctx *c)
+{
+	jx_vec *v = &c->doc->entities;
+	for (uint32_t i = 0; i < v->n; i++) {
+		jx_entity *e = ent_at(c, (int32_t)i);
+		if (e->type != JX_ENT_PERSON)
+			continue;
+		uint32_t nmen = e->mentions.n;
+		for (uint32_t k = 0; k < nmen; k++) {
+			jx_span m = JX_VEC_AT(&e->mentions, jx_span, k);
+			/* work in src: the text right after the mention */
+			const uint8_t *s = c->doc->src;
+			uint32_t p = m.end, n = c->doc->len;
+			uint32_t open = 0;
+			if (p + 3 <= n && memcmp(s + p, "\xEF\xBC\x88", 3) == 0)
+				open = 3;
+			else if (p < n && s[p] == '(')
+				open = 1;
+			if (!open)
+				continue;
+			p += open;
+			uint32_t close = p;
+			while (close < n && close - p < 40 && s[close] != ')' &&
+			       !(close + 3 <= n &&
+			         memcmp(s + close, "\xEF\xBC\x89", 3) == 0))
+				close++;
+			if (close >= n || close - p >= 40)
+				continue;
+			/* a cue (前譯, 又譯 …) then the other form */
+			const jx_table *cues = c->tb.alias_cues;
+			for (uint32_t cl = 3; cues && cl <= 9 && p + cl < close;
+			     cl += 3) {
+				if (find(cues, s + p, cl) < 0)
+					continue;
+				uint32_t fs = p + cl;
+				if (close - fs >= 3 && close - fs <= 15)
+					add_span(c, &e->mentions,
+					         (jx_span){fs, close});
+				break;
+			}
+		}
+	}
+}
+
+/* ---- codes ------------------------------------------------------------ */
+
+static const char *actor_type(const ctx *c, const char *role)
+{
+	const jx_table *f = c->tb.offices;
+	for (uint32_t r = 0; f && r < f->nrows; r++)
+		if (strcmp(cell(f, r, c->tb.f_role), role) == 0)
+			return opt(cell(f, r, c->tb.f_actor));
+	return NULL;
+}
+
+static const char *make_actor(ctx *c, const char *country, const char *type)
+{
+	if (country == NULL || type == NULL || strlen(country) != 3)
+		return NULL;
+	char *a = jx_arena_alloc(&c->doc->arena, 8);
+	if (a == NULL)
+		return NULL;
+	memcpy(a, country, 3);
+	size_t tl = strlen(type);
+	if (tl > 4)
+		tl = 4;
+	memcpy(a + 3, type, tl);
+	a[3 + tl] = '\0';
+	return a;
+}
+
+/* Is date d (YYYY-MM-DD) within [from, to] (to "-": open)? Partial dates
+ * compare by their prefix. */
+static bool in_term(const char *d, const char *from, const char *to)
+{
+	if (d == NULL || d[0] == '\0')
+		return false;
+	if (strncmp(from, d, strlen(from)) > 0)
+		return false;
+	if (opt(to) && strncmp(to, d, strlen(to)) < 0)
+		return false;
+	return true;
+}
+
+static void codes(ctx *c)
+{
+	const tables *tb = &c->tb;
+	const char *anchor = c->doc->anchor[0] ? c->doc->anchor : NULL;
+	for (uint32_t i = 0; i < c->doc->entities.n; i++) {
+		jx_entity *e = ent_at(c, (int32_t)i);
+		if (e->type != JX_ENT_PERSON)
+			continue;
+		/* the actor dictionary: every row of the name */
+		const char *dcountry = NULL, *dactor = NULL;
+		if (e->prow >= 0) {
+			jx_str nm =
+			    jx_table_cell(tb->people, (uint32_t)e->prow, 0);
+			for (uint32_t r = (uint32_t)e->prow;
+			     r < tb->people->nrows; r++) {
+				jx_str s = jx_table_cell(tb->people, r, 0);
+				if (s.len != nm.len || memcmp(s.s, nm.s, s.len))
+					break;
+				const char *ctry =
+				    opt(cell(tb->people, r, tb->a_country));
+				if (dcountry == NULL)
+					dcountry = ctry;
+				if (in_term(anchor,
+				            cell(tb->people, r, tb->a_from),
+				            cell(tb->people, r, tb->a_to))) {
+					dcountry = ctry;
+					dactor = make_actor(
+					    c,
+					    opt(cell(tb->people, r, tb->a_org)),
+					    actor_type(c, cell(tb->people, r,
+					                       tb->a_role)));
+				}
+			}
+		}
+		/* titles: the first current title with a country */
+		const char *tcountry = NULL, *tactor = NULL, *anyorg = NULL;
+		for (uint32_t k = 0; k < e->titles.n; k++) {
+			jx_title *t = &JX_VEC_AT(&e->titles, jx_title, k);
+			if (t->org && strlen(t->org) == 3 && anyorg == NULL)
+				anyorg = t->org;
+			if (t->then || t->org == NULL || strlen(t->org) != 3)
+				continue;
+			if (tcountry == NULL) {
+				tcountry = t->org;
+				tactor = make_actor(c, t->org,
+				                    actor_type(c, t->role));
+			}
+		}
+		e->country = tcountry ? tcountry : dcountry ? dcountry : anyorg;
+		e->actor = dactor ? dactor : tactor;
+	}
+}
+
+/* ---- sources ---------------------------------------------------------- */
+
+static void link_sources(ctx *c)
+{
+	jishi_doc *d = c->doc;
+	for (uint32_t i = 0; i < d->sources.n; i++) {
+		jx_source *s = &JX_VEC_AT(&d->sources, jx_source, i);
+		for (uint32_t k = 0; k < d->entities.n && s->entity < 0; k++) {
+			jx_entity *e = ent_at(c, (int32_t)k);
+			for (uint32_t m = 0; m < e->mentions.n; m++) {
+				jx_span x = JX_VEC_AT(&e->mentions, jx_span, m);
+				if (x.start == s->name.start &&
+				    x.end == s->name.end) {
+					s->entity = (int32_t)k;
+					break;
+				}
+			}
+		}
+	}
+}
+
+/* Byline reporters are people. */
+static void reporters(ctx *c)
+{
+	jishi_doc *d = c->doc;
+	for (uint32_t i = 0; i < d->byline.reporters.n; i++) {
+		jx_span r = JX_VEC_AT(&d->byline.reporters, jx_span, i);
+		if (r.start == JX_NOSPAN || r.end <= r.start)
+			continue;
+		const char *key =
+		    arena_key(c, "N:", d->src + r.start, r.end - r.start);
+		int32_t ei = entity_for(c, JX_ENT_PERSON, key, r);
+		if (ei >= 0)
+			add_span(c, &ent_at(c, ei)->mentions, r);
+	}
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+	const jx_span *x = a, *y = b;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static int cmp_first(const void *a, const void *b)
+{
+	const jx_entity *x = a, *y = b;
+	uint32_t sx = x->mentions.n ? ((jx_span *)x->mentions.items)[0].start
+	                            : UINT32_MAX;
+	uint32_t sy = y->mentions.n ? ((jx_span *)y->mentions.items)[0].start
+	                            : UINT32_MAX;
+	return (sx > sy) - (sx < sy);
+}
+
+void jx_ent_run(jishi_doc *doc)
+{
+	ctx c = {.doc = doc, .t = doc->norm, .n = doc->norm_len};
+	tables_init(doc, &c.tb);
+	if (c.tb.ix == NULL)
+		return;
+	scan(&c);
+	if (doc->oom)
+		return;
+	/* dictionary people and titled names first, so that their later
+	 * mentions and the surname+title forms can be tied to them */
+	reporters(&c);
+	chains(&c);
+	rest(&c);
+	repeat_names(&c);
+	surname_titles(&c);
+	paren_aliases(&c);
+	codes(&c);
+	/* document order: mentions, then entities by first mention */
+	for (uint32_t i = 0; i < doc->entities.n; i++) {
+		jx_entity *e = ent_at(&c, (int32_t)i);
+		if (e->mentions.n > 1)
+			qsort(e->mentions.items, e->mentions.n, sizeof(jx_span),
+			      cmp_span);
+		if (e->mentions.n && e->type != JX_ENT_PERSON)
+			e->name = JX_VEC_AT(&e->mentions, jx_span, 0);
+	}
+	if (doc->entities.n > 1)
+		qsort(doc->entities.items, doc->entities.n, sizeof(jx_entity),
+		      cmp_first);
+	link_sources(&c);
+}
