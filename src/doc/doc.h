@@ -138,6 +138,9 @@ void *jx_vec_push(jishi_doc *doc, jx_vec *v, size_t sz);
 
 /* Original byte offset of a norm offset. */
 uint32_t jx_doc_orig(const jishi_doc *doc, uint32_t norm_off);
+/* Norm offset of an original byte offset on a character boundary (the
+ * inverse of jx_doc_orig). */
+uint32_t jx_doc_norm(const jishi_doc *doc, uint32_t src_off);
 /* jx_span of original bytes for norm range [s, e). */
 jx_span jx_doc_span(const jishi_doc *doc, uint32_t s, uint32_t e);
 /* Output unit (code point or byte per flags) of a src byte offset. */

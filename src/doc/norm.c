@@ -112,6 +112,24 @@ uint32_t jx_doc_orig(const jishi_doc *doc, uint32_t x)
 	return r > doc->len ? doc->len : r;
 }
 
+uint32_t jx_doc_norm(const jishi_doc *doc, uint32_t y)
+{
+	uint32_t lo = 0, hi = doc->nbreaks;
+	/* last break with orig <= y (orig grows with norm) */
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (doc->breaks[mid].orig <= y)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (hi == 0)
+		return y;
+	const jx_normbreak *b = &doc->breaks[lo];
+	uint32_t r = b->norm + (y - b->orig);
+	return r > doc->norm_len ? doc->norm_len : r;
+}
+
 jx_span jx_doc_span(const jishi_doc *doc, uint32_t s, uint32_t e)
 {
 	jx_span sp;

@@ -23,29 +23,38 @@ enum {
 	K_PERSON,
 	K_OFFICE,
 	K_MOD,
-	K_NAME /* a name read with the name model */
+	K_NAME, /* a name read with the name model */
+	K_LEXORG,
+	K_LEXPLACE /* organisation / place words of the lexicon */
 };
 
 /* One name found in the text (norm offsets). */
 typedef struct match {
 	uint32_t s, e;
 	int kind;
-	uint32_t row; /* row in its own table (K_NAME: unused) */
-	int32_t ent;  /* entity index once assigned, else -1 */
+	uint32_t row;     /* row in its own table (K_NAME: unused) */
+	int32_t ent;      /* entity index once assigned, else -1 */
+	const char *ctry; /* K_LEX*: the country of a name inside, or NULL */
 } match;
 
 typedef struct tables {
 	const jx_table *ix, *countries, *places, *orgs, *media, *people,
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
-	    *alias_cues;
+	    *alias_cues, *translit;
 	int ix_kind, ix_row;
 	int c_country, c_form, p_country, p_kind, o_key, o_country, o_cameo,
 	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
-	    f_actor, d_then;
+	    f_actor, d_then, s_freq, g_first, g_last, g_single;
 } tables;
+
+/* Names read without a title or byline next to them (strict mode) need a
+ * common surname and given-name characters seen this often in names. */
+#define FREE_SURNAME_MIN 300 /* per million people */
+#define FREE_GIVEN_MIN   30  /* names with the character there */
 
 typedef struct ctx {
 	jishi_doc *doc;
+	uint8_t *covered; /* norm bytes inside a match */
 	const uint8_t *t; /* norm */
 	uint32_t n;
 	tables tb;
@@ -81,6 +90,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->given = tab(doc, "names/given_chars");
 	tb->nonname = tab(doc, "names/nonname_chars");
 	tb->alias_cues = tab(doc, "entity/alias_cues");
+	tb->translit = tab(doc, "names/translit_chars");
 	tb->ix_kind = col(tb->ix, "kind");
 	tb->ix_row = col(tb->ix, "row");
 	tb->c_country = col(tb->countries, "country");
@@ -100,6 +110,10 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->f_role = col(tb->offices, "role");
 	tb->f_actor = col(tb->offices, "actor");
 	tb->d_then = col(tb->mods, "then");
+	tb->s_freq = col(tb->surnames, "freq");
+	tb->g_first = col(tb->given, "first");
+	tb->g_last = col(tb->given, "last");
+	tb->g_single = col(tb->given, "single");
 	if (tb->ix_kind < 0 || tb->ix_row < 0)
 		tb->ix = NULL;
 }
@@ -247,7 +261,11 @@ static match *add_match(ctx *c, uint32_t s, uint32_t e, int kind, uint32_t row)
 		c->cap = cap;
 	}
 	match *x = &c->m[c->nm++];
-	*x = (match){s, e, kind, row, -1};
+	*x = (match){s, e, kind, row, -1, NULL};
+	if (c->covered && kind != K_MOD) { /* 原, 前 may be in a name */
+		memset(c->covered + s, 1, e - s);
+		c->covered[s] = 2;
+	}
 	return x;
 }
 
@@ -291,8 +309,12 @@ static void scan(ctx *c)
 			            c->m[i - 1].e == x->s;
 			bool next = i + 1 < c->nm && is_abbr(c, &c->m[i + 1]) &&
 			            c->m[i + 1].s == x->e;
-			if (!prev && !next)
+			if (!prev && !next) {
+				if (c->covered)
+					memset(c->covered + x->s, 0,
+					       x->e - x->s);
 				continue;
+			}
 		}
 		c->m[w++] = *x;
 	}
@@ -320,19 +342,25 @@ static bool is_han(const ctx *c, uint32_t p)
 
 /* Is the character at p a plausible given-name character at position
  * which (0 first, 1 last, 2 single)? */
-static bool given_ok(const ctx *c, uint32_t p)
+static bool given_ok(const ctx *c, uint32_t p, bool strict, int col_)
 {
 	if (!is_han(c, p))
 		return false;
 	uint32_t l = char_len(c, p);
 	if (find(c->tb.nonname, c->t + p, l) >= 0)
 		return false;
-	return find(c->tb.given, c->t + p, l) >= 0;
+	int64_t r = find(c->tb.given, c->t + p, l);
+	if (r < 0)
+		return false;
+	return !strict || strtoul(cell(c->tb.given, (uint32_t)r, col_), NULL,
+	                          10) >= FREE_GIVEN_MIN;
 }
 
 /* Does a known name (any index match) start at p? */
 static bool match_at(const ctx *c, uint32_t p)
 {
+	if (c->covered)
+		return p < c->n && c->covered[p] == 2;
 	for (uint32_t i = 0; i < c->nm; i++)
 		if (c->m[i].s == p)
 			return true;
@@ -343,7 +371,8 @@ static bool match_at(const ctx *c, uint32_t p)
  * name from g? It must start a word, and no lexicon word of two or more
  * characters that is not a person's name may cross g or e (官邸, 會議
  * after a title; 石破/佳子 is fine). */
-static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e)
+static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e,
+                        bool strict)
 {
 	const jishi_doc *d = c->doc;
 	const jx_token *tk = d->tokens;
@@ -371,6 +400,14 @@ static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e)
 		bool person = tag && tag[0] == 'n' && tag[1] == 'r';
 		if (!person && tk[i].start < og && tk[i].end > og)
 			return false;
+		/* strict: no other word of two characters or more inside; a
+		 * name-tagged word only as a name of three characters or
+		 * more (文明 is a word first) */
+		size_t wl = jx_utf8_count(d->src + tk[i].start,
+		                          tk[i].end - tk[i].start);
+		if (strict && wl >= 2 &&
+		    (!person || jx_utf8_count(d->src + os, oe - os) < 3))
+			return false;
 	}
 	return true;
 }
@@ -378,7 +415,14 @@ static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e)
 /* A person's name not in any dictionary starting at p: surname (a
  * Japanese two-character one, a compound or a single character) and one
  * or two given-name characters. Returns its end, or p. */
-static uint32_t read_name(const ctx *c, uint32_t p, uint32_t limit)
+static bool common_surname(const ctx *c, int64_t row)
+{
+	return row >= 0 &&
+	       strtoul(cell(c->tb.surnames, (uint32_t)row, c->tb.s_freq), NULL,
+	               10) >= FREE_SURNAME_MIN;
+}
+
+static uint32_t read_name(const ctx *c, uint32_t p, uint32_t limit, bool strict)
 {
 	if (!is_han(c, p))
 		return p;
@@ -386,24 +430,32 @@ static uint32_t read_name(const ctx *c, uint32_t p, uint32_t limit)
 	uint32_t p2 = p + l1;
 	uint32_t l2 = is_han(c, p2) ? char_len(c, p2) : 0;
 	uint32_t sur = 0; /* surname end */
-	if (l2 && find(c->tb.jp_surnames, c->t + p, l1 + l2) >= 0) {
+	int64_t r;
+	if (!strict && l2 && find(c->tb.jp_surnames, c->t + p, l1 + l2) >= 0) {
 		sur = p2 + l2; /* 石破 (佳子) */
-	} else if (l2 && find(c->tb.surnames, c->t + p, l1 + l2) >= 0) {
+	} else if (l2 && (r = find(c->tb.surnames, c->t + p, l1 + l2)) >= 0 &&
+	           (!strict || common_surname(c, r))) {
 		sur = p2 + l2;
-	} else if (find(c->tb.surnames, c->t + p, l1) >= 0) {
-		sur = p2;
+	} else if ((r = find(c->tb.surnames, c->t + p, l1)) >= 0 &&
+	           (!strict || (common_surname(c, r) &&
+	                        find(c->tb.nonname, c->t + p, l1) < 0))) {
+		sur = p2; /* strict: not 和 向 于 (function words first) */
 	}
 	if (sur == 0 || sur >= limit)
 		return p;
 	uint32_t g1 = sur;
-	if (!given_ok(c, g1) || match_at(c, g1))
+	if (match_at(c, g1))
 		return p;
 	uint32_t g2 = g1 + char_len(c, g1);
 	uint32_t g3 = g2 < limit ? g2 + char_len(c, g2) : g2;
-	if (g2 < limit && given_ok(c, g2) && !match_at(c, g2) &&
-	    fits_tokens(c, p, g1, g3))
+	if (given_ok(c, g1, strict, c->tb.g_first) && g2 < limit &&
+	    given_ok(c, g2, strict, c->tb.g_last) && !match_at(c, g2) &&
+	    fits_tokens(c, p, g1, g3, strict))
 		return g3;
-	return fits_tokens(c, p, g1, g2) ? g2 : p;
+	if (given_ok(c, g1, strict, c->tb.g_single) &&
+	    fits_tokens(c, p, g1, g2, strict))
+		return g2;
+	return p;
 }
 
 /* ---- entities --------------------------------------------------------- */
@@ -543,6 +595,14 @@ static int32_t entity_of_match(ctx *c, match *x)
 		ei = entity_for(c, JX_ENT_PERSON, arena_key(c, "N:", s, len),
 		                sp);
 		break;
+	case K_LEXORG:
+	case K_LEXPLACE:
+		ei =
+		    entity_for(c, x->kind == K_LEXORG ? JX_ENT_ORG : JX_ENT_GPE,
+		               arena_key(c, "L:", s, len), sp);
+		if (ei >= 0 && x->ctry)
+			ent_at(c, ei)->country = x->ctry;
+		break;
 	default:
 		return -1;
 	}
@@ -583,6 +643,8 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 			at = y->s;
 			continue;
 		}
+		if ((y->kind == K_LEXORG || y->kind == K_LEXPLACE) && y->ctry)
+			return y->ctry; /* 美國國務院發言人 */
 		if (y->kind == K_COUNTRY || y->kind == K_ORG) {
 			const char *org =
 			    y->kind == K_COUNTRY
@@ -646,11 +708,12 @@ static void chains(ctx *c)
 		match *nx = i + 1 < nm ? &c->m[i + 1] : NULL;
 		/* skip further titles of the same chain: 總統辦公室安保室長 */
 		int32_t who = -1;
-		if (nx && nx->s == t->e && nx->kind == K_PERSON) {
+		if (nx && nx->s == t->e &&
+		    (nx->kind == K_PERSON || nx->kind == K_NAME)) {
 			who = entity_of_match(c, nx);
 		} else if (!(nx && nx->s == t->e)) {
 			uint32_t limit = nx ? nx->s : c->n;
-			uint32_t e = read_name(c, t->e, limit);
+			uint32_t e = read_name(c, t->e, limit, false);
 			if (e > t->e) {
 				match *x = add_match(c, t->e, e, K_NAME, 0);
 				if (x == NULL)
@@ -674,6 +737,211 @@ static void chains(ctx *c)
 				         jx_doc_span(c->doc, p->s, t->e));
 			}
 		}
+	}
+}
+
+/* Names with no title or byline next to them: strict mode of the name
+ * model at every character not inside a known name. */
+static void free_names(ctx *c)
+{
+	if (c->covered == NULL)
+		return;
+	uint32_t p = 0;
+	while (p < c->n) {
+		if (c->covered[p] || !is_han(c, p)) {
+			p++;
+			continue;
+		}
+		uint32_t limit = p;
+		while (limit < c->n && !c->covered[limit] && limit - p < 4 * 4)
+			limit++;
+		uint32_t e = read_name(c, p, limit, true);
+		if (e > p) {
+			match *x = add_match(c, p, e, K_NAME, 0);
+			if (x == NULL)
+				return;
+			entity_of_match(c, x);
+			p = e;
+			continue;
+		}
+		p += char_len(c, p);
+	}
+}
+
+/* Is the character at p one of transliterated names (and not one that
+ * stops a name)? */
+static bool translit_at(const ctx *c, uint32_t p)
+{
+	if (p >= c->n || !is_han(c, p) || (c->covered && c->covered[p]))
+		return false;
+	uint32_t l = char_len(c, p);
+	return find(c->tb.translit, c->t + p, l) >= 0 &&
+	       find(c->tb.nonname, c->t + p, l) < 0;
+}
+
+static bool is_dot(const ctx *c, uint32_t p, uint32_t *len)
+{
+	/* · U+00B7, ・ U+30FB, ‧ U+2027, • U+2022 */
+	static const char *const dots[] = {"\xC2\xB7", "\xE3\x83\xBB",
+	                                   "\xE2\x80\xA7", "\xE2\x80\xA2"};
+	for (int i = 0; i < 4; i++) {
+		uint32_t l = (uint32_t)strlen(dots[i]);
+		if (p + l <= c->n && memcmp(c->t + p, dots[i], l) == 0) {
+			*len = l;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Transliterated names joined by a middle dot: 卡洛斯·阿馬特,
+ * 鮑里斯·貝克爾 — runs of transliteration characters of at least two
+ * characters on each side of every dot. */
+static void dotted_names(ctx *c)
+{
+	if (c->tb.translit == NULL)
+		return;
+	for (uint32_t p = 0; p < c->n; p++) {
+		uint32_t dl;
+		if (!is_dot(c, p, &dl))
+			continue;
+		/* the run before the dot */
+		uint32_t s = p, k = 0;
+		while (s > 0 && k < 8) {
+			size_t q = s;
+			jx_utf8_prev(c->t, &q);
+			if (!translit_at(c, (uint32_t)q))
+				break;
+			s = (uint32_t)q;
+			k++;
+		}
+		if (k < 2)
+			continue;
+		/* the parts after it */
+		uint32_t e = p;
+		for (;;) {
+			uint32_t dl2, q = e, m = 0;
+			if (!is_dot(c, q, &dl2))
+				break;
+			q += dl2;
+			while (q < c->n && m < 8 && translit_at(c, q)) {
+				q += char_len(c, q);
+				m++;
+			}
+			if (m < 2)
+				break;
+			e = q;
+		}
+		if (e == p)
+			continue;
+		match *x = add_match(c, s, e, K_NAME, 0);
+		if (x == NULL)
+			return;
+		entity_of_match(c, x);
+		p = e;
+	}
+}
+
+/* Organisation (nt) and place (ns) words of the lexicon: 北京大学,
+ * 美国国务院, 中国男队, 温州市. A word wins over the known names inside it
+ * (北京 in 北京大学), and gives the organisation their country; a word
+ * that only partly overlaps a known name is left alone. */
+static void lexicon_orgs_places(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (c->covered == NULL || d->tokens == NULL)
+		return;
+	uint32_t j = 0; /* first match that may overlap (matches sorted) */
+	for (uint32_t i = 0; i < d->ntokens; i++) {
+		const jx_token *t = &d->tokens[i];
+		if (t->flags & JX_TOK_OOV)
+			continue;
+		const char *tag = jx_lex_tag_name(&d->model->lex, t->tag);
+		bool org = tag && strcmp(tag, "nt") == 0;
+		bool place = tag && strcmp(tag, "ns") == 0;
+		if (!org && !place)
+			continue;
+		if (jx_utf8_count(d->src + t->start, t->end - t->start) < 2)
+			continue;
+		uint32_t s = jx_doc_norm(d, t->start),
+		         e = jx_doc_norm(d, t->end);
+		while (j < c->nm && c->m[j].e <= s)
+			j++;
+		bool ok = true, inside = false;
+		uint32_t tiled = 0; /* bytes of the word in known names */
+		const char *ctry = NULL;
+		for (uint32_t k = j; k < c->nm && c->m[k].s < e; k++) {
+			match *y = &c->m[k];
+			if (y->kind == K_NONE)
+				continue;
+			if (y->s < s || y->e > e || (y->s == s && y->e == e)) {
+				ok = false; /* crosses it, or is it */
+				break;
+			}
+			inside = true;
+			tiled += y->e - y->s;
+			if (y->kind == K_COUNTRY && ctry == NULL)
+				ctry = cell(c->tb.countries, y->row,
+				            c->tb.c_country);
+			else if (y->kind == K_PLACE && ctry == NULL)
+				ctry = opt(cell(c->tb.places, y->row,
+				                c->tb.p_country));
+			else if (y->kind != K_COUNTRY && y->kind != K_PLACE &&
+			         place)
+				ok = false; /* a place word keeps other names */
+		}
+		/* a place word of two characters only around a known name:
+		 * the lexicon tags generic place nouns (城市) ns too */
+		if (!ok || tiled == e - s || /* 美日韓: the known names stay */
+		    (place && !inside &&
+		     jx_utf8_count(d->src + t->start, t->end - t->start) < 3))
+			continue;
+		for (uint32_t k = j; k < c->nm && c->m[k].s < e; k++)
+			if (c->m[k].kind != K_NONE) {
+				c->m[k].kind = K_NONE;
+				memset(c->covered + c->m[k].s, 0,
+				       c->m[k].e - c->m[k].s);
+			}
+		match *x = add_match(c, s, e, org ? K_LEXORG : K_LEXPLACE, 0);
+		if (x == NULL)
+			return;
+		x->ctry = ctry;
+	}
+}
+
+/* Person-tagged words of the lexicon (邓小平, 周恩来): three characters
+ * or more, starting with a surname, not inside a known name. */
+static void lexicon_names(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (c->covered == NULL || d->tokens == NULL)
+		return;
+	for (uint32_t i = 0; i < d->ntokens; i++) {
+		const jx_token *t = &d->tokens[i];
+		if (t->flags & JX_TOK_OOV)
+			continue;
+		const char *tag = jx_lex_tag_name(&d->model->lex, t->tag);
+		if (!tag || strcmp(tag, "nr") != 0)
+			continue;
+		size_t nc = jx_utf8_count(d->src + t->start, t->end - t->start);
+		if (nc < 3 || nc > 4)
+			continue;
+		uint32_t s = jx_doc_norm(d, t->start),
+		         e = jx_doc_norm(d, t->end);
+		bool free_ = e <= c->n;
+		for (uint32_t b = s; b < e && free_; b++)
+			free_ = c->covered[b] == 0;
+		if (!free_)
+			continue;
+		uint32_t l1 = char_len(c, s);
+		if (find(c->tb.surnames, c->t + s, l1) < 0 &&
+		    find(c->tb.surnames, c->t + s, l1 + char_len(c, s + l1)) <
+		        0)
+			continue;
+		match *x = add_match(c, s, e, K_NAME, 0);
+		if (x == NULL)
+			return;
+		entity_of_match(c, x);
 	}
 }
 
@@ -940,6 +1208,12 @@ static void reporters(ctx *c)
 	}
 }
 
+static int cmp_match(const void *a, const void *b)
+{
+	const match *x = a, *y = b;
+	return (x->s > y->s) - (x->s < y->s);
+}
+
 static int cmp_span(const void *a, const void *b)
 {
 	const jx_span *x = a, *y = b;
@@ -962,13 +1236,22 @@ void jx_ent_run(jishi_doc *doc)
 	tables_init(doc, &c.tb);
 	if (c.tb.ix == NULL)
 		return;
+	c.covered = jx_arena_alloc(&doc->arena, (size_t)c.n + 1);
+	if (c.covered)
+		memset(c.covered, 0, (size_t)c.n + 1);
 	scan(&c);
 	if (doc->oom)
 		return;
 	/* dictionary people and titled names first, so that their later
 	 * mentions and the surname+title forms can be tied to them */
 	reporters(&c);
+	lexicon_orgs_places(&c);
+	dotted_names(&c);
+	if (c.nm > 1)
+		qsort(c.m, c.nm, sizeof(match), cmp_match);
 	chains(&c);
+	lexicon_names(&c);
+	free_names(&c);
 	rest(&c);
 	repeat_names(&c);
 	surname_titles(&c);
