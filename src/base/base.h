@@ -102,5 +102,18 @@ int jx_err_set(jishi_err *err, int code, uint64_t pos, const char *fmt, ...)
 bool jx_date_valid(int y, int m, int d);
 /* Parse "YYYY-MM-DD" exactly. */
 bool jx_date_parse(const char *s, size_t len, int *y, int *m, int *d);
+/* A date with an optional clock time and zone offset. */
+typedef struct jx_datetime {
+	int y, m, d;
+	int hh, mi, ss; /* -1: no clock time given */
+	char tz[7];     /* "+08:00", or "" */
+} jx_datetime;
+/* Parse "YYYY-MM-DD" or "YYYY-MM-DD(T| )hh:mm[:ss[.f]][Z|(+|-)hh[:]mm]". */
+bool jx_datetime_parse(const char *s, size_t len, jx_datetime *out);
+/* Days since 1970-01-01, and back. */
+int64_t jx_days_from_civil(int y, int m, int d);
+void jx_civil_from_days(int64_t days, int *y, int *m, int *d);
+/* Days in month m of year y (0 for a bad month). */
+int jx_month_days(int y, int m);
 
 #endif /* JX_BASE_H */

@@ -366,12 +366,13 @@ int cli_extract(int argc, char **argv)
 			o.offsets_bytes = strcmp(optarg, "bytes") == 0;
 			break;
 		case 'D': {
-			int y, m, d;
-			if (!jx_date_parse(optarg, strlen(optarg), &y, &m,
-			                   &d)) {
+			jx_datetime dt;
+			if (!jx_datetime_parse(optarg, strlen(optarg), &dt)) {
 				fprintf(stderr,
 				        "jishi extract: --date '%s' is "
-				        "not a YYYY-MM-DD date\n",
+				        "not a YYYY-MM-DD date or a "
+				        "YYYY-MM-DDThh:mm[:ss][+hh:mm] "
+				        "date-time\n",
 				        optarg);
 				return 2;
 			}

@@ -394,9 +394,7 @@ void cli_job_parse(cli_job *job, size_t max_bytes)
 		          "\"date\" and \"url\" strings");
 		goto out;
 	}
-	if (job->date && strlen(job->date) > 10 &&
-	    (job->date[10] == 'T' || job->date[10] == ' '))
-		job->date[10] = '\0'; /* a date-time: its calendar date */
+	/* a date-time keeps its clock time: relative times use it */
 	size_t tl = json_string_length(text);
 	if (tl > max_bytes) {
 		char m[96];

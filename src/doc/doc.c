@@ -10,6 +10,7 @@
 #include "layout.h"
 #include "ent.h"
 #include "lex.h"
+#include "times.h"
 #include "out.h"
 
 void *jx_vec_push(jishi_doc *doc, jx_vec *v, size_t sz)
@@ -92,7 +93,6 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 	jx_arena arena;
 	jishi_doc *doc = NULL;
 	int rc = JISHI_OK;
-	int y, m, d;
 
 	if (out == NULL)
 		return jx_err_set(err, JISHI_EINVAL, UINT64_MAX,
@@ -126,10 +126,12 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 	         strlen(opts->url)))
 		return jx_err_set(err, JISHI_EINVAL, UINT64_MAX,
 		                  "the id and url must be valid UTF-8");
+	jx_datetime when = {0, 0, 0, -1, -1, -1, ""};
 	if (opts->date &&
-	    !jx_date_parse(opts->date, strlen(opts->date), &y, &m, &d))
+	    !jx_datetime_parse(opts->date, strlen(opts->date), &when))
 		return jx_err_set(err, JISHI_EINVAL, UINT64_MAX,
-		                  "date '%s' is not a valid YYYY-MM-DD date",
+		                  "date '%s' is not a valid YYYY-MM-DD date or "
+		                  "YYYY-MM-DDThh:mm[:ss][+hh:mm] date-time",
 		                  opts->date);
 
 	jx_arena_init(&arena);
@@ -144,6 +146,7 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 	doc->len = (uint32_t)len;
 	doc->byline.span.start = JX_NOSPAN;
 	doc->dateline_span.start = JX_NOSPAN;
+	doc->anchor_clock = (jx_datetime){0, 0, 0, -1, -1, -1, ""};
 	jx_buf_init(&doc->json, (size_t)1 << 30);
 	doc->src = (const uint8_t *)jx_arena_strndup(&doc->arena,
 	                                             len ? text : "", len);
@@ -180,8 +183,10 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 		memcpy(doc->anchor, opts->date, 10);
 		doc->anchor[10] = '\0';
 		doc->anchor_src = "option";
+		doc->anchor_clock = when; /* its clock time and zone, if any */
 	}
 	jx_ent_run(doc);
+	jx_time_run(doc);
 	if (doc->oom || doc->arena.oom)
 		rc = JISHI_ENOMEM;
 out:

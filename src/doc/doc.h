@@ -79,6 +79,16 @@ typedef struct jx_entity {
 	int32_t prow;  /* first actors/people row of the name, or -1 */
 } jx_entity;
 
+/* A time expression (schema v1 times[]). */
+typedef struct jx_time {
+	jx_span span;
+	const char *type;   /* DATE, TIME, DURATION, SET, ANNIVERSARY */
+	char value[48];     /* TIMEX3 / ISO 8601 value */
+	const char *mod;    /* START, END, APPROX, ... or NULL */
+	const char *tz;     /* "+08:00", "local", or NULL */
+	const char *anchor; /* dateline, option, speech, text, none */
+} jx_time;
+
 typedef struct jx_diag {
 	const char *stage; /* "layout", ... (static) */
 	const char *code;  /* short machine-readable code (static) */
@@ -112,8 +122,9 @@ struct jishi_doc {
 	jishi_script script;
 	char dateline[11]; /* "YYYY-MM-DD" or "" */
 	jx_span dateline_span;
-	char anchor[11];        /* "YYYY-MM-DD" or "" */
-	const char *anchor_src; /* "dateline", "option" or NULL */
+	char anchor[11];          /* "YYYY-MM-DD" or "" */
+	jx_datetime anchor_clock; /* the option's clock time (hh -1: none) */
+	const char *anchor_src;   /* "dateline", "option" or NULL */
 
 	/* layout layer */
 	jx_byline byline;
@@ -126,6 +137,8 @@ struct jishi_doc {
 	uint32_t ntokens;
 	/* ent layer */
 	jx_vec entities; /* jx_entity, in order of first mention */
+	/* time layer */
+	jx_vec times; /* jx_time, in text order */
 
 	jx_vec diags; /* jx_diag */
 	jx_buf json;  /* serialised record */

@@ -146,40 +146,7 @@ static int64_t find(const jx_table *t, const uint8_t *s, uint32_t len)
 	return -1;
 }
 
-/* ---- the prefix walk over entity/index -------------------------------- */
-
-static int cmp_prefix(jx_str c, const uint8_t *p, uint32_t len)
-{
-	uint32_t n = c.len < len ? c.len : len;
-	int r = memcmp(c.s, p, n);
-	if (r)
-		return r;
-	return c.len < len ? -1 : 0; /* 0: c starts with p */
-}
-
-/* Narrow [*lo, *hi) of ix to the rows starting with p[0..len). */
-static void narrow(const jx_table *ix, uint32_t *lo, uint32_t *hi,
-                   const uint8_t *p, uint32_t len)
-{
-	uint32_t a = *lo, b = *hi;
-	while (a < b) { /* first row >= p */
-		uint32_t mid = a + (b - a) / 2;
-		if (cmp_prefix(jx_table_cell(ix, mid, 0), p, len) < 0)
-			a = mid + 1;
-		else
-			b = mid;
-	}
-	uint32_t c = a, d = *hi;
-	while (c < d) { /* first row not starting with p */
-		uint32_t mid = c + (d - c) / 2;
-		if (cmp_prefix(jx_table_cell(ix, mid, 0), p, len) == 0)
-			c = mid + 1;
-		else
-			d = mid;
-	}
-	*lo = a;
-	*hi = c;
-}
+/* ---- the walk over entity/index ------------------------------------- */
 
 static bool ascii_alnum(uint8_t c)
 {
@@ -191,25 +158,16 @@ static bool ascii_alnum(uint8_t c)
  * none) and its first index row. Latin names need word boundaries. */
 static uint32_t longest(const ctx *c, uint32_t p, uint32_t *ixrow)
 {
-	const jx_table *ix = c->tb.ix;
-	uint32_t lo = 0, hi = ix->nrows, best = 0;
-	size_t q = p;
 	if (ascii_alnum(c->t[p]) && p > 0 && ascii_alnum(c->t[p - 1]))
 		return 0;
-	for (int k = 0; k < MAX_NAME_CHARS && q < c->n; k++) {
-		jx_utf8_next(c->t, c->n, &q);
-		uint32_t len = (uint32_t)q - p;
-		narrow(ix, &lo, &hi, c->t + p, len);
-		if (lo >= hi)
-			break;
-		if (jx_table_cell(ix, lo, 0).len == len &&
-		    !(ascii_alnum(c->t[q - 1]) && q < c->n &&
-		      ascii_alnum(c->t[q]))) {
-			best = len;
-			*ixrow = lo;
-		}
-	}
-	return best;
+	uint32_t n = c->n - p;
+	if (n > MAX_NAME_CHARS * 4)
+		n = MAX_NAME_CHARS * 4;
+	uint32_t len = jx_table_longest(c->tb.ix, c->t + p, n, ixrow);
+	uint32_t q = p + len;
+	if (len && ascii_alnum(c->t[q - 1]) && q < c->n && ascii_alnum(c->t[q]))
+		return 0;
+	return len;
 }
 
 static int kind_of(const char *k)

@@ -367,6 +367,52 @@ uint32_t jx_table_lower(const jx_table *t, const char *key, size_t len)
 	return lo;
 }
 
+static int cmp_prefix(jx_str c, const uint8_t *p, uint32_t len)
+{
+	uint32_t n = c.len < len ? c.len : len;
+	int r = memcmp(c.s, p, n);
+	if (r)
+		return r;
+	return c.len < len ? -1 : 0; /* 0: c starts with p */
+}
+
+uint32_t jx_table_longest(const jx_table *t, const uint8_t *s, size_t n,
+                          uint32_t *row)
+{
+	uint32_t lo = 0, hi = t ? t->nrows : 0, best = 0;
+	size_t q = 0;
+	while (q < n && lo < hi) {
+		/* one more code point of s */
+		q++;
+		while (q < n && (s[q] & 0xC0) == 0x80)
+			q++;
+		uint32_t len = (uint32_t)q;
+		uint32_t a = lo, b = hi;
+		while (a < b) { /* first row >= the prefix */
+			uint32_t mid = a + (b - a) / 2;
+			if (cmp_prefix(jx_table_cell(t, mid, 0), s, len) < 0)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		uint32_t c = a, d = hi;
+		while (c < d) { /* first row not starting with it */
+			uint32_t mid = c + (d - c) / 2;
+			if (cmp_prefix(jx_table_cell(t, mid, 0), s, len) == 0)
+				c = mid + 1;
+			else
+				d = mid;
+		}
+		lo = a;
+		hi = c;
+		if (lo < hi && jx_table_cell(t, lo, 0).len == len) {
+			best = len;
+			*row = lo;
+		}
+	}
+	return best;
+}
+
 int jx_table_col(const jx_table *t, const char *name)
 {
 	for (uint32_t k = 0; k < t->ncols; k++)

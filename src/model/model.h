@@ -69,6 +69,11 @@ jx_str jx_table_cell(const jx_table *t, uint32_t row, uint32_t col);
 uint32_t jx_table_lower(const jx_table *t, const char *key, size_t len);
 /* Column index of the header name, or -1. */
 int jx_table_col(const jx_table *t, const char *name);
+/* Byte length of the longest first cell of t that is a prefix of
+ * s[0..n) (0: none), with its first row in *row. Walks the sorted rows by
+ * ever longer prefixes, so it stops as soon as no cell can match. */
+uint32_t jx_table_longest(const jx_table *t, const uint8_t *s, size_t n,
+                          uint32_t *row);
 /* Character id of code point cp in the lexicon, 0 when none. */
 static inline uint32_t jx_lex_char(const jx_lexicon *lx, uint32_t cp)
 {

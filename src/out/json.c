@@ -285,6 +285,32 @@ static void write_entities(jishi_doc *doc)
 	jx_buf_putc(b, ']');
 }
 
+static void write_times(jishi_doc *doc)
+{
+	jx_buf *b = &doc->json;
+	key(doc, "times", false);
+	jx_buf_putc(b, '[');
+	for (uint32_t i = 0; i < doc->times.n; i++) {
+		const jx_time *t = &JX_VEC_AT(&doc->times, jx_time, i);
+		jx_buf_puts(b, i ? ",{\"span\":" : "{\"span\":");
+		span(doc, t->span);
+		key(doc, "text", false);
+		text(doc, t->span);
+		key(doc, "type", false);
+		cstr(b, t->type);
+		key(doc, "value", false);
+		cstr(b, t->value);
+		key(doc, "mod", false);
+		opt_cstr(b, t->mod);
+		key(doc, "tz", false);
+		opt_cstr(b, t->tz);
+		key(doc, "anchor", false);
+		cstr(b, t->anchor);
+		jx_buf_putc(b, '}');
+	}
+	jx_buf_putc(b, ']');
+}
+
 static void write_tokens(jishi_doc *doc)
 {
 	jx_buf *b = &doc->json;
@@ -407,7 +433,8 @@ int jx_out_json(jishi_doc *doc)
 	write_doc(doc);
 	write_layout(doc);
 	write_entities(doc);
-	jx_buf_puts(b, ",\"times\":[],\"quotes\":[],\"events\":[]");
+	write_times(doc);
+	jx_buf_puts(b, ",\"quotes\":[],\"events\":[]");
 	if (doc->flags & JISHI_F_TOKENS)
 		write_tokens(doc);
 	write_diags(doc);

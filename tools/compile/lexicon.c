@@ -103,7 +103,7 @@ static void load_numbers(void)
 		die_oom();
 	table *t = find_table("lexicon/numerals");
 	if (t) {
-		t->internal = true;
+		/* also a table: the time stage reads numerals */
 		for (uint32_t r = 0; r < t->nrows; r++) {
 			uint32_t cp = first_cp(table_cell(t, r, 0, NULL));
 			const char *k = table_cell(t, r, 1, NULL);

@@ -1,0 +1,1047 @@
+/*
+ * times.c -- time expressions found and normalised (docs/internals/time.md).
+ *
+ * A hand-written scanner over the normalised text reads, at each position,
+ * the longest chain of time parts (year, month, day, part of the day,
+ * clock, zone), a relative word (昨天, 上週, 今年) with the parts that may
+ * follow it, a duration, a set or a vague reference. The chain is then
+ * resolved against its anchor: the speech day inside a quote, an earlier
+ * date of the same passage for a clock time without a day, else the
+ * document's anchor. All words come from the model's time/ tables and
+ * lexicon/numerals. Nothing here reads the machine's clock.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "times.h"
+
+enum { T_DATE, T_TIME, T_DURATION, T_SET, T_ANNIV, T_VAGUE };
+enum { TENSE_NONE, TENSE_PAST, TENSE_FUTURE };
+enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
+
+typedef struct tables {
+	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
+	    *tense, *vague, *sets;
+	int n_kind, n_value, r_unit, r_offset, r_daypart, u_kind, u_iso,
+	    d_shift, z_offset, m_mod, m_side, t_tense, v_value, s_value;
+} tables;
+
+/* One expression as read, before it is resolved. */
+typedef struct expr {
+	uint32_t s, e;
+	int kind;                /* T_* */
+	int y, m, d, hh, mi, ss; /* -1: not said */
+	bool y_abs;              /* the year was written out */
+	int rel, rel_off;        /* R_*: a relative word, its offset */
+	int bday;                /* 昨（23）日: the bracketed day, or -1 */
+	int wday;                /* 1 (Monday) .. 7, or -1 */
+	int y2, m2, d2;          /* the end of a range, or -1 */
+	const char *shift;       /* part of the day: am, pm, noon, night */
+	const char *mod, *tz;
+	char dur[40]; /* DURATION / SET / ANNIV / VAGUE value */
+} expr;
+
+typedef struct ctx {
+	jishi_doc *doc;
+	const uint8_t *t;
+	uint32_t n;
+	tables tb;
+	jx_span *quotes; /* norm spans inside 「」 “” */
+	uint32_t nquotes;
+} ctx;
+
+static const char *cellstr(const jx_table *t, uint32_t row, int c)
+{
+	if (t == NULL || c < 0 || row >= t->nrows)
+		return "";
+	return jx_table_cell(t, row, (uint32_t)c).s;
+}
+
+static int colof(const jx_table *t, const char *name)
+{
+	return t ? jx_table_col(t, name) : -1;
+}
+
+static void tables_init(const jishi_doc *doc, tables *tb)
+{
+	const jishi_model *m = doc->model;
+	tb->numerals = jx_model_table(m, "lexicon/numerals");
+	tb->relative = jx_model_table(m, "time/relative");
+	tb->units = jx_model_table(m, "time/units");
+	tb->dayparts = jx_model_table(m, "time/dayparts");
+	tb->zones = jx_model_table(m, "time/zones");
+	tb->mods = jx_model_table(m, "time/mods");
+	tb->tense = jx_model_table(m, "time/tense");
+	tb->vague = jx_model_table(m, "time/vague");
+	tb->sets = jx_model_table(m, "time/sets");
+	tb->n_kind = colof(tb->numerals, "kind");
+	tb->n_value = colof(tb->numerals, "value");
+	tb->r_unit = colof(tb->relative, "unit");
+	tb->r_offset = colof(tb->relative, "offset");
+	tb->r_daypart = colof(tb->relative, "daypart");
+	tb->u_kind = colof(tb->units, "kind");
+	tb->u_iso = colof(tb->units, "iso");
+	tb->d_shift = colof(tb->dayparts, "shift");
+	tb->z_offset = colof(tb->zones, "offset");
+	tb->m_mod = colof(tb->mods, "mod");
+	tb->m_side = colof(tb->mods, "side");
+	tb->t_tense = colof(tb->tense, "tense");
+	tb->v_value = colof(tb->vague, "value");
+	tb->s_value = colof(tb->sets, "value");
+}
+
+/* Longest entry of t at p: its byte length, 0 when none. */
+static uint32_t at(const ctx *c, const jx_table *t, uint32_t p, uint32_t *row)
+{
+	if (t == NULL || p >= c->n)
+		return 0;
+	uint32_t n = c->n - p;
+	return jx_table_longest(t, c->t + p, n > 64 ? 64 : n, row);
+}
+
+static bool lit(const ctx *c, uint32_t p, const char *s)
+{
+	size_t l = strlen(s);
+	return p + l <= c->n && memcmp(c->t + p, s, l) == 0;
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+typedef struct num {
+	uint32_t e;   /* end (exclusive), or the start when no number */
+	long v;       /* value */
+	int ndig;     /* digits written (Arabic or 〇-九 one by one) */
+	bool chinese; /* written in Chinese numerals */
+	bool plain;   /* digits only, no 十 百 千 */
+} num;
+
+static num read_num(const ctx *c, uint32_t p)
+{
+	num r = {p, 0, 0, false, true};
+	uint32_t q = p;
+	while (q < c->n && c->t[q] >= '0' && c->t[q] <= '9' && r.ndig < 9) {
+		r.v = r.v * 10 + (c->t[q] - '0');
+		r.ndig++;
+		q++;
+	}
+	if (r.ndig) {
+		r.e = q;
+		return r;
+	}
+	/* Chinese numerals: 二十三, 廿三, 一九九八, 兩 */
+	long total = 0, cur = 0;
+	bool any = false;
+	while (q < c->n) {
+		uint32_t row, len = at(c, c->tb.numerals, q, &row);
+		if (len == 0)
+			break;
+		const char *k = cellstr(c->tb.numerals, row, c->tb.n_kind);
+		long v = strtol(cellstr(c->tb.numerals, row, c->tb.n_value),
+		                NULL, 10);
+		if (strcmp(k, "digit") == 0) {
+			cur = r.plain && any ? cur * 10 + v : v;
+			r.ndig++;
+		} else if (strcmp(k, "unit") == 0) {
+			long scale = 1;
+			for (long i = 0; i < v && i < 8; i++)
+				scale *= 10;
+			if (scale > 1000)
+				break; /* 萬 億: not in times */
+			total += (cur ? cur : 1) * scale;
+			cur = 0;
+			r.plain = false;
+		} else if (strcmp(k, "other") == 0) { /* 兩 廿 卅 */
+			if (v >= 20) {
+				total += v;
+				r.plain = false;
+			} else {
+				cur = v;
+			}
+		} else {
+			break;
+		}
+		any = true;
+		q += len;
+	}
+	if (!any)
+		return r;
+	r.e = q;
+	r.v = total + cur;
+	r.chinese = true;
+	return r;
+}
+
+/* ---- dates ------------------------------------------------------------ */
+
+static int64_t days(int y, int m, int d)
+{
+	return jx_days_from_civil(y, m, d);
+}
+
+static void add_days(int *y, int *m, int *d, int64_t n)
+{
+	jx_civil_from_days(days(*y, *m, *d) + n, y, m, d);
+}
+
+static void add_months(int *y, int *m, int n)
+{
+	int k = *y * 12 + (*m - 1) + n;
+	*y = k / 12;
+	*m = k % 12 + 1;
+}
+
+/* ISO weekday, 1 = Monday. */
+static int weekday(int y, int m, int d)
+{
+	int64_t z = days(y, m, d); /* 1970-01-01 was a Thursday */
+	int w = (int)(((z % 7) + 7 + 3) % 7);
+	return w + 1;
+}
+
+static void iso_week(int y, int m, int d, int *wy, int *wk)
+{
+	int wd = weekday(y, m, d);
+	int ty = y, tm = m, td = d; /* the Thursday of this week */
+	add_days(&ty, &tm, &td, 4 - wd);
+	*wy = ty;
+	*wk = (int)((days(ty, tm, td) - days(ty, 1, 1)) / 7) + 1;
+}
+
+/* ---- scanning --------------------------------------------------------- */
+
+static const char *mod_after(ctx *c, uint32_t *p)
+{
+	uint32_t row, len = at(c, c->tb.mods, *p, &row);
+	if (len &&
+	    strcmp(cellstr(c->tb.mods, row, c->tb.m_side), "after") == 0) {
+		const char *m = cellstr(c->tb.mods, row, c->tb.m_mod);
+		*p += len;
+		return strcmp(m, "-") ? m : NULL;
+	}
+	return NULL;
+}
+
+/* A weekday after 週 / 周 / 星期 / 禮拜: 週三, 星期日. */
+static uint32_t read_weekday(const ctx *c, uint32_t p, int *wd)
+{
+	static const char *const pre[] = {"星期", "禮拜", "礼拜", "週", "周"};
+	static const char *const days_[] = {"一", "二", "三", "四",
+	                                    "五", "六", "日", "天"};
+	for (int i = 0; i < 5; i++) {
+		if (!lit(c, p, pre[i]))
+			continue;
+		uint32_t q = p + (uint32_t)strlen(pre[i]);
+		for (int k = 0; k < 8; k++)
+			if (lit(c, q, days_[k])) {
+				*wd = k < 6 ? k + 1 : 7;
+				return q + 3;
+			}
+	}
+	return p;
+}
+
+/* An hour as said after a part of the day (下午4時 -> 16). */
+static int shifted(int hh, const char *shift)
+{
+	if (shift == NULL)
+		return hh;
+	if (!strcmp(shift, "pm") && hh >= 1 && hh < 12)
+		return hh + 12;
+	if (!strcmp(shift, "night") && hh >= 5 && hh < 12)
+		return hh + 12;
+	if (!strcmp(shift, "night") && hh == 12)
+		return 0;
+	if (!strcmp(shift, "noon") && hh >= 1 && hh <= 3)
+		return hh + 12;
+	if (!strcmp(shift, "am") && hh == 12)
+		return 0;
+	return hh;
+}
+
+/* Part of the day and clock time at p: 下午4時55分, 晚間6時, 8點半. */
+static uint32_t read_clock(ctx *c, uint32_t p, expr *x)
+{
+	uint32_t q = p, row, len;
+	const char *shift = NULL;
+	if ((len = at(c, c->tb.dayparts, q, &row)) != 0) {
+		shift = cellstr(c->tb.dayparts, row, c->tb.d_shift);
+		q += len;
+	}
+	num h = read_num(c, q);
+	if (h.e == q || h.v > 24)
+		return p;
+	uint32_t r = h.e;
+	if (!(len = at(c, c->tb.units, r, &row)) ||
+	    strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "hour") != 0)
+		return p;
+	r += len;
+	int mi = -1, ss = -1;
+	num m = read_num(c, r);
+	uint32_t l2;
+	if (m.e > r && m.v < 60 && (l2 = at(c, c->tb.units, m.e, &row)) &&
+	    strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "minute") == 0) {
+		mi = (int)m.v;
+		r = m.e + l2;
+		num s = read_num(c, r);
+		uint32_t l3;
+		if (s.e > r && s.v < 60 &&
+		    (l3 = at(c, c->tb.units, s.e, &row)) &&
+		    strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "second") ==
+		        0) {
+			ss = (int)s.v;
+			r = s.e + l3;
+		}
+	} else if (lit(c, r, "半")) {
+		mi = 30;
+		r += 3;
+	}
+	/* a bare "3點" with no part of the day or minutes is too often a
+	 * count (三點建議): only Arabic digits with 時 */
+	if (shift == NULL && mi < 0 && (h.chinese || !lit(c, h.e, "時")))
+		return p;
+	x->hh = shifted((int)h.v, shift) % 24;
+	x->mi = mi < 0 ? 0 : mi;
+	x->ss = ss;
+	x->shift = shift;
+	return r;
+}
+
+/* A zone before a clock time: 台灣時間下午3時55分, UTC+9. */
+static uint32_t read_zone(ctx *c, uint32_t p, const char **tz)
+{
+	uint32_t row, len = at(c, c->tb.zones, p, &row);
+	if (len) {
+		const char *o = cellstr(c->tb.zones, row, c->tb.z_offset);
+		*tz = o;
+		return p + len;
+	}
+	if (lit(c, p, "UTC") || lit(c, p, "GMT")) {
+		uint32_t q = p + 3;
+		if (q < c->n && (c->t[q] == '+' || c->t[q] == '-')) {
+			num h = read_num(c, q + 1);
+			if (h.e > q + 1 && !h.chinese && h.v <= 14) {
+				char b[8];
+				snprintf(b, sizeof(b), "%c%02d:00", c->t[q],
+				         (int)(h.v % 15));
+				*tz = jx_arena_strndup(&c->doc->arena, b, 6);
+				return *tz ? h.e : p;
+			}
+		}
+	}
+	return p;
+}
+
+/* The date parts from p: [year] [month] [day], then a clock. */
+static uint32_t read_date(ctx *c, uint32_t p, expr *x)
+{
+	uint32_t q = p, row, len;
+	num a = read_num(c, q);
+	if (a.e == q)
+		return p;
+	/* 2025-08-24, 2025/8/24 */
+	if (!a.chinese && a.ndig == 4 && a.e < c->n &&
+	    (c->t[a.e] == '-' || c->t[a.e] == '/' || c->t[a.e] == '.')) {
+		char sep = (char)c->t[a.e];
+		num b = read_num(c, a.e + 1);
+		if (b.e > a.e + 1 && !b.chinese && b.e < c->n &&
+		    c->t[b.e] == sep) {
+			num d = read_num(c, b.e + 1);
+			if (d.e > b.e + 1 && !d.chinese &&
+			    jx_date_valid((int)a.v, (int)b.v, (int)d.v)) {
+				x->y = (int)a.v;
+				x->m = (int)b.v;
+				x->d = (int)d.v;
+				x->y_abs = true;
+				return d.e;
+			}
+		}
+		return p;
+	}
+	if (!(len = at(c, c->tb.units, a.e, &row)))
+		return p;
+	const char *k = cellstr(c->tb.units, row, c->tb.u_kind);
+	if (!strcmp(k, "year")) {
+		if (!(a.ndig == 4 && (a.plain || !a.chinese)) || a.v < 1000)
+			return p; /* 17年: a duration */
+		x->y = (int)a.v;
+		x->y_abs = true;
+		q = a.e + len;
+		num b = read_num(c, q);
+		uint32_t l2;
+		if (b.e > q && b.v >= 1 && b.v <= 12 &&
+		    (l2 = at(c, c->tb.units, b.e, &row)) &&
+		    !strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "month")) {
+			a = b;
+			len = l2;
+			k = "month";
+		} else {
+			return q;
+		}
+	}
+	if (!strcmp(k, "month")) {
+		if (a.v < 1 || a.v > 12)
+			return p;
+		x->m = (int)a.v;
+		q = a.e + len;
+		num b = read_num(c, q);
+		uint32_t l2;
+		if (b.e > q && b.v >= 1 && b.v <= 31 &&
+		    (l2 = at(c, c->tb.units, b.e, &row)) &&
+		    !strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "day")) {
+			a = b;
+			len = l2;
+			k = "day";
+		} else {
+			return q;
+		}
+	}
+	if (!strcmp(k, "day")) {
+		if (a.v < 1 || a.v > 31)
+			return p;
+		/* a lone 一日 / 十日 is more often "one day" than a date */
+		if (x->m < 0 && a.chinese && a.e - p <= 3)
+			return p;
+		x->d = (int)a.v;
+		return a.e + len;
+	}
+	return p;
+}
+
+/* A duration at p: 113分鐘, 兩個半小時, 17年, 一年多, 半年. */
+static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
+{
+	uint32_t q = p, row, len;
+	num a = read_num(c, q);
+	bool half = false, more = false;
+	long v = a.v;
+	if (a.e == q) {
+		if (!lit(c, q, "半"))
+			return p;
+		half = true;
+		v = 0;
+		q += 3;
+	} else {
+		q = a.e;
+		if (lit(c, q, "多") || lit(c, q, "餘") || lit(c, q, "余")) {
+			more = true;
+			q += 3;
+		}
+		if (lit(c, q, "個半") || lit(c, q, "个半")) {
+			half = true;
+			q += 6;
+			/* 個 is in the unit otherwise: 兩個半小時 -> 小時 */
+		}
+	}
+	if (!(len = at(c, c->tb.units, q, &row)))
+		return p;
+	const char *k = cellstr(c->tb.units, row, c->tb.u_kind);
+	const char *iso = cellstr(c->tb.units, row, c->tb.u_iso);
+	bool is_year = !strcmp(k, "year");
+	if (!strcmp(k, "century") && a.e > p && !half) {
+		x->kind = T_DATE;
+		snprintf(x->dur, sizeof(x->dur), "%02ld", v - 1);
+		return q + len;
+	}
+	if (!strcmp(k, "anniv") && a.e > p) {
+		x->kind = T_ANNIV;
+		snprintf(x->dur, sizeof(x->dur), "P%ldY", v);
+		return q + len;
+	}
+	if (!(strcmp(k, "dur") == 0 || is_year ||
+	      (!strcmp(k, "day") && strcmp(iso, "-") && 0)) ||
+	    !strcmp(iso, "-"))
+		return p;
+	if (is_year && a.e > p && ((a.ndig == 4 && a.plain) || a.v >= 1000))
+		return p; /* 1998年: a year */
+	q += len;
+	if (!half && lit(c, q, "半")) {
+		half = true;
+		q += 3;
+	}
+	if (!more && (lit(c, q, "多") || lit(c, q, "餘") || lit(c, q, "余"))) {
+		more = true;
+		q += 3;
+	}
+	/* the value: whole units, a half as the next smaller unit */
+	char *o = x->dur;
+	size_t cap = sizeof(x->dur);
+	bool t = !strcmp(iso, "H") || !strcmp(iso, "MIN") || !strcmp(iso, "S");
+	const char *u = !strcmp(iso, "MIN") ? "M" : iso;
+	if (!half) {
+		snprintf(o, cap, "P%s%ld%s", t ? "T" : "", v, u);
+	} else if (!strcmp(iso, "Y")) {
+		snprintf(o, cap, v ? "P%ldY6M" : "P6M", v);
+	} else if (!strcmp(iso, "M")) {
+		snprintf(o, cap, v ? "P%ldM15D" : "P15D", v);
+	} else if (!strcmp(iso, "D")) {
+		snprintf(o, cap, v ? "P%ldDT12H" : "PT12H", v);
+	} else if (!strcmp(iso, "H")) {
+		snprintf(o, cap, v ? "PT%ldH30M" : "PT30M", v);
+	} else if (!strcmp(iso, "W")) {
+		snprintf(o, cap, v ? "P%ldDT12H" : "P3DT12H", v * 7 + 3);
+	} else {
+		snprintf(o, cap, "P%s%ld%s", t ? "T" : "", v, u);
+	}
+	x->kind = T_DURATION;
+	if (more)
+		x->mod = "MORE_THAN";
+	return q;
+}
+
+/* The clause's tense before p: a cue in the same clause. */
+static int tense_before(ctx *c, uint32_t p)
+{
+	uint32_t q = p, k = 0;
+	while (q > 0 && k < 12) {
+		size_t r = q;
+		uint32_t cp = jx_utf8_prev(c->t, &r);
+		if (cp == 0xFF0C || cp == ',' || cp == 0x3002 || cp == 0xFF1B ||
+		    cp == ';' || cp == '\n' || cp == 0x3001 || cp == 0xFF1A ||
+		    cp == ':')
+			break;
+		q = (uint32_t)r;
+		k++;
+		uint32_t row, len = at(c, c->tb.tense, q, &row);
+		if (len && q + len <= p)
+			return strcmp(cellstr(c->tb.tense, row, c->tb.t_tense),
+			              "future") == 0
+			           ? TENSE_FUTURE
+			           : TENSE_PAST;
+	}
+	return TENSE_NONE;
+}
+
+/* One expression at p, or x->e == p. */
+static void read_expr(ctx *c, uint32_t p, expr *x)
+{
+	memset(x, 0, sizeof(*x));
+	x->s = x->e = p;
+	x->y = x->m = x->d = x->hh = x->mi = x->ss = -1;
+	x->bday = x->wday = x->y2 = x->m2 = x->d2 = -1;
+	x->kind = T_DATE;
+	uint32_t row, len, q = p;
+	/* vague references and sets: whole words */
+	if ((len = at(c, c->tb.vague, p, &row)) != 0) {
+		x->kind = T_VAGUE;
+		snprintf(x->dur, sizeof(x->dur), "%s",
+		         cellstr(c->tb.vague, row, c->tb.v_value));
+		x->e = p + len;
+		return;
+	}
+	if ((len = at(c, c->tb.sets, p, &row)) != 0) {
+		x->kind = T_SET;
+		snprintf(x->dur, sizeof(x->dur), "%s",
+		         cellstr(c->tb.sets, row, c->tb.s_value));
+		x->e = p + len;
+		return;
+	}
+	/* a zone then a clock time */
+	const char *tz = NULL;
+	uint32_t z = read_zone(c, q, &tz);
+	if (z > q) {
+		uint32_t r = read_date(c, z, x);
+		uint32_t r2 = read_clock(c, r, x);
+		if (r2 > r) {
+			x->tz = tz;
+			x->kind = T_TIME;
+			x->e = r2;
+		}
+		return;
+	}
+	/* 民國114年 */
+	if (lit(c, q, "民國") || lit(c, q, "民国")) {
+		num a = read_num(c, q + 6);
+		if (a.e > q + 6 && a.v >= 1 && a.v < 300 &&
+		    at(c, c->tb.units, a.e, &row) &&
+		    !strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "year")) {
+			x->y = (int)a.v + 1911;
+			x->y_abs = true;
+			q = a.e + 3;
+			uint32_t r = read_date(c, q, x);
+			if (r > q && x->y < 0)
+				x->y = (int)a.v + 1911;
+			x->e = r;
+			goto tail;
+		}
+	}
+	/* relative words */
+	if ((len = at(c, c->tb.relative, q, &row)) != 0) {
+		const char *u = cellstr(c->tb.relative, row, c->tb.r_unit);
+		int off = atoi(cellstr(c->tb.relative, row, c->tb.r_offset));
+		const char *dp = cellstr(c->tb.relative, row, c->tb.r_daypart);
+		if (!strcmp(u, "dayref")) {
+			/* 昨（23）日: the day in brackets */
+			uint32_t r = q + len;
+			if (r < c->n && c->t[r] == '(') {
+				num d = read_num(c, r + 1);
+				if (d.e > r + 1 && d.e < c->n &&
+				    c->t[d.e] == ')' && d.v >= 1 && d.v <= 31 &&
+				    at(c, c->tb.units, d.e + 1, &row) &&
+				    !strcmp(
+				        cellstr(c->tb.units, row, c->tb.u_kind),
+				        "day")) {
+					x->rel = R_DAY;
+					x->rel_off = off;
+					x->bday = (int)d.v;
+					x->e = d.e + 1 + 3;
+					uint32_t r2 = read_clock(c, x->e, x);
+					if (r2 > x->e) {
+						x->kind = T_TIME;
+						x->e = r2;
+					}
+				}
+			}
+			return;
+		}
+		x->rel = !strcmp(u, "day")     ? R_DAY
+		         : !strcmp(u, "week")  ? R_WEEK
+		         : !strcmp(u, "month") ? R_MONTH
+		                               : R_YEAR;
+		x->rel_off = off;
+		q += len;
+		if (x->rel == R_YEAR) {
+			/* 今年6月(初), 去年10月23日 */
+			expr y = *x;
+			num a = read_num(c, q);
+			uint32_t l2;
+			if (a.e > q && a.v >= 1 && a.v <= 12 &&
+			    (l2 = at(c, c->tb.units, a.e, &row)) &&
+			    !strcmp(cellstr(c->tb.units, row, c->tb.u_kind),
+			            "month")) {
+				uint32_t r = read_date(c, q, &y);
+				if (r > q) {
+					y.y = -1;
+					*x = y;
+					q = r;
+				}
+			}
+		} else if (x->rel == R_MONTH) {
+			num a = read_num(c, q);
+			uint32_t l2;
+			if (a.e > q && a.v >= 1 && a.v <= 31 &&
+			    (l2 = at(c, c->tb.units, a.e, &row)) &&
+			    !strcmp(cellstr(c->tb.units, row, c->tb.u_kind),
+			            "day")) {
+				x->d = (int)a.v;
+				q = a.e + l2;
+			}
+		} else if (x->rel == R_WEEK) {
+			uint32_t r = read_weekday(c, q - 3, &x->wday);
+			if (r == q - 3) /* 上週三 (週 is in the word) */
+				r = read_weekday(c, q, &x->wday);
+			if (x->wday < 0) {
+				/* 上週三: the word ends in 週; try its day */
+				static const char *const dd[] = {
+				    "一", "二", "三", "四",
+				    "五", "六", "日", "天"};
+				for (int k = 0; k < 8; k++)
+					if (lit(c, q, dd[k])) {
+						x->wday = k < 6 ? k + 1 : 7;
+						r = q + 3;
+					}
+			}
+			if (r > q)
+				q = r;
+		}
+		x->e = q;
+		uint32_t r = read_clock(c, q, x);
+		if (r > q) {
+			/* 今晚8時: the word's own part of the day */
+			uint32_t drow;
+			if (strcmp(dp, "-") && x->shift == NULL &&
+			    jx_table_longest(c->tb.dayparts,
+			                     (const uint8_t *)dp, strlen(dp),
+			                     &drow))
+				x->hh =
+				    shifted(x->hh, cellstr(c->tb.dayparts, drow,
+				                           c->tb.d_shift)) %
+				    24;
+			x->kind = T_TIME;
+			x->e = r;
+		}
+		goto tail;
+	}
+	/* weekdays: 週三, 星期五 */
+	{
+		uint32_t r = read_weekday(c, q, &x->wday);
+		if (r > q) {
+			x->e = r;
+			uint32_t r2 = read_clock(c, r, x);
+			if (r2 > r) {
+				x->kind = T_TIME;
+				x->e = r2;
+			}
+			return;
+		}
+	}
+	/* durations first: 113分鐘, 17年 */
+	{
+		expr d = *x;
+		uint32_t r = read_duration(c, q, &d);
+		if (r > q) {
+			*x = d;
+			x->e = r;
+			return;
+		}
+	}
+	/* dates and clock times */
+	{
+		uint32_t r = read_date(c, q, x);
+		/* ranges: 23至25日, 8月23日到9月1日 */
+		if (r == q) {
+			num a = read_num(c, q);
+			if (a.e > q &&
+			    (lit(c, a.e, "至") || lit(c, a.e, "到"))) {
+				expr y = *x;
+				uint32_t r2 = read_date(c, a.e + 3, &y);
+				if (r2 > a.e + 3 && y.d > 0 && y.m < 0 &&
+				    a.v >= 1 && a.v < y.d) {
+					x->d = (int)a.v;
+					x->d2 = y.d;
+					x->e = r2;
+					goto tail;
+				}
+			}
+			r = read_clock(c, q, x);
+			if (r > q) {
+				x->kind = T_TIME;
+				x->e = r;
+			}
+			return;
+		}
+		x->e = r;
+		if (x->d > 0) {
+			uint32_t r2 = read_clock(c, r, x);
+			if (r2 > r) {
+				x->kind = T_TIME;
+				x->e = r2;
+			}
+		}
+		if (x->kind == T_DATE &&
+		    (lit(c, x->e, "至") || lit(c, x->e, "到") ||
+		     lit(c, x->e, "-") || lit(c, x->e, "～") ||
+		     lit(c, x->e, "~"))) {
+			uint32_t b = x->e + (c->t[x->e] < 0x80 ? 1 : 3);
+			expr y;
+			memset(&y, 0, sizeof(y));
+			y.y = y.m = y.d = y.hh = -1;
+			uint32_t r2 = read_date(c, b, &y);
+			if (r2 > b && y.d > 0 && x->d > 0) {
+				x->y2 = y.y;
+				x->m2 = y.m;
+				x->d2 = y.d;
+				x->e = r2;
+			}
+		}
+	}
+tail:
+	if (x->kind == T_DATE && x->d < 0 && x->wday < 0) {
+		uint32_t e = x->e;
+		const char *m = mod_after(c, &e);
+		if (m) {
+			x->mod = m;
+			x->e = e;
+		}
+	}
+}
+
+/* ---- resolution ------------------------------------------------------- */
+
+typedef struct anchor {
+	int y, m, d, hh, mi;
+	const char *kind; /* dateline, option, speech, text */
+} anchor;
+
+static void fmt_date(char *o, size_t cap, int y, int m, int d)
+{
+	if (y < 0)
+		snprintf(o, cap, "XXXX");
+	else
+		snprintf(o, cap, "%04d", y);
+	size_t l = strlen(o);
+	if (m > 0 || d > 0) {
+		if (m > 0)
+			snprintf(o + l, cap - l, "-%02d", m);
+		else
+			snprintf(o + l, cap - l, "-XX");
+		l = strlen(o);
+	}
+	if (d > 0)
+		snprintf(o + l, cap - l, "-%02d", d);
+}
+
+/* Resolve x into out against a (NULL: none). */
+static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
+{
+	int tense = tense_before(c, x->s);
+	int y = x->y, m = x->m, d = x->d;
+	bool used = false;
+	out->anchor = "none";
+	if (x->kind == T_DURATION || x->kind == T_ANNIV || x->kind == T_SET ||
+	    x->kind == T_VAGUE) {
+		snprintf(out->value, sizeof(out->value), "%s", x->dur);
+		out->type = x->kind == T_DURATION ? "DURATION"
+		            : x->kind == T_ANNIV  ? "ANNIVERSARY"
+		            : x->kind == T_SET    ? "SET"
+		                                  : "DATE";
+		out->mod = x->mod;
+		return;
+	}
+	if (x->dur[0]) { /* a century */
+		snprintf(out->value, sizeof(out->value), "%s", x->dur);
+		out->type = "DATE";
+		return;
+	}
+	if (x->rel != R_NONE) {
+		if (a == NULL) {
+			y = m = d = -1;
+		} else if (x->rel == R_DAY) {
+			y = a->y, m = a->m, d = a->d;
+			add_days(&y, &m, &d, x->rel_off);
+			if (x->bday > 0 && x->bday != d) {
+				/* the bracketed day wins: the nearest such day
+				 */
+				int by = y, bm = m;
+				if (x->bday > d + 15)
+					add_months(&by, &bm, -1);
+				else if (x->bday < d - 15)
+					add_months(&by, &bm, 1);
+				if (jx_date_valid(by, bm, x->bday))
+					y = by, m = bm, d = x->bday;
+			}
+			used = true;
+		} else if (x->rel == R_WEEK) {
+			y = a->y, m = a->m, d = a->d;
+			add_days(&y, &m, &d,
+			         (int64_t)x->rel_off * 7 - weekday(y, m, d) +
+			             1);
+			if (x->wday > 0) {
+				add_days(&y, &m, &d, x->wday - 1);
+			} else {
+				int wy, wk;
+				iso_week(y, m, d, &wy, &wk);
+				snprintf(out->value, sizeof(out->value),
+				         "%04d-W%02d", wy, wk);
+				out->type = "DATE";
+				out->anchor = a->kind;
+				out->mod = x->mod;
+				return;
+			}
+			used = true;
+		} else if (x->rel == R_MONTH) {
+			y = a->y, m = a->m;
+			add_months(&y, &m, x->rel_off);
+			used = true;
+		} else {
+			y = a->y + x->rel_off;
+			used = true;
+		}
+	} else if (x->wday > 0 && a) {
+		/* a bare weekday: the nearest one in the tense's direction */
+		y = a->y, m = a->m, d = a->d;
+		int diff = x->wday - weekday(y, m, d);
+		if (tense == TENSE_FUTURE && diff < 0)
+			diff += 7;
+		else if (tense != TENSE_FUTURE && diff > 0)
+			diff -= 7;
+		add_days(&y, &m, &d, diff);
+		used = true;
+	} else if (!x->y_abs && a && (m > 0 || d > 0)) {
+		/* a bare month, day or month-day: nearest, past by default */
+		y = a->y;
+		if (m < 0) {
+			m = a->m;
+			if (tense == TENSE_FUTURE && d < a->d)
+				add_months(&y, &m, 1);
+			else if (tense != TENSE_FUTURE && d > a->d)
+				add_months(&y, &m, -1);
+		} else if (d < 0) {
+			if (tense == TENSE_FUTURE && m < a->m)
+				y++;
+			else if (tense != TENSE_FUTURE && m > a->m)
+				y--;
+		} else {
+			int cmp = m * 32 + d - (a->m * 32 + a->d);
+			if (tense == TENSE_FUTURE && cmp < 0)
+				y++;
+			else if (tense != TENSE_FUTURE && cmp > 0)
+				y--;
+		}
+		used = true;
+	} else if (!x->y_abs && x->hh >= 0 && a && m < 0 && d < 0) {
+		/* a clock time alone: the anchor's day */
+		y = a->y, m = a->m, d = a->d;
+		used = true;
+	}
+	if (d > 0 && m > 0 && y > 0 && !jx_date_valid(y, m, d))
+		d = -1;
+	if (used)
+		out->anchor = a->kind;
+	out->mod = x->mod;
+	out->tz = x->tz;
+	if (x->hh >= 0) {
+		fmt_date(out->value, sizeof(out->value), y, m, d);
+		size_t l = strlen(out->value);
+		snprintf(out->value + l, sizeof(out->value) - l, "T%02d:%02d",
+		         x->hh, x->mi < 0 ? 0 : x->mi);
+		if (x->ss >= 0) {
+			l = strlen(out->value);
+			snprintf(out->value + l, sizeof(out->value) - l,
+			         ":%02d", x->ss);
+		}
+		out->type = "TIME";
+		return;
+	}
+	out->type = "DATE";
+	if (x->d2 > 0) {
+		char a1[20], a2[20];
+		fmt_date(a1, sizeof(a1), y, m, d);
+		int y2 = x->y2 > 0 ? x->y2 : y, m2 = x->m2 > 0 ? x->m2 : m;
+		if (x->y2 < 0 && x->m2 > 0 && m > 0 && x->m2 < m)
+			y2 = y + 1;
+		fmt_date(a2, sizeof(a2), y2, m2, x->d2);
+		snprintf(out->value, sizeof(out->value), "%s/%s", a1, a2);
+		return;
+	}
+	if (y < 0 && m < 0 && d < 0) {
+		snprintf(out->value, sizeof(out->value), "XXXX-XX-XX");
+		return;
+	}
+	fmt_date(out->value, sizeof(out->value), y, m, d);
+}
+
+/* ---- passages and quotes ---------------------------------------------- */
+
+static void find_quotes(ctx *c)
+{
+	jx_vec v = {0};
+	uint32_t open = UINT32_MAX;
+	uint32_t close_cp = 0;
+	for (uint32_t p = 0; p < c->n;) {
+		size_t q = p;
+		uint32_t cp = jx_utf8_next(c->t, c->n, &q);
+		if (open == UINT32_MAX && (cp == 0x300C || cp == 0x201C)) {
+			open = (uint32_t)q;
+			close_cp = cp == 0x300C ? 0x300D : 0x201D;
+		} else if (open != UINT32_MAX && cp == close_cp) {
+			jx_span *s = jx_vec_push(c->doc, &v, sizeof(*s));
+			if (s)
+				*s = (jx_span){open, p};
+			open = UINT32_MAX;
+		} else if (cp == '\n' && open != UINT32_MAX) {
+			open = UINT32_MAX; /* quotes do not cross paragraphs */
+		}
+		p = (uint32_t)q;
+	}
+	c->quotes = v.items;
+	c->nquotes = v.n;
+}
+
+static const jx_span *quote_at(const ctx *c, uint32_t p)
+{
+	for (uint32_t i = 0; i < c->nquotes; i++)
+		if (c->quotes[i].start <= p && p < c->quotes[i].end)
+			return &c->quotes[i];
+	return NULL;
+}
+
+/* Start of the line holding p (passages are lines of the text). */
+static uint32_t line_start(const ctx *c, uint32_t p)
+{
+	while (p > 0 && c->t[p - 1] != '\n')
+		p--;
+	return p;
+}
+
+/* ---- the stage -------------------------------------------------------- */
+
+typedef struct dayref {
+	uint32_t at; /* norm offset of the expression */
+	int y, m, d;
+} dayref;
+
+void jx_time_run(jishi_doc *doc)
+{
+	ctx c = {.doc = doc, .t = doc->norm, .n = doc->norm_len};
+	tables_init(doc, &c.tb);
+	if (c.tb.units == NULL || c.tb.numerals == NULL)
+		return;
+	find_quotes(&c);
+	anchor base = {0, 0, 0, -1, -1, NULL}, *ap = NULL;
+	if (doc->anchor[0] &&
+	    jx_date_parse(doc->anchor, 10, &base.y, &base.m, &base.d)) {
+		base.kind = doc->anchor_src ? doc->anchor_src : "dateline";
+		base.hh = doc->anchor_clock.hh;
+		base.mi = doc->anchor_clock.mi;
+		ap = &base;
+	}
+	/* explicit day-precision dates seen so far, for text and speech
+	 * anchors */
+	dayref last = {UINT32_MAX, 0, 0, 0}, first = {UINT32_MAX, 0, 0, 0};
+	uint32_t dl_s = UINT32_MAX, dl_e = 0;
+	if (doc->dateline_span.start != JX_NOSPAN) {
+		dl_s = jx_doc_norm(doc, doc->dateline_span.start);
+		dl_e = jx_doc_norm(doc, doc->dateline_span.end);
+	}
+	uint32_t p = 0;
+	while (p < c.n) {
+		uint8_t b = c.t[p];
+		if (b < 0x80 && !(b >= '0' && b <= '9') && b != 'U' &&
+		    b != 'G') {
+			p++;
+			continue;
+		}
+		expr x;
+		read_expr(&c, p, &x);
+		if (x.e <= p) {
+			size_t q = p;
+			jx_utf8_next(c.t, c.n, &q);
+			p = (uint32_t)q;
+			continue;
+		}
+		/* the anchor this expression resolves against */
+		anchor a = base, *use = ap;
+		const jx_span *qt = quote_at(&c, x.s);
+		bool clock_only = x.hh >= 0 && x.rel == R_NONE && x.m < 0 &&
+		                  x.d < 0 && x.wday < 0 && !x.y_abs;
+		if (qt && x.rel != R_NONE && ap) {
+			/* inside a quote: the day the words were spoken, the
+			 * last date of the passage before the quote, else the
+			 * report's first dated event */
+			const dayref *s =
+			    last.at < qt->start &&
+			            last.at >= line_start(&c, qt->start)
+			        ? &last
+			    : first.at != UINT32_MAX ? &first
+			                             : NULL;
+			if (s) {
+				a.y = s->y, a.m = s->m, a.d = s->d;
+				a.kind = "speech";
+				use = &a;
+			}
+		} else if (clock_only && last.at != UINT32_MAX &&
+		           last.at >= line_start(&c, x.s)) {
+			a.y = last.y, a.m = last.m, a.d = last.d;
+			a.kind = "text";
+			use = &a;
+		}
+		jx_time *t = jx_vec_push(doc, &doc->times, sizeof(*t));
+		if (t == NULL)
+			return;
+		t->span = jx_doc_span(doc, x.s, x.e);
+		resolve(&c, &x, use, t);
+		/* remember dated days (not the dateline itself) */
+		int yy, mm, dd;
+		if ((x.kind == T_DATE || x.kind == T_TIME) &&
+		    t->value[0] != 'X' && strlen(t->value) >= 10 &&
+		    t->value[10] != '/' &&
+		    sscanf(t->value, "%4d-%2d-%2d", &yy, &mm, &dd) == 3 &&
+		    !(x.s >= dl_s && x.e <= dl_e)) {
+			last = (dayref){x.s, yy, mm, dd};
+			if (first.at == UINT32_MAX && !qt)
+				first = last;
+		}
+		p = x.e;
+	}
+}
