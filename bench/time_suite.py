@@ -72,12 +72,13 @@ and the text between neighbours decides --
     two durations make a range of durations;
   * anything else (overlapping pieces, more than two groups, a piece that is
     not a DATE/TIME in a merge): the piece with the longest overlap answers.
-"missed" = no expression overlaps the phrase.  A case whose pieces leave a
-letter of the phrase uncovered is filed as "partial span", even when the value
-is right (今個礼拜三 answered by 礼拜三 alone; the value is shown); white space,
-punctuation and a framing preposition at the phrase's edges (从 從 自 自从 由
-在 于 於 ... 止 为止 之间 期间 间 的) need not be covered.  An answer may
-extend beyond the phrase.
+"missed" = no expression overlaps the phrase.  A case where some letter of
+the phrase lies outside every overlapping expression (and outside the joiners
+/ range words between them) is filed as "partial span", even when the value is
+right (今個礼拜三 answered by 礼拜三 alone; the value is shown); white space,
+punctuation, symbols (～ -) and a framing preposition at the phrase's edges
+(从 從 自 自从 由 在 于 於 ... 止 为止 之间 期间 间 的) need not be covered.
+An answer may extend beyond the phrase.
 
 Value model.  jishi's value (and chrono's, built as above) is read as:
   DATE / TIME point   YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Www-d,
@@ -969,6 +970,8 @@ class Sel:
     s: int
     e: int
     shown: str
+    cover: set = field(default_factory=set)   # positions found: all overlapping
+    #                                           expressions and the joiners between them
 
 
 CONNECTOR_RE = re.compile(r"^\s*(?:到|至|-|–|—|－|~|～|〜|ー|——|和|與|与|及|跟)\s*$")
@@ -1093,6 +1096,16 @@ def select(exprs: list[Expr], ps: int, pe: int, text: str) -> Sel | None:
     if not ov:
         return None
     ov.sort(key=lambda x: (x.s, x.e))
+    sel = _select(ov, ps, pe, text)
+    for x in ov:
+        sel.cover.update(range(x.s, x.e))
+    for a, b in zip(ov, ov[1:]):
+        if b.s > a.e and (JOINER_RE.match(text[a.e:b.s]) or CONNECTOR_RE.match(text[a.e:b.s])):
+            sel.cover.update(range(a.e, b.s))
+    return sel
+
+
+def _select(ov: list[Expr], ps: int, pe: int, text: str) -> Sel:
     vals = [parse_value(x.type, x.value, x.tz) for x in ov]
 
     def single(i: int) -> Sel:
@@ -1150,7 +1163,8 @@ def core_positions(text: str, s: int, e: int) -> set[int]:
     """Letters of text[s:e] an answer must cover: not white space or punctuation,
     nor a framing preposition at the edges (从 / 自 / 在 ... 止 / 之间 / 的)."""
     keep = [i for i in range(s, e)
-            if not text[i].isspace() and not unicodedata.category(text[i]).startswith(("P", "Z"))]
+            if not text[i].isspace()
+            and not unicodedata.category(text[i]).startswith(("P", "Z", "S"))]
     core = "".join(text[i] for i in keep)
     m = FRAME_LEFT_RE.match(core)
     lo = m.end() if m and m.end() < len(core) else 0
@@ -1160,11 +1174,8 @@ def core_positions(text: str, s: int, e: int) -> set[int]:
 
 
 def is_partial(sel: Sel, row: Row) -> bool:
-    core = core_positions(row.text, row.ps, row.pe)
-    covered = set()
-    for x in sel.pieces:
-        covered.update(range(x.s, x.e))
-    return bool(core - covered)
+    """Does a letter of the phrase lie outside every expression found there?"""
+    return bool(core_positions(row.text, row.ps, row.pe) - sel.cover)
 
 
 # ---------------------------------------------------------- comparison ----
@@ -1633,6 +1644,7 @@ def run_jishi(binary: str, model: str | None, rows: list[Row]) -> Run:
         run.notes.append(f"exit status {proc.returncode}")
     stderr_lines(proc.stderr, run)
     texts = {r.rid: r.text for r in rows}
+    undated = {r.rid for r in rows if r.ref is None}
     for line in proc.stdout.decode("utf-8", "replace").splitlines():
         if not line.strip():
             continue
@@ -1641,29 +1653,26 @@ def run_jishi(binary: str, model: str | None, rows: list[Row]) -> Run:
         except ValueError:
             run.extra["unreadable output lines"] += 1
             continue
-        rid = str(((rec.get("doc") or {}).get("id")) or rec.get("id") or "")
+        if not isinstance(rec, dict):
+            run.extra["unreadable output lines"] += 1
+            continue
+        doc = rec.get("doc") if isinstance(rec.get("doc"), dict) else {}
+        rid = str(doc.get("id") or rec.get("id") or "")
         if rid not in texts:
             run.extra["records with an unknown id"] += 1
             continue
         run.records[rid] = exprs_from_jishi(rec, texts[rid], run.extra)
-        if any(x.anchor not in (None, "none") and rid_has_no_ref(rows, rid) for x in run.records[rid]):
-            run.extra["expressions resolved in records without a date (anchor not none)"] += 1
+        if rid in undated:
+            n = sum(1 for x in run.records[rid] if x.anchor == "option")
+            if n:
+                run.extra["expressions anchored to `option` in records without a date "
+                          "(the contract says nothing resolves against the clock)"] += n
     missing = len(texts) - len(run.records)
     if missing:
         run.notes.append(f"{missing} records without output (scored as no expression)")
     if not run.records:
         run.why = "no output records"
     return run
-
-
-_NOREF: set[str] = set()
-
-
-def rid_has_no_ref(rows: list[Row], rid: str) -> bool:
-    if not _NOREF:
-        _NOREF.update(r.rid for r in rows if r.ref is None)
-        _NOREF.add("")
-    return rid in _NOREF
 
 
 def chrono_version() -> str:
@@ -1773,14 +1782,16 @@ def build_report(args, rows, runs, outcomes, data_notes) -> tuple[list[str], lis
         "than editing by hand.",
         "",
         f"- date: {now}",
-        f"- command: `{' '.join(shlex.quote(a) for a in [os.path.relpath(sys.argv[0], REPO)] + sys.argv[1:])}`",
+        "- command: `" + " ".join(shlex.quote(a) for a in [os.path.relpath(sys.argv[0], REPO)]
+                                  + sys.argv[1:]) + "`",
         f"- data: `{args.tsv}` ({len(rows)} rows, sha256 {sha16(args.tsv)}…): "
         + ", ".join(f"{s} {suites.get(s, 0)}" for s in SUITES)
         + "".join(f", {s} {n}" for s, n in suites.items() if s not in SUITES),
     ]
     for run in runs:
         if run.name == "jishi":
-            desc = f"{run.version or '?'}, binary `{args.jishi}`, model `{args.model_used or 'jishi default'}`"
+            desc = (f"{run.version or '?'}, binary `{args.jishi}`, "
+                    f"model `{args.model_used or 'jishi default'}`")
         else:
             desc = run.version or "not run"
         if run.ran:
@@ -1837,6 +1848,11 @@ def build_report(args, rows, runs, outcomes, data_notes) -> tuple[list[str], lis
         t.append(f"| {'correct' if c == 'ok' else c} | "
                  + " | ".join(str(sum(1 for r in inscope if outcomes[n][r.rid].category == c))
                               for n in names) + " |")
+        if c == "partial span":
+            t.append("| … of which the value is right | "
+                     + " | ".join(str(sum(1 for r in inscope if outcomes[n][r.rid].category == c
+                                          and outcomes[n][r.rid].detail == "value right"))
+                                  for n in names) + " |")
     t.append("")
 
     oos = Counter(r.oos for r in rows if r.oos)

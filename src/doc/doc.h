@@ -123,7 +123,7 @@ struct jishi_doc {
 	char dateline[11]; /* "YYYY-MM-DD" or "" */
 	jx_span dateline_span;
 	char anchor[11];          /* "YYYY-MM-DD" or "" */
-	jx_datetime anchor_clock; /* the option's clock time (hh -1: none) */
+	jx_datetime anchor_clock; /* the clock of the option; hh -1: none */
 	const char *anchor_src;   /* "dateline", "option" or NULL */
 
 	/* layout layer */

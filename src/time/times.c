@@ -568,7 +568,8 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	/* relative words */
 	if ((len = at(c, c->tb.relative, q, &row)) != 0) {
 		const char *u = cellstr(c->tb.relative, row, c->tb.r_unit);
-		int off = atoi(cellstr(c->tb.relative, row, c->tb.r_offset));
+		int off = (int)strtol(
+		    cellstr(c->tb.relative, row, c->tb.r_offset), NULL, 10);
 		const char *dp = cellstr(c->tb.relative, row, c->tb.r_daypart);
 		if (!strcmp(u, "dayref")) {
 			/* 昨（23）日: the day in brackets */
