@@ -37,8 +37,10 @@ Running the tools.  Every case is one JSON Lines record
           the unknown coarser parts taken from chrono's implied values; an end
           makes a range a/b; a known timezoneOffset becomes tz.  chrono gives its
           components in the reference's offset (the reference is passed as
-          {instant, timezone: offset}; a reference without offset is read as UTC
-          with offset 0, i.e. as written), which is jishi's convention too, so
+          {instant, timezone: offset}, and the node process's TZ is set to that
+          offset for the record, since chrono works relative expressions out in
+          the process's zone; a reference without offset is read as UTC with
+          offset 0, i.e. as written), which is jishi's convention too, so
           both tools go through the same comparison code below.  A case without
           a reference gets chrono's fixed reference 2000-01-01T00:00Z (never the
           wall clock); such cases are only scored where the value cannot depend
@@ -52,7 +54,8 @@ not resolve against the clock).  JioNLP's partial references ("...;given=[2019,
 9]", the time_base list, and "dict:{"year": 2020}", the time_base dict, where
 JioNLP leaves the other fields unset) are passed filled with the start of the
 period (2019-09-01T00:00:00, 2020-01-01T00:00:00), as the data file itself
-writes the list ones; those cases are counted apart ("partial reference"),
+writes the list ones; those cases count in the totals and are also shown
+apart ("jionlp rows with a partial reference"),
 because JioNLP fills a bare month-day from the given year while a tool given a
 full date may rightly pick the previous year.
 
@@ -127,13 +130,19 @@ Per source (expected value -> comparison):
             given parts of each end are compared with the answer's ends.  A
             single complete timex is an interval ([2017-04-01, 2017-05-01) for
             2017-04, RT's day parts MO 08-12, AF 12-16, EV 16-20, NI 20-24,
-            MI 11-13, DT 08-18, weekend Sat..Mon); a timex with X parts
-            (XXXX-XX-29, XXXX-WXX-1, T10) compares only its given parts
+            MI 11-13, DT 08-18, weekend Sat..Mon), matched by the answer's
+            interval (a range answer again read with both ends); a timex with
+            X parts (XXXX-XX-29, XXXX-WXX-1, T10) compares only its given parts
             (year, month, day, weekday, hour, minute, second, day part) and its
             precision with the answer (a resolved 2018-01-29 matches
-            XXXX-XX-29).  When the resolution carries a Mod, the answer's mod
-            must agree (before/until = BEFORE, after/since = AFTER), and an
-            answer with BEFORE/AFTER where the case has no Mod is wrong.
+            XXXX-XX-29; a range answer counts when it covers exactly one day,
+            ISO week, month or year, or, for a day part, is that day's RT
+            hours).  PAST_REF / PRESENT_REF / FUTURE_REF must be given as such.
+            A set written as a timex (每周一 = XXXX-WXX-1) is matched only by
+            that same string: a SET with just the period is "unconvertible".
+            When the resolution carries a Mod, the answer's mod must agree
+            (before/until = BEFORE, after/since = AFTER), and an answer with
+            BEFORE/AFTER where the case has no Mod is wrong.
             Rows whose value is a lunar-calendar date (RT writes 春节 as
             XXXX-01-01 and 中秋 as XXXX-08-15, lunar month-day; isLunar) are out
             of scope.
@@ -158,7 +167,8 @@ Per source (expected value -> comparison):
             with no counterpart in the input).
   chrono    span_only: the answer's span (pieces combined as above) must have
             exactly the phrase's text (white space at the ends aside).
-            date (an asserted expectDate): the answer's start must give the same
+            date (an asserted expectDate; expectStartDate / expectEndDate
+            for a range): the answer's start (and end) must give the same
             year-month-day hh:mm:ss; parts finer than the answer says are taken
             as chrono implies them: seconds and minutes 0, and hour 12 for a
             bare date when the phrase has no clock or noon word (chrono puts a

@@ -89,3 +89,19 @@ add_test(NAME ent_seed_hans
           $<TARGET_FILE:jishi> ${CMAKE_SOURCE_DIR}/samples/ettoday-korea-japan-summit-20250824.txt)
 set_tests_properties(ent_seed_hans PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
   SKIP_RETURN_CODE 77)
+
+# Time (docs/internals/time.md): the seed's times, the hand-written cases
+# in both scripts, and no dependence on the machine's clock.
+add_test(NAME golden_seed_times
+  COMMAND ${CMAKE_SOURCE_DIR}/tests/golden/score_seed.sh $<TARGET_FILE:jishi>
+          ${SEED}.txt ${SEED}.gold.json times=1.0)
+set_tests_properties(golden_seed_times PROPERTIES SKIP_RETURN_CODE 77)
+add_test(NAME time_cases
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/time/run_time_cases.py
+          $<TARGET_FILE:jishi> ${CMAKE_SOURCE_DIR}/tests/data/time/cases.tsv)
+set_tests_properties(time_cases PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}")
+add_test(NAME time_fake_clock
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tests/time/fake_clock.sh $<TARGET_FILE:jishi>
+          ${CMAKE_SOURCE_DIR}/samples/ettoday-korea-japan-summit-20250824.txt)
+set_tests_properties(time_fake_clock PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
+  SKIP_RETURN_CODE 77)

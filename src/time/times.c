@@ -23,8 +23,8 @@ enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
 typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
 	    *tense, *vague, *sets;
-	int n_kind, n_value, r_unit, r_offset, r_daypart, u_kind, u_iso,
-	    d_shift, z_offset, m_mod, m_side, t_tense, v_value, s_value;
+	int n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base, u_kind,
+	    u_iso, d_shift, z_offset, m_mod, m_side, t_tense, v_value, s_value;
 } tables;
 
 /* One expression as read, before it is resolved. */
@@ -33,6 +33,9 @@ typedef struct expr {
 	int kind;                /* T_* */
 	int y, m, d, hh, mi, ss; /* -1: not said */
 	bool y_abs;              /* the year was written out */
+	bool text_base;          /* 同年, 隔天: the passage's last date */
+	long n_off;              /* 3天前: -3 (with n_unit), else 0 */
+	char n_unit;             /* Y M W D H N(minute) S, or 0 */
 	int rel, rel_off;        /* R_*: a relative word, its offset */
 	int bday;                /* 昨（23）日: the bracketed day, or -1 */
 	int wday;                /* 1 (Monday) .. 7, or -1 */
@@ -80,6 +83,8 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->r_unit = colof(tb->relative, "unit");
 	tb->r_offset = colof(tb->relative, "offset");
 	tb->r_daypart = colof(tb->relative, "daypart");
+	tb->r_mod = colof(tb->relative, "mod");
+	tb->r_base = colof(tb->relative, "base");
 	tb->u_kind = colof(tb->units, "kind");
 	tb->u_iso = colof(tb->units, "iso");
 	tb->d_shift = colof(tb->dayparts, "shift");
@@ -260,7 +265,7 @@ static int shifted(int hh, const char *shift)
 }
 
 /* Part of the day and clock time at p: 下午4時55分, 晚間6時, 8點半. */
-static uint32_t read_clock(ctx *c, uint32_t p, expr *x)
+static uint32_t read_clock(ctx *c, uint32_t p, expr *x, bool bare)
 {
 	uint32_t q = p, row, len;
 	const char *shift = NULL;
@@ -298,7 +303,8 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x)
 	}
 	/* a bare "3點" with no part of the day or minutes is too often a
 	 * count (三點建議): only Arabic digits with 時 */
-	if (shift == NULL && mi < 0 && (h.chinese || !lit(c, h.e, "時")))
+	if (!bare && shift == NULL && mi < 0 &&
+	    (h.chinese || !(lit(c, h.e, "時") || lit(c, h.e, "时"))))
 		return p;
 	x->hh = shifted((int)h.v, shift) % 24;
 	x->mi = mi < 0 ? 0 : mi;
@@ -448,8 +454,7 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 		snprintf(x->dur, sizeof(x->dur), "P%ldY", v);
 		return q + len;
 	}
-	if (!(strcmp(k, "dur") == 0 || is_year ||
-	      (!strcmp(k, "day") && strcmp(iso, "-") && 0)) ||
+	if (!(strcmp(k, "dur") == 0 || is_year || !strcmp(k, "second")) ||
 	    !strcmp(iso, "-"))
 		return p;
 	if (is_year && a.e > p && ((a.ndig == 4 && a.plain) || a.v >= 1000))
@@ -486,7 +491,66 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 	x->kind = T_DURATION;
 	if (more)
 		x->mod = "MORE_THAN";
+	/* 3天前, 兩年後: a point that far from the anchor */
+	static const char *const ago[] = {"以前", "之前", "前"};
+	static const char *const later[] = {"以後", "以后", "之後",
+	                                    "之后", "後",   "后"};
+	if (!half && a.e > p) {
+		for (int i = 0; i < 3 && !x->n_unit; i++)
+			if (lit(c, q, ago[i])) {
+				x->n_off = -v;
+				q += (uint32_t)strlen(ago[i]);
+				x->n_unit = 1;
+			}
+		for (int i = 0; i < 6 && !x->n_unit; i++)
+			if (lit(c, q, later[i])) {
+				x->n_off = v;
+				q += (uint32_t)strlen(later[i]);
+				x->n_unit = 1;
+			}
+		if (x->n_unit) {
+			x->n_unit = !strcmp(iso, "MIN") ? 'N' : iso[0];
+			x->kind = t ? T_TIME : T_DATE;
+			x->mod = NULL;
+			x->dur[0] = '\0';
+			return q;
+		}
+	}
+	uint32_t e = q;
+	const char *m = mod_after(c, &e); /* 三個月左右 */
+	if (m && (!strcmp(m, "APPROX") || !strcmp(m, "MORE_THAN"))) {
+		x->mod = m;
+		q = e;
+	}
 	return q;
+}
+
+/* A mod written before s: 約3小時, 超過10年, 不到一週. */
+static const char *mod_before(ctx *c, uint32_t s)
+{
+	uint32_t q = s;
+	for (int k = 0; k < 4 && q > 0; k++) {
+		size_t r = q;
+		jx_utf8_prev(c->t, &r);
+		q = (uint32_t)r;
+		uint32_t row, len = at(c, c->tb.mods, q, &row);
+		if (len == s - q &&
+		    !strcmp(cellstr(c->tb.mods, row, c->tb.m_side), "before")) {
+			const char *m = cellstr(c->tb.mods, row, c->tb.m_mod);
+			return strcmp(m, "-") ? m : NULL;
+		}
+	}
+	return NULL;
+}
+
+/* A zone alone in brackets right after a time: 晚間8時（UTC+9）. */
+static const char *zone_after(ctx *c, uint32_t e)
+{
+	if (e >= c->n || c->t[e] != '(')
+		return NULL;
+	const char *tz = NULL;
+	uint32_t z = read_zone(c, e + 1, &tz);
+	return z > e + 1 && z < c->n && c->t[z] == ')' ? tz : NULL;
 }
 
 /* The clause's tense before p: a cue in the same clause. */
@@ -512,6 +576,27 @@ static int tense_before(ctx *c, uint32_t p)
 	return TENSE_NONE;
 }
 
+/* The tense of an expression [s, e): a cue before it in its clause, else
+ * one right after it (9月上旬將舉行). */
+static int tense_of(ctx *c, uint32_t s, uint32_t e)
+{
+	int t = tense_before(c, s);
+	for (uint32_t q = e, k = 0; t == TENSE_NONE && q < c->n && k < 3; k++) {
+		uint32_t row, len = at(c, c->tb.tense, q, &row);
+		if (len)
+			return strcmp(cellstr(c->tb.tense, row, c->tb.t_tense),
+			              "future") == 0
+			           ? TENSE_FUTURE
+			           : TENSE_PAST;
+		size_t r = q;
+		uint32_t cp = jx_utf8_next(c->t, c->n, &r);
+		if (cp < 0x3400) /* punctuation ends the clause */
+			break;
+		q = (uint32_t)r;
+	}
+	return t;
+}
+
 /* One expression at p, or x->e == p. */
 static void read_expr(ctx *c, uint32_t p, expr *x)
 {
@@ -529,6 +614,17 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		x->e = p + len;
 		return;
 	}
+	if (lit(c, p, "每")) { /* 每兩年, 每3個月 */
+		expr d = *x;
+		uint32_t r = read_duration(c, p + 3, &d);
+		if (r > p + 3 && d.kind == T_DURATION && !d.n_unit) {
+			*x = d;
+			x->kind = T_SET;
+			x->s = p;
+			x->e = r;
+			return;
+		}
+	}
 	if ((len = at(c, c->tb.sets, p, &row)) != 0) {
 		x->kind = T_SET;
 		snprintf(x->dur, sizeof(x->dur), "%s",
@@ -541,7 +637,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	uint32_t z = read_zone(c, q, &tz);
 	if (z > q) {
 		uint32_t r = read_date(c, z, x);
-		uint32_t r2 = read_clock(c, r, x);
+		uint32_t r2 = read_clock(c, r, x, false);
 		if (r2 > r) {
 			x->tz = tz;
 			x->kind = T_TIME;
@@ -586,7 +682,8 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 					x->rel_off = off;
 					x->bday = (int)d.v;
 					x->e = d.e + 1 + 3;
-					uint32_t r2 = read_clock(c, x->e, x);
+					uint32_t r2 =
+					    read_clock(c, x->e, x, false);
 					if (r2 > x->e) {
 						x->kind = T_TIME;
 						x->e = r2;
@@ -600,7 +697,24 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		         : !strcmp(u, "month") ? R_MONTH
 		                               : R_YEAR;
 		x->rel_off = off;
+		x->text_base =
+		    !strcmp(cellstr(c->tb.relative, row, c->tb.r_base), "text");
+		const char *rm = cellstr(c->tb.relative, row, c->tb.r_mod);
+		if (strcmp(rm, "-") && rm[0])
+			x->mod = rm; /* 年底 */
 		q += len;
+		if (x->rel == R_YEAR && x->mod == NULL) {
+			/* 今年年末: a year word that only adds a mod */
+			uint32_t r2, l3 = at(c, c->tb.relative, q, &r2);
+			const char *m2 =
+			    cellstr(c->tb.relative, r2, c->tb.r_mod);
+			if (l3 && m2[0] && strcmp(m2, "-") &&
+			    !strcmp(cellstr(c->tb.relative, r2, c->tb.r_unit),
+			            "year")) {
+				x->mod = m2;
+				q += l3;
+			}
+		}
 		if (x->rel == R_YEAR) {
 			/* 今年6月(初), 去年10月23日 */
 			expr y = *x;
@@ -646,7 +760,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				q = r;
 		}
 		x->e = q;
-		uint32_t r = read_clock(c, q, x);
+		uint32_t r = read_clock(c, q, x, strcmp(dp, "-") != 0);
 		if (r > q) {
 			/* 今晚8時: the word's own part of the day */
 			uint32_t drow;
@@ -668,7 +782,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		uint32_t r = read_weekday(c, q, &x->wday);
 		if (r > q) {
 			x->e = r;
-			uint32_t r2 = read_clock(c, r, x);
+			uint32_t r2 = read_clock(c, r, x, false);
 			if (r2 > r) {
 				x->kind = T_TIME;
 				x->e = r2;
@@ -703,8 +817,15 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 					x->e = r2;
 					goto tail;
 				}
+				if (r2 > a.e + 3 && y.m > 0 && y.d < 0 &&
+				    y.y < 0 && a.v >= 1 && a.v < y.m) {
+					x->m = (int)a.v; /* 1至6月 */
+					x->m2 = y.m;
+					x->e = r2;
+					goto tail;
+				}
 			}
-			r = read_clock(c, q, x);
+			r = read_clock(c, q, x, false);
 			if (r > q) {
 				x->kind = T_TIME;
 				x->e = r;
@@ -713,30 +834,36 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		}
 		x->e = r;
 		if (x->d > 0) {
-			uint32_t r2 = read_clock(c, r, x);
+			uint32_t r2 = read_clock(c, r, x, false);
 			if (r2 > r) {
 				x->kind = T_TIME;
 				x->e = r2;
 			}
 		}
-		if (x->kind == T_DATE &&
-		    (lit(c, x->e, "至") || lit(c, x->e, "到") ||
-		     lit(c, x->e, "-") || lit(c, x->e, "～") ||
-		     lit(c, x->e, "~"))) {
-			uint32_t b = x->e + (c->t[x->e] < 0x80 ? 1 : 3);
-			expr y;
-			memset(&y, 0, sizeof(y));
-			y.y = y.m = y.d = y.hh = -1;
-			uint32_t r2 = read_date(c, b, &y);
-			if (r2 > b && y.d > 0 && x->d > 0) {
-				x->y2 = y.y;
-				x->m2 = y.m;
-				x->d2 = y.d;
-				x->e = r2;
-			}
-		}
 	}
 tail:
+	/* ranges: 8月23日到9月1日, 2024年至2026年, 今年1月至6月 */
+	if (x->kind == T_DATE && x->d2 < 0 && x->m2 < 0 && x->wday < 0 &&
+	    (lit(c, x->e, "至") || lit(c, x->e, "到") || lit(c, x->e, "～") ||
+	     lit(c, x->e, "~") || (lit(c, x->e, "-") && x->d > 0))) {
+		uint32_t b = x->e + (c->t[x->e] < 0x80 ? 1 : 3);
+		expr y;
+		memset(&y, 0, sizeof(y));
+		y.y = y.m = y.d = y.hh = -1;
+		uint32_t r2 = read_date(c, b, &y);
+		bool ok =
+		    r2 > b &&
+		    ((x->d > 0 && y.d > 0) ||
+		     (x->d < 0 && x->m > 0 && y.m > 0 && y.d < 0) ||
+		     (x->d < 0 && x->m < 0 && (x->y > 0 || x->rel == R_YEAR) &&
+		      y.y > 0 && y.m < 0));
+		if (ok) {
+			x->y2 = y.y;
+			x->m2 = y.m;
+			x->d2 = y.d;
+			x->e = r2;
+		}
+	}
 	if (x->kind == T_DATE && x->d < 0 && x->wday < 0) {
 		uint32_t e = x->e;
 		const char *m = mod_after(c, &e);
@@ -752,6 +879,7 @@ tail:
 typedef struct anchor {
 	int y, m, d, hh, mi;
 	const char *kind; /* dateline, option, speech, text */
+	bool forward;     /* a bare day after a passage date lies ahead */
 } anchor;
 
 static void fmt_date(char *o, size_t cap, int y, int m, int d)
@@ -775,7 +903,9 @@ static void fmt_date(char *o, size_t cap, int y, int m, int d)
 /* Resolve x into out against a (NULL: none). */
 static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 {
-	int tense = tense_before(c, x->s);
+	int tense = tense_of(c, x->s, x->e);
+	if (tense == TENSE_NONE && a && a->forward)
+		tense = TENSE_FUTURE;
 	int y = x->y, m = x->m, d = x->d;
 	bool used = false;
 	out->anchor = "none";
@@ -791,6 +921,51 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 	}
 	if (x->dur[0]) { /* a century */
 		snprintf(out->value, sizeof(out->value), "%s", x->dur);
+		out->type = "DATE";
+		return;
+	}
+	if (x->n_unit) {
+		if (a == NULL) {
+			snprintf(out->value, sizeof(out->value), "XXXX-XX-XX");
+			out->type = x->kind == T_TIME ? "TIME" : "DATE";
+			return;
+		}
+		out->anchor = a->kind;
+		y = a->y, m = a->m, d = a->d;
+		char u = x->n_unit;
+		if (u == 'Y') {
+			snprintf(out->value, sizeof(out->value), "%04d",
+			         y + (int)x->n_off);
+		} else if (u == 'M') {
+			add_months(&y, &m, (int)x->n_off);
+			snprintf(out->value, sizeof(out->value), "%04d-%02d", y,
+			         m);
+		} else if (u == 'W' || u == 'D') {
+			add_days(&y, &m, &d, x->n_off * (u == 'W' ? 7 : 1));
+			fmt_date(out->value, sizeof(out->value), y, m, d);
+		} else if (a->hh < 0) {
+			/* hours ago with no clock in the anchor: its day */
+			fmt_date(out->value, sizeof(out->value), y, m, d);
+			out->type = "DATE";
+			return;
+		} else {
+			int64_t mins = (int64_t)a->hh * 60 + a->mi;
+			int64_t secs = mins * 60;
+			secs += x->n_off * (u == 'H'   ? 3600
+			                    : u == 'N' ? 60
+			                               : 1);
+			int64_t dd = secs >= 0 ? secs / 86400
+			                       : -((-secs + 86399) / 86400);
+			secs -= dd * 86400;
+			add_days(&y, &m, &d, dd);
+			fmt_date(out->value, sizeof(out->value), y, m, d);
+			size_t l = strlen(out->value);
+			snprintf(out->value + l, sizeof(out->value) - l,
+			         "T%02d:%02d", (int)(secs / 3600),
+			         (int)(secs / 60 % 60));
+			out->type = "TIME";
+			return;
+		}
 		out->type = "DATE";
 		return;
 	}
@@ -895,13 +1070,14 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		return;
 	}
 	out->type = "DATE";
-	if (x->d2 > 0) {
+	if (x->d2 > 0 || x->m2 > 0 || x->y2 > 0) {
 		char a1[20], a2[20];
 		fmt_date(a1, sizeof(a1), y, m, d);
 		int y2 = x->y2 > 0 ? x->y2 : y, m2 = x->m2 > 0 ? x->m2 : m;
 		if (x->y2 < 0 && x->m2 > 0 && m > 0 && x->m2 < m)
 			y2 = y + 1;
-		fmt_date(a2, sizeof(a2), y2, m2, x->d2);
+		fmt_date(a2, sizeof(a2), y2, m < 0 ? -1 : m2,
+		         d < 0 ? -1 : x->d2);
 		snprintf(out->value, sizeof(out->value), "%s/%s", a1, a2);
 		return;
 	}
@@ -969,7 +1145,7 @@ void jx_time_run(jishi_doc *doc)
 	if (c.tb.units == NULL || c.tb.numerals == NULL)
 		return;
 	find_quotes(&c);
-	anchor base = {0, 0, 0, -1, -1, NULL}, *ap = NULL;
+	anchor base = {0, 0, 0, -1, -1, NULL, false}, *ap = NULL;
 	if (doc->anchor[0] &&
 	    jx_date_parse(doc->anchor, 10, &base.y, &base.m, &base.d)) {
 		base.kind = doc->anchor_src ? doc->anchor_src : "dateline";
@@ -1011,7 +1187,7 @@ void jx_time_run(jishi_doc *doc)
 			 * last date of the passage before the quote, else the
 			 * report's first dated event */
 			const dayref *s =
-			    last.at < qt->start &&
+			    last.at < qt->start && last.d > 0 &&
 			            last.at >= line_start(&c, qt->start)
 			        ? &last
 			    : first.at != UINT32_MAX ? &first
@@ -1021,10 +1197,20 @@ void jx_time_run(jishi_doc *doc)
 				a.kind = "speech";
 				use = &a;
 			}
-		} else if (clock_only && last.at != UINT32_MAX &&
-		           last.at >= line_start(&c, x.s)) {
-			a.y = last.y, a.m = last.m, a.d = last.d;
+		} else if (last.at != UINT32_MAX &&
+		           last.at >= line_start(&c, x.s) &&
+		           ((clock_only && last.d > 0) ||
+		            ((x.text_base || x.n_unit) && last.d > 0) ||
+		            (x.text_base && x.rel == R_YEAR) ||
+		            (!x.y_abs && x.rel == R_NONE && x.wday < 0 &&
+		             (x.m > 0 || x.d > 0) && last.m > 0))) {
+			/* the passage's last date: 晚間6時 after 23日下午4時,
+			 * 隔天, 同年9月, a bare 4日 after 12月3日 (forward) */
+			a.y = last.y, a.m = last.m > 0 ? last.m : 1;
+			a.d = last.d > 0 ? last.d : 1;
+			a.hh = -1;
 			a.kind = "text";
+			a.forward = true;
 			use = &a;
 		}
 		jx_time *t = jx_vec_push(doc, &doc->times, sizeof(*t));
@@ -1032,15 +1218,19 @@ void jx_time_run(jishi_doc *doc)
 			return;
 		t->span = jx_doc_span(doc, x.s, x.e);
 		resolve(&c, &x, use, t);
+		if (t->mod == NULL)
+			t->mod = mod_before(&c, x.s);
+		if (x.kind == T_TIME && t->tz == NULL)
+			t->tz = zone_after(&c, x.e); /* 8時（UTC+9） */
 		/* remember dated days (not the dateline itself) */
-		int yy, mm, dd;
+		int yy = -1, mm = -1, dd = -1;
 		if ((x.kind == T_DATE || x.kind == T_TIME) &&
-		    t->value[0] != 'X' && strlen(t->value) >= 10 &&
-		    t->value[10] != '/' &&
-		    sscanf(t->value, "%4d-%2d-%2d", &yy, &mm, &dd) == 3 &&
+		    t->value[0] >= '0' && t->value[0] <= '9' &&
+		    !strchr(t->value, '/') && !strchr(t->value, 'W') &&
+		    sscanf(t->value, "%4d-%2d-%2d", &yy, &mm, &dd) >= 1 &&
 		    !(x.s >= dl_s && x.e <= dl_e)) {
 			last = (dayref){x.s, yy, mm, dd};
-			if (first.at == UINT32_MAX && !qt)
+			if (first.at == UINT32_MAX && !qt && dd > 0)
 				first = last;
 		}
 		p = x.e;
