@@ -22,9 +22,10 @@ enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
 
 typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
-	    *tense, *vague, *sets;
+	    *tense, *vague, *sets, *holidays;
 	int n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base, u_kind,
-	    u_iso, d_shift, z_offset, m_mod, m_side, t_tense, v_value, s_value;
+	    u_iso, d_shift, z_offset, m_mod, m_side, t_tense, v_value, s_value,
+	    h_rule, h_a, h_b;
 } tables;
 
 /* One expression as read, before it is resolved. */
@@ -43,6 +44,7 @@ typedef struct expr {
 	const char *shift;       /* part of the day: am, pm, noon, night */
 	const char *mod, *tz;
 	char dur[40]; /* DURATION / SET / ANNIV / VAGUE value */
+	int32_t hol;  /* time/holidays row, or -1 */
 } expr;
 
 typedef struct ctx {
@@ -78,6 +80,10 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->tense = jx_model_table(m, "time/tense");
 	tb->vague = jx_model_table(m, "time/vague");
 	tb->sets = jx_model_table(m, "time/sets");
+	tb->holidays = jx_model_table(m, "time/holidays");
+	tb->h_rule = colof(tb->holidays, "rule");
+	tb->h_a = colof(tb->holidays, "a");
+	tb->h_b = colof(tb->holidays, "b");
 	tb->n_kind = colof(tb->numerals, "kind");
 	tb->n_value = colof(tb->numerals, "value");
 	tb->r_unit = colof(tb->relative, "unit");
@@ -121,17 +127,25 @@ typedef struct num {
 	bool plain;   /* digits only, no 十 百 千 */
 } num;
 
+static uint32_t skip_spaces(const ctx *c, uint32_t q)
+{
+	while (q < c->n && c->t[q] == ' ')
+		q++;
+	return q;
+}
+
+/* A number at p (spaces around it are part of it: 1 小時, 17日 20點). */
 static num read_num(const ctx *c, uint32_t p)
 {
 	num r = {p, 0, 0, false, true};
-	uint32_t q = p;
+	uint32_t q = skip_spaces(c, p);
 	while (q < c->n && c->t[q] >= '0' && c->t[q] <= '9' && r.ndig < 9) {
 		r.v = r.v * 10 + (c->t[q] - '0');
 		r.ndig++;
 		q++;
 	}
 	if (r.ndig) {
-		r.e = q;
+		r.e = skip_spaces(c, q);
 		return r;
 	}
 	/* Chinese numerals: 二十三, 廿三, 一九九八, 兩 */
@@ -171,7 +185,7 @@ static num read_num(const ctx *c, uint32_t p)
 	}
 	if (!any)
 		return r;
-	r.e = q;
+	r.e = skip_spaces(c, q);
 	r.v = total + cur;
 	r.chinese = true;
 	return r;
@@ -300,6 +314,9 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, bool bare)
 	} else if (lit(c, r, "半")) {
 		mi = 30;
 		r += 3;
+	} else if (m.e > r && !m.chinese && m.ndig == 2 && m.v < 60) {
+		mi = (int)m.v; /* 20點15 */
+		r = m.e;
 	}
 	/* a bare "3點" with no part of the day or minutes is too often a
 	 * count (三點建議): only Arabic digits with 時 */
@@ -604,6 +621,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	x->s = x->e = p;
 	x->y = x->m = x->d = x->hh = x->mi = x->ss = -1;
 	x->bday = x->wday = x->y2 = x->m2 = x->d2 = -1;
+	x->hol = -1;
 	x->kind = T_DATE;
 	uint32_t row, len, q = p;
 	/* vague references and sets: whole words */
@@ -659,6 +677,25 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				x->y = (int)a.v + 1911;
 			x->e = r;
 			goto tail;
+		}
+	}
+	/* holidays: 聖誕節, 2018年聖誕節 */
+	{
+		expr y = *x;
+		uint32_t r = read_date(c, q, &y);
+		if (r > q && y.m > 0)
+			r = q; /* a month: not a holiday's year */
+		if ((len = at(c, c->tb.holidays, r, &row)) != 0) {
+			if (r > q)
+				*x = y;
+			x->hol = (int32_t)row;
+			x->e = r + len;
+			uint32_t r2 = read_clock(c, x->e, x, false);
+			if (r2 > x->e) {
+				x->kind = T_TIME;
+				x->e = r2;
+			}
+			return;
 		}
 	}
 	/* relative words */
@@ -728,6 +765,15 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				if (r > q) {
 					y.y = -1;
 					*x = y;
+					q = r;
+				}
+			} else if (a.e > q && a.v >= 1 && a.v <= 12 &&
+			           (lit(c, a.e, "至") || lit(c, a.e, "到"))) {
+				/* 今年1至6月 */
+				uint32_t r = read_date(c, a.e + 3, &y);
+				if (r > a.e + 3 && y.m > (int)a.v && y.d < 0) {
+					x->m = (int)a.v;
+					x->m2 = y.m;
 					q = r;
 				}
 			}
@@ -900,6 +946,42 @@ static void fmt_date(char *o, size_t cap, int y, int m, int d)
 		snprintf(o + l, cap - l, "-%02d", d);
 }
 
+/* Easter Sunday of year y (anonymous Gregorian computus). */
+static void easter(int y, int *m, int *d)
+{
+	int a = y % 19, b = y / 100, c = y % 100, d1 = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - d1 - g + 15) % 30, i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m1 = (a + 11 * h + 22 * l) / 451;
+	*m = (h + l - 7 * m1 + 114) / 31;
+	*d = (h + l - 7 * m1 + 114) % 31 + 1;
+}
+
+/* The date of a holiday rule in year y (*m -1: none). */
+static void holiday_date(const char *rule, int a, const char *b, int y, int *oy,
+                         int *m, int *d)
+{
+	*oy = y;
+	*m = -1;
+	if (!strcmp(rule, "fixed")) {
+		*m = a;
+		*d = (int)strtol(b, NULL, 10);
+	} else if (!strcmp(rule, "easter")) {
+		easter(y, m, d);
+		add_days(oy, m, d, a);
+	} else if (!strcmp(rule, "nth")) {
+		int n = (int)strtol(b, NULL, 10);
+		const char *colon = strchr(b, ':');
+		int wd = colon ? (int)strtol(colon + 1, NULL, 10) : 7;
+		int first = weekday(y, a, 1);
+		*m = a;
+		*d = 1 + (wd - first + 7) % 7 + (n - 1) * 7;
+		if (*d > jx_month_days(y, a))
+			*m = -1;
+	}
+}
+
 /* Resolve x into out against a (NULL: none). */
 static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 {
@@ -922,6 +1004,49 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 	if (x->dur[0]) { /* a century */
 		snprintf(out->value, sizeof(out->value), "%s", x->dur);
 		out->type = "DATE";
+		return;
+	}
+	if (x->hol >= 0) {
+		bool explicit_year = x->y_abs;
+		const jx_table *h = c->tb.holidays;
+		const char *rule = cellstr(h, (uint32_t)x->hol, c->tb.h_rule);
+		int ha = (int)strtol(cellstr(h, (uint32_t)x->hol, c->tb.h_a),
+		                     NULL, 10);
+		const char *hb = cellstr(h, (uint32_t)x->hol, c->tb.h_b);
+		int bestd = -1, bestm = -1, besty = -1;
+		int y0 = x->y_abs ? x->y : a ? a->y : -1;
+		if (y0 < 0) {
+			if (!strcmp(rule, "fixed"))
+				bestm = ha, bestd = (int)strtol(hb, NULL, 10);
+		} else {
+			int64_t at0 =
+			    a && !x->y_abs ? days(a->y, a->m, a->d) : 0;
+			for (int yy = y0 - (x->y_abs ? 0 : 1);
+			     yy <= y0 + (x->y_abs ? 0 : 1); yy++) {
+				int hy = yy, hm, hd;
+				holiday_date(rule, ha, hb, yy, &hy, &hm, &hd);
+				if (hm < 0)
+					continue;
+				int64_t z = days(hy, hm, hd);
+				bool ok =
+				    x->y_abs ||
+				    (tense == TENSE_PAST ? z <= at0 : z >= at0);
+				bool better =
+				    besty < 0 ||
+				    (tense == TENSE_PAST
+				         ? z > days(besty, bestm, bestd)
+				         : z < days(besty, bestm, bestd));
+				if (ok && better)
+					besty = hy, bestm = hm, bestd = hd;
+			}
+		}
+		y = besty, m = bestm, d = bestd;
+		x->hol = -1;
+		x->y_abs = true; /* resolved: format below */
+		x->y = y, x->m = m, x->d = d;
+		resolve(c, x, NULL, out);
+		out->anchor =
+		    !explicit_year && a && besty > 0 ? a->kind : "none";
 		return;
 	}
 	if (x->n_unit) {
@@ -1024,26 +1149,37 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		add_days(&y, &m, &d, diff);
 		used = true;
 	} else if (!x->y_abs && a && (m > 0 || d > 0)) {
-		/* a bare month, day or month-day: nearest, past by default */
-		y = a->y;
-		if (m < 0) {
-			m = a->m;
-			if (tense == TENSE_FUTURE && d < a->d)
-				add_months(&y, &m, 1);
-			else if (tense != TENSE_FUTURE && d > a->d)
-				add_months(&y, &m, -1);
-		} else if (d < 0) {
-			if (tense == TENSE_FUTURE && m < a->m)
-				y++;
-			else if (tense != TENSE_FUTURE && m > a->m)
-				y--;
-		} else {
-			int cmp = m * 32 + d - (a->m * 32 + a->d);
-			if (tense == TENSE_FUTURE && cmp < 0)
-				y++;
-			else if (tense != TENSE_FUTURE && cmp > 0)
-				y--;
+		/* a bare month, day or month-day: the one the tense allows
+		 * that is nearest the anchor (a tie goes to the past) */
+		int64_t at0 = days(a->y, a->m, a->d), best = INT64_MAX;
+		int by = a->y, bm = m > 0 ? m : a->m;
+		for (int k = -1; k <= 1; k++) {
+			int cy = a->y, cm = m > 0 ? m : a->m,
+			    cd = d > 0 ? d : 1;
+			if (m > 0)
+				cy += k;
+			else
+				add_months(&cy, &cm, k);
+			if (d > 0 && !jx_date_valid(cy, cm, cd))
+				continue;
+			/* a bare month counts from its first to its last day */
+			int64_t lo = days(cy, cm, cd);
+			int64_t hi =
+			    d > 0 ? lo : lo + jx_month_days(cy, cm) - 1;
+			int64_t dist = at0 < lo   ? lo - at0
+			               : at0 > hi ? at0 - hi
+			                          : 0;
+			if ((tense == TENSE_FUTURE && hi < at0) ||
+			    (tense == TENSE_PAST && lo > at0))
+				continue;
+			if (dist < best || (dist == best && lo < at0)) {
+				best = dist;
+				by = cy;
+				bm = cm;
+			}
 		}
+		y = by;
+		m = bm;
 		used = true;
 	} else if (!x->y_abs && x->hh >= 0 && a && m < 0 && d < 0) {
 		/* a clock time alone: the anchor's day */
@@ -1082,7 +1218,11 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		return;
 	}
 	if (y < 0 && m < 0 && d < 0) {
-		snprintf(out->value, sizeof(out->value), "XXXX-XX-XX");
+		if (x->wday > 0 && x->rel == R_NONE) /* 星期四, no anchor */
+			snprintf(out->value, sizeof(out->value), "XXXX-WXX-%d",
+			         x->wday);
+		else
+			snprintf(out->value, sizeof(out->value), "XXXX-XX-XX");
 		return;
 	}
 	fmt_date(out->value, sizeof(out->value), y, m, d);
@@ -1171,6 +1311,8 @@ void jx_time_run(jishi_doc *doc)
 		}
 		expr x;
 		read_expr(&c, p, &x);
+		while (x.e > x.s && c.t[x.e - 1] == ' ')
+			x.e--; /* numbers carry their spaces; spans do not */
 		if (x.e <= p) {
 			size_t q = p;
 			jx_utf8_next(c.t, c.n, &q);
