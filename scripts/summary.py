@@ -19,6 +19,21 @@ def main(path):
             print(f"     caption: {c['text'][:28]}…  credits {c['credits']}")
         if r["sources"]:
             print(f"   cited media: {', '.join(s['name'] for s in r['sources'])}")
+        people = [e for e in r.get("entities", []) if e["type"] == "PERSON"]
+        for e in people[:8]:
+            titles = ", ".join(("former " if t["then"] else "") + t["text"]
+                               for t in e.get("titles") or [])
+            print(f"   person   {e['name']:<8} {e.get('country') or '-':<4} "
+                  f"{e.get('actor') or '-':<7} {len(e['mentions'])} mentions"
+                  f"{'  (' + titles + ')' if titles else ''}")
+        others = [e for e in r.get("entities", []) if e["type"] != "PERSON"]
+        if others:
+            print(f"   also     {len(others)} places, organisations and outlets: "
+                  f"{'、'.join(e['name'] for e in others[:10])}…")
+        times = [t for t in r.get("times", []) if t["type"] in ("DATE", "TIME")
+                 and t["value"][:1].isdigit()]
+        if times:
+            print("   timeline " + "; ".join(f"{t['text']}={t['value']}" for t in times[:8]))
         for d in r.get("diagnostics", []):
             print(f"   note: {d['stage']} {d['code']}")
         print()

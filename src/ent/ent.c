@@ -632,11 +632,17 @@ static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
 	const char *role = cell(c->tb.offices, t->row, c->tb.f_role);
 	for (uint32_t i = 0; i < e->titles.n; i++) {
 		jx_title *x = &JX_VEC_AT(&e->titles, jx_title, i);
-		if (strcmp(x->role, role) == 0 &&
-		    (x->org == org ||
-		     (x->org && org && !strcmp(x->org, org))) &&
-		    x->then == then)
+		if (strcmp(x->role, role) != 0 || x->then != then)
+			continue;
+		/* one title a role: 李在明總統 adds nothing to 南韓總統李在明,
+		 * and a later country fills in an earlier title's */
+		if (org == NULL || x->org == org ||
+		    (x->org && !strcmp(x->org, org)))
 			return;
+		if (x->org == NULL) {
+			x->org = org;
+			return;
+		}
 	}
 	jx_title *x = jx_vec_push(c->doc, &e->titles, sizeof(*x));
 	if (x) {
@@ -710,6 +716,12 @@ static void free_names(ctx *c)
 			p++;
 			continue;
 		}
+		size_t q0 = p;
+		if (!jx_table_may_start(c->tb.surnames,
+		                        jx_utf8_next(c->t, c->n, &q0))) {
+			p = (uint32_t)q0; /* no surname starts here */
+			continue;
+		}
 		uint32_t limit = p;
 		while (limit < c->n && !c->covered[limit] && limit - p < 4 * 4)
 			limit++;
@@ -739,6 +751,8 @@ static bool translit_at(const ctx *c, uint32_t p)
 
 static bool is_dot(const ctx *c, uint32_t p, uint32_t *len)
 {
+	if (c->t[p] != 0xC2 && c->t[p] != 0xE3 && c->t[p] != 0xE2)
+		return false;
 	/* · U+00B7, ・ U+30FB, ‧ U+2027, • U+2022 */
 	static const char *const dots[] = {"\xC2\xB7", "\xE3\x83\xBB",
 	                                   "\xE2\x80\xA7", "\xE2\x80\xA2"};

@@ -202,6 +202,20 @@ static int validate(jishi_model *m, jishi_err *err)
 			if (cell_cmp(jx_table_cell(jt, r - 1, 0),
 			             jx_table_cell(jt, r, 0)) > 0)
 				return bad(err, "table rows not sorted");
+		for (uint32_t r = 0; r < nrows; r++) {
+			jx_str c = jx_table_cell(jt, r, 0);
+			size_t k = jx_utf8_seq((const uint8_t *)c.s, c.len),
+			       at = 0;
+			uint32_t h = k ? jx_first_hash(jx_utf8_next(
+			                     (const uint8_t *)c.s, c.len, &at))
+			               : 0;
+			if (c.len && k == 0) { /* not UTF-8: no filter */
+				memset(jt->first, 0xFF, sizeof(jt->first));
+				break;
+			}
+			if (c.len)
+				jt->first[h >> 6] |= (uint64_t)1 << (h & 63);
+		}
 	}
 	if (scrp) {
 		if (scrp_n < 8)
@@ -381,6 +395,12 @@ uint32_t jx_table_longest(const jx_table *t, const uint8_t *s, size_t n,
 {
 	uint32_t lo = 0, hi = t ? t->nrows : 0, best = 0;
 	size_t q = 0;
+	if (hi == 0 || n == 0 || jx_utf8_seq(s, n) == 0)
+		return 0;
+	uint32_t h = jx_first_hash(jx_utf8_next(s, n, &q));
+	if (!(t->first[h >> 6] >> (h & 63) & 1))
+		return 0; /* no cell starts with this character */
+	q = 0;
 	while (q < n && lo < hi) {
 		/* one more code point of s */
 		q++;

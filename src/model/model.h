@@ -25,7 +25,23 @@ typedef struct jx_table {
 	const uint32_t *cells; /* nrows * ncols pairs (offset, len) */
 	const uint32_t *cols;  /* ncols pairs: the header */
 	const char *pool;
+	/* bit (hash of the first code point of a first cell) % 4096, set at
+	 * load: a search at a text position whose character has no bit set
+	 * ends at once */
+	uint64_t first[64];
 } jx_table;
+
+static inline uint32_t jx_first_hash(uint32_t cp)
+{
+	return (cp * 2654435761u) >> 20;
+}
+
+/* May a first cell of t start with code point cp? (false: surely not) */
+static inline bool jx_table_may_start(const jx_table *t, uint32_t cp)
+{
+	uint32_t h = jx_first_hash(cp);
+	return t && (t->first[h >> 6] >> (h & 63) & 1);
+}
 
 /* The lexicon sections (LCHR, LDAT, LHMM, LCFL); all NULL/0 when the
  * model has no lexicon. */

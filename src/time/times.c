@@ -1273,6 +1273,32 @@ static uint32_t line_start(const ctx *c, uint32_t p)
 
 /* ---- the stage -------------------------------------------------------- */
 
+/* Can a time expression start at p? Digits, numerals, and the first
+ * characters of the words that open one; most positions are rejected
+ * here by the tables' first-character filters. */
+static bool may_start(const ctx *c, uint32_t p)
+{
+	uint8_t b = c->t[p];
+	if (b >= '0' && b <= '9')
+		return true;
+	if (b < 0x80)
+		return b == 'U' || b == 'G';
+	size_t q = p;
+	uint32_t cp = jx_utf8_next(c->t, c->n, &q);
+	const tables *tb = &c->tb;
+	return cp == 0x6BCF /* 每 */ || cp == 0x6C11 /* 民 */ ||
+	       cp == 0x661F /* 星 */ || cp == 0x9031 /* 週 */ ||
+	       cp == 0x5468 /* 周 */ || cp == 0x79AE /* 禮 */ ||
+	       cp == 0x793C /* 礼 */ || cp == 0x534A /* 半 */ ||
+	       jx_table_may_start(tb->numerals, cp) ||
+	       jx_table_may_start(tb->relative, cp) ||
+	       jx_table_may_start(tb->vague, cp) ||
+	       jx_table_may_start(tb->sets, cp) ||
+	       jx_table_may_start(tb->zones, cp) ||
+	       jx_table_may_start(tb->holidays, cp) ||
+	       jx_table_may_start(tb->dayparts, cp);
+}
+
 typedef struct dayref {
 	uint32_t at; /* norm offset of the expression */
 	int y, m, d;
@@ -1307,6 +1333,12 @@ void jx_time_run(jishi_doc *doc)
 		if (b < 0x80 && !(b >= '0' && b <= '9') && b != 'U' &&
 		    b != 'G') {
 			p++;
+			continue;
+		}
+		if (!may_start(&c, p)) {
+			size_t q = p;
+			jx_utf8_next(c.t, c.n, &q);
+			p = (uint32_t)q;
 			continue;
 		}
 		expr x;
