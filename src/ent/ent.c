@@ -135,15 +135,7 @@ static const char *opt(const char *s)
 /* Row of the first record whose first cell is exactly s[0..len), or -1. */
 static int64_t find(const jx_table *t, const uint8_t *s, uint32_t len)
 {
-	if (t == NULL)
-		return -1;
-	uint32_t r = jx_table_lower(t, (const char *)s, len);
-	if (r < t->nrows) {
-		jx_str c = jx_table_cell(t, r, 0);
-		if (c.len == len && memcmp(c.s, s, len) == 0)
-			return r;
-	}
-	return -1;
+	return jx_table_find(t, s, len);
 }
 
 /* ---- the walk over entity/index ------------------------------------- */

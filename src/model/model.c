@@ -102,6 +102,73 @@ static int validate_lexicon(jishi_model *m, jishi_err *err,
 }
 
 /* Validate m->map[0..m->size) and fill the decoded fields. */
+/* The runs of rows sharing a first code point (see jx_table.runs). Rows
+ * whose first cell is empty or not UTF-8 are left out of every run, so a
+ * table with such rows gets none. */
+static int build_runs(jx_table *jt)
+{
+	uint32_t *v = NULL;
+	size_t n = 0, cap = 0;
+	uint32_t prev = UINT32_MAX;
+	for (uint32_t r = 0; r < jt->nrows; r++) {
+		jx_str c = jx_table_cell(jt, r, 0);
+		size_t at = 0;
+		if (c.len == 0 ||
+		    jx_utf8_seq((const uint8_t *)c.s, c.len) == 0) {
+			jx_free(v);
+			return 0; /* no runs: plain binary searches */
+		}
+		uint32_t cp = jx_utf8_next((const uint8_t *)c.s, c.len, &at);
+		if (cp != prev) {
+			if (n + 3 > cap) {
+				cap = cap ? 2 * cap : 192;
+				uint32_t *nv =
+				    jx_realloc(v, cap * sizeof(uint32_t));
+				if (nv == NULL) {
+					jx_free(v);
+					return JISHI_ENOMEM;
+				}
+				v = nv;
+			}
+			if (n && cp < v[n - 3]) {
+				jx_free(v); /* not sorted by code point */
+				return 0;
+			}
+			v[n] = cp;
+			v[n + 1] = r;
+			n += 3;
+			prev = cp;
+		}
+		v[n - 1] = r + 1;
+	}
+	jt->runs = v;
+	jt->nruns = (uint32_t)(n / 3);
+	return 0;
+}
+
+/* Rows [*lo, *hi) whose first cell starts with code point cp, from the
+ * runs; false when the table has no runs. */
+static bool run_of(const jx_table *t, uint32_t cp, uint32_t *lo, uint32_t *hi)
+{
+	if (t->runs == NULL)
+		return false;
+	uint32_t a = 0, b = t->nruns;
+	while (a < b) {
+		uint32_t mid = a + (b - a) / 2;
+		if (t->runs[3 * mid] < cp)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	if (a < t->nruns && t->runs[3 * a] == cp) {
+		*lo = t->runs[3 * a + 1];
+		*hi = t->runs[3 * a + 2];
+	} else {
+		*lo = *hi = 0;
+	}
+	return true;
+}
+
 static int validate(jishi_model *m, jishi_err *err)
 {
 	const unsigned char *base = m->map;
@@ -216,6 +283,8 @@ static int validate(jishi_model *m, jishi_err *err)
 			if (c.len)
 				jt->first[h >> 6] |= (uint64_t)1 << (h & 63);
 		}
+		if (nrows >= 64 && build_runs(jt))
+			return jx_err_set(err, JISHI_ENOMEM, UINT64_MAX, NULL);
 	}
 	if (scrp) {
 		if (scrp_n < 8)
@@ -255,6 +324,8 @@ static void model_free(jishi_model *m)
 		else
 			munmap(m->map, m->size);
 	}
+	for (uint32_t i = 0; m->tables && i < m->ntables; i++)
+		jx_free(m->tables[i].runs);
 	jx_free(m->tables);
 	jx_free(m);
 }
@@ -397,10 +468,19 @@ uint32_t jx_table_longest(const jx_table *t, const uint8_t *s, size_t n,
 	size_t q = 0;
 	if (hi == 0 || n == 0 || jx_utf8_seq(s, n) == 0)
 		return 0;
-	uint32_t h = jx_first_hash(jx_utf8_next(s, n, &q));
+	uint32_t cp = jx_utf8_next(s, n, &q);
+	uint32_t h = jx_first_hash(cp);
 	if (!(t->first[h >> 6] >> (h & 63) & 1))
 		return 0; /* no cell starts with this character */
-	q = 0;
+	if (run_of(t, cp, &lo, &hi)) {
+		/* the first character by its run; go on from the second */
+		if (lo < hi && jx_table_cell(t, lo, 0).len == q) {
+			best = (uint32_t)q;
+			*row = lo;
+		}
+	} else {
+		q = 0;
+	}
 	while (q < n && lo < hi) {
 		/* one more code point of s */
 		q++;
@@ -431,6 +511,15 @@ uint32_t jx_table_longest(const jx_table *t, const uint8_t *s, size_t n,
 		}
 	}
 	return best;
+}
+
+int64_t jx_table_find(const jx_table *t, const uint8_t *s, uint32_t len)
+{
+	uint32_t row;
+	if (t == NULL || len == 0)
+		return -1;
+	/* the longest prefix of s in t is s itself when s is there */
+	return jx_table_longest(t, s, len, &row) == len ? (int64_t)row : -1;
 }
 
 int jx_table_col(const jx_table *t, const char *name)

@@ -29,6 +29,11 @@ typedef struct jx_table {
 	 * load: a search at a text position whose character has no bit set
 	 * ends at once */
 	uint64_t first[64];
+	/* for tables of 64 rows or more: (first code point, first row, end
+	 * row) of every run of rows sharing their first code point, sorted;
+	 * a search starts with an integer search here */
+	uint32_t *runs;
+	uint32_t nruns;
 } jx_table;
 
 static inline uint32_t jx_first_hash(uint32_t cp)
@@ -90,6 +95,8 @@ int jx_table_col(const jx_table *t, const char *name);
  * ever longer prefixes, so it stops as soon as no cell can match. */
 uint32_t jx_table_longest(const jx_table *t, const uint8_t *s, size_t n,
                           uint32_t *row);
+/* The first row whose first cell is exactly s[0..len), or -1. */
+int64_t jx_table_find(const jx_table *t, const uint8_t *s, uint32_t len);
 /* Character id of code point cp in the lexicon, 0 when none. */
 static inline uint32_t jx_lex_char(const jx_lexicon *lx, uint32_t cp)
 {
