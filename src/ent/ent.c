@@ -934,11 +934,28 @@ static void repeat_names(ctx *c)
 		for (uint32_t p = 0; p + len <= c->n; p++) {
 			if (memcmp(c->t + p, nm, len) != 0)
 				continue;
+			/* not inside another known name; the name itself is
+			 * fine (a match starting here and ending with it) */
 			bool inside = false;
-			for (uint32_t k = 0; k < c->nm; k++)
-				if (c->m[k].s < p + len && p < c->m[k].e &&
-				    !(c->m[k].s == p && c->m[k].e == p + len))
-					inside = true;
+			if (c->covered) {
+				bool self = c->covered[p] == 2 &&
+				            (p + len >= c->n ||
+				             c->covered[p + len] != 1);
+				for (uint32_t b = p;
+				     b < p + len && !self && !inside; b++)
+					inside = c->covered[b] != 0;
+			}
+			/* not the start of a longer person's name: 羅哲 in
+			 * 羅哲斯 */
+			for (uint32_t k = 0; k < v->n && !inside; k++) {
+				jx_entity *o = ent_at(c, (int32_t)k);
+				size_t ol = o->type == JX_ENT_PERSON &&
+				                    !strncmp(o->key, "N:", 2)
+				                ? strlen(o->key + 2)
+				                : 0;
+				inside = ol > len && p + ol <= c->n &&
+				         memcmp(c->t + p, o->key + 2, ol) == 0;
+			}
 			if (!inside)
 				add_mention(c, (int32_t)i, p, p + len);
 		}
@@ -1172,6 +1189,72 @@ static void reporters(ctx *c)
 	}
 }
 
+typedef struct ment {
+	uint32_t s, e, ent, k;
+} ment;
+
+static int cmp_ment(const void *a, const void *b)
+{
+	const ment *x = a, *y = b;
+	if (x->s != y->s)
+		return (x->s > y->s) - (x->s < y->s);
+	return (x->e < y->e) - (x->e > y->e); /* longer first */
+}
+
+/* A person's mention inside a longer mention of another person is not a
+ * mention (羅哲 inside 羅哲斯); a person left with none is dropped. */
+static void drop_nested(ctx *c)
+{
+	jx_vec *v = &c->doc->entities;
+	size_t n = 0;
+	for (uint32_t i = 0; i < v->n; i++)
+		n += ent_at(c, (int32_t)i)->mentions.n;
+	if (n < 2)
+		return;
+	ment *all = jx_arena_alloc(&c->doc->arena, n * sizeof(ment));
+	if (all == NULL)
+		return;
+	size_t k = 0;
+	for (uint32_t i = 0; i < v->n; i++) {
+		jx_entity *e = ent_at(c, (int32_t)i);
+		for (uint32_t j = 0; j < e->mentions.n; j++) {
+			jx_span s = JX_VEC_AT(&e->mentions, jx_span, j);
+			all[k++] = (ment){s.start, s.end, i, j};
+		}
+	}
+	qsort(all, n, sizeof(ment), cmp_ment);
+	uint32_t reach = 0, owner = UINT32_MAX;
+	for (size_t i = 0; i < n; i++) {
+		jx_entity *e = ent_at(c, (int32_t)all[i].ent);
+		if (all[i].e <= reach && owner != all[i].ent &&
+		    e->type == JX_ENT_PERSON &&
+		    ent_at(c, (int32_t)owner)->type == JX_ENT_PERSON) {
+			/* mark: an empty span */
+			JX_VEC_AT(&e->mentions, jx_span, all[i].k).end =
+			    JX_VEC_AT(&e->mentions, jx_span, all[i].k).start;
+			continue;
+		}
+		if (all[i].e > reach) {
+			reach = all[i].e;
+			owner = all[i].ent;
+		}
+	}
+	uint32_t w = 0;
+	for (uint32_t i = 0; i < v->n; i++) {
+		jx_entity *e = ent_at(c, (int32_t)i);
+		uint32_t m = 0;
+		for (uint32_t j = 0; j < e->mentions.n; j++) {
+			jx_span s = JX_VEC_AT(&e->mentions, jx_span, j);
+			if (s.end > s.start)
+				JX_VEC_AT(&e->mentions, jx_span, m++) = s;
+		}
+		e->mentions.n = m;
+		if (m || e->type != JX_ENT_PERSON)
+			*ent_at(c, (int32_t)w++) = *e;
+	}
+	v->n = w;
+}
+
 static int cmp_match(const void *a, const void *b)
 {
 	const match *x = a, *y = b;
@@ -1221,6 +1304,7 @@ void jx_ent_run(jishi_doc *doc)
 	surname_titles(&c);
 	paren_aliases(&c);
 	codes(&c);
+	drop_nested(&c);
 	/* document order: mentions, then entities by first mention */
 	for (uint32_t i = 0; i < doc->entities.n; i++) {
 		jx_entity *e = ent_at(&c, (int32_t)i);
