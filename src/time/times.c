@@ -41,6 +41,7 @@ typedef struct expr {
 	int bday;                /* 昨（23）日: the bracketed day, or -1 */
 	int wday;                /* 1 (Monday) .. 7, or -1 */
 	int y2, m2, d2;          /* the end of a range, or -1 */
+	int hh2, mi2;            /* the end of a clock range, or -1 */
 	const char *shift;       /* part of the day: am, pm, noon, night */
 	const char *mod, *tz;
 	char dur[40]; /* DURATION / SET / ANNIV / VAGUE value */
@@ -291,11 +292,30 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, bool bare)
 	if (h.e == q || h.v > 24)
 		return p;
 	uint32_t r = h.e;
+	int mi = -1, ss = -1;
+	/* 10:30, 下午3:05:20 (two-digit minutes: 3:1 is a score) */
+	if (!h.chinese && h.ndig <= 2 && r + 2 < c->n && c->t[r] == ':' &&
+	    c->t[r + 1] >= '0' && c->t[r + 1] <= '5' && c->t[r + 2] >= '0' &&
+	    c->t[r + 2] <= '9' &&
+	    !(r + 3 < c->n && c->t[r + 3] >= '0' && c->t[r + 3] <= '9')) {
+		mi = (c->t[r + 1] - '0') * 10 + (c->t[r + 2] - '0');
+		r += 3;
+		if (r + 2 < c->n && c->t[r] == ':' && c->t[r + 1] >= '0' &&
+		    c->t[r + 1] <= '5' && c->t[r + 2] >= '0' &&
+		    c->t[r + 2] <= '9') {
+			ss = (c->t[r + 1] - '0') * 10 + (c->t[r + 2] - '0');
+			r += 3;
+		}
+		x->hh = shifted((int)h.v, shift) % 24;
+		x->mi = mi;
+		x->ss = ss;
+		x->shift = shift;
+		return r;
+	}
 	if (!(len = at(c, c->tb.units, r, &row)) ||
 	    strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "hour") != 0)
 		return p;
 	r += len;
-	int mi = -1, ss = -1;
 	num m = read_num(c, r);
 	uint32_t l2;
 	if (m.e > r && m.v < 60 && (l2 = at(c, c->tb.units, m.e, &row)) &&
@@ -622,6 +642,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	x->y = x->m = x->d = x->hh = x->mi = x->ss = -1;
 	x->bday = x->wday = x->y2 = x->m2 = x->d2 = -1;
 	x->hol = -1;
+	x->hh2 = x->mi2 = -1;
 	x->kind = T_DATE;
 	uint32_t row, len, q = p;
 	/* vague references and sets: whole words */
@@ -875,6 +896,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			if (r > q) {
 				x->kind = T_TIME;
 				x->e = r;
+				goto tail; /* a clock range may follow */
 			}
 			return;
 		}
@@ -888,6 +910,25 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		}
 	}
 tail:
+	/* clock ranges on one day: 上午9時至下午5時, 10點到11點半 */
+	if (x->kind == T_TIME &&
+	    (lit(c, x->e, "至") || lit(c, x->e, "到") || lit(c, x->e, "～") ||
+	     lit(c, x->e, "~") || lit(c, x->e, "-"))) {
+		uint32_t b = x->e + (c->t[x->e] < 0x80 ? 1 : 3);
+		expr y;
+		memset(&y, 0, sizeof(y));
+		y.hh = y.mi = y.ss = -1;
+		uint32_t r2 = read_clock(c, b, &y, true);
+		if (r2 > b) {
+			/* 下午3點到5點: the first part of the day goes on */
+			if (y.shift == NULL && x->shift && y.hh < 12 &&
+			    y.hh + 12 > x->hh && x->hh >= 12)
+				y.hh += 12;
+			x->hh2 = y.hh;
+			x->mi2 = y.mi < 0 ? 0 : y.mi;
+			x->e = r2;
+		}
+	}
 	/* ranges: 8月23日到9月1日, 2024年至2026年, 今年1月至6月 */
 	if (x->kind == T_DATE && x->d2 < 0 && x->m2 < 0 && x->wday < 0 &&
 	    (lit(c, x->e, "至") || lit(c, x->e, "到") || lit(c, x->e, "～") ||
@@ -1202,6 +1243,13 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 			snprintf(out->value + l, sizeof(out->value) - l,
 			         ":%02d", x->ss);
 		}
+		if (x->hh2 >= 0) { /* the same day, up to the second time */
+			char day[20];
+			fmt_date(day, sizeof(day), y, m, d);
+			l = strlen(out->value);
+			snprintf(out->value + l, sizeof(out->value) - l,
+			         "/%sT%02d:%02d", day, x->hh2, x->mi2);
+		}
 		out->type = "TIME";
 		return;
 	}
@@ -1396,9 +1444,10 @@ void jx_time_run(jishi_doc *doc)
 			t->mod = mod_before(&c, x.s);
 		if (x.kind == T_TIME && t->tz == NULL)
 			t->tz = zone_after(&c, x.e); /* 8時（UTC+9） */
-		/* remember dated days (not the dateline itself) */
+		/* remember dated days (not the dateline itself, not a clock
+		 * time that took its day from elsewhere) */
 		int yy = -1, mm = -1, dd = -1;
-		if ((x.kind == T_DATE || x.kind == T_TIME) &&
+		if ((x.kind == T_DATE || x.kind == T_TIME) && !clock_only &&
 		    t->value[0] >= '0' && t->value[0] <= '9' &&
 		    !strchr(t->value, '/') && !strchr(t->value, 'W') &&
 		    sscanf(t->value, "%4d-%2d-%2d", &yy, &mm, &dd) >= 1 &&
