@@ -54,7 +54,7 @@ typedef struct tables {
 
 typedef struct ctx {
 	jishi_doc *doc;
-	uint8_t *covered; /* norm bytes inside a match */
+	uint8_t *covered; /* per norm byte: 2 starts a match, 1 inside one */
 	const uint8_t *t; /* norm */
 	uint32_t n;
 	tables tb;
@@ -64,78 +64,55 @@ typedef struct ctx {
 
 /* ---- tables ----------------------------------------------------------- */
 
-static const jx_table *tab(const jishi_doc *doc, const char *name)
-{
-	return jx_model_table(doc->model, name);
-}
-
-static int col(const jx_table *t, const char *name)
-{
-	return t ? jx_table_col(t, name) : -1;
-}
-
 static void tables_init(const jishi_doc *doc, tables *tb)
 {
 	memset(tb, 0, sizeof(*tb));
-	tb->ix = tab(doc, "entity/index");
-	tb->countries = tab(doc, "gazetteer/countries");
-	tb->places = tab(doc, "gazetteer/places");
-	tb->orgs = tab(doc, "gazetteer/orgs");
-	tb->media = tab(doc, "gazetteer/media");
-	tb->people = tab(doc, "actors/people");
-	tb->offices = tab(doc, "actors/offices");
-	tb->mods = tab(doc, "actors/title_mods");
-	tb->surnames = tab(doc, "names/surnames");
-	tb->jp_surnames = tab(doc, "names/jp_surnames");
-	tb->given = tab(doc, "names/given_chars");
-	tb->nonname = tab(doc, "names/nonname_chars");
-	tb->alias_cues = tab(doc, "entity/alias_cues");
-	tb->translit = tab(doc, "names/translit_chars");
-	tb->ix_kind = col(tb->ix, "kind");
-	tb->ix_row = col(tb->ix, "row");
-	tb->c_country = col(tb->countries, "country");
-	tb->c_form = col(tb->countries, "form");
-	tb->p_country = col(tb->places, "country");
-	tb->p_kind = col(tb->places, "kind");
-	tb->o_key = col(tb->orgs, "key");
-	tb->o_country = col(tb->orgs, "country");
-	tb->o_cameo = col(tb->orgs, "cameo");
-	tb->m_country = col(tb->media, "country");
-	tb->a_key = col(tb->people, "key");
-	tb->a_country = col(tb->people, "country");
-	tb->a_role = col(tb->people, "role");
-	tb->a_org = col(tb->people, "org");
-	tb->a_from = col(tb->people, "from");
-	tb->a_to = col(tb->people, "to");
-	tb->f_role = col(tb->offices, "role");
-	tb->f_actor = col(tb->offices, "actor");
-	tb->d_then = col(tb->mods, "then");
-	tb->s_freq = col(tb->surnames, "freq");
-	tb->g_first = col(tb->given, "first");
-	tb->g_last = col(tb->given, "last");
-	tb->g_single = col(tb->given, "single");
+	tb->ix = jx_model_table(doc->model, "entity/index");
+	tb->countries = jx_model_table(doc->model, "gazetteer/countries");
+	tb->places = jx_model_table(doc->model, "gazetteer/places");
+	tb->orgs = jx_model_table(doc->model, "gazetteer/orgs");
+	tb->media = jx_model_table(doc->model, "gazetteer/media");
+	tb->people = jx_model_table(doc->model, "actors/people");
+	tb->offices = jx_model_table(doc->model, "actors/offices");
+	tb->mods = jx_model_table(doc->model, "actors/title_mods");
+	tb->surnames = jx_model_table(doc->model, "names/surnames");
+	tb->jp_surnames = jx_model_table(doc->model, "names/jp_surnames");
+	tb->given = jx_model_table(doc->model, "names/given_chars");
+	tb->nonname = jx_model_table(doc->model, "names/nonname_chars");
+	tb->alias_cues = jx_model_table(doc->model, "entity/alias_cues");
+	tb->translit = jx_model_table(doc->model, "names/translit_chars");
+	tb->ix_kind = jx_table_col(tb->ix, "kind");
+	tb->ix_row = jx_table_col(tb->ix, "row");
+	tb->c_country = jx_table_col(tb->countries, "country");
+	tb->c_form = jx_table_col(tb->countries, "form");
+	tb->p_country = jx_table_col(tb->places, "country");
+	tb->p_kind = jx_table_col(tb->places, "kind");
+	tb->o_key = jx_table_col(tb->orgs, "key");
+	tb->o_country = jx_table_col(tb->orgs, "country");
+	tb->o_cameo = jx_table_col(tb->orgs, "cameo");
+	tb->m_country = jx_table_col(tb->media, "country");
+	tb->a_key = jx_table_col(tb->people, "key");
+	tb->a_country = jx_table_col(tb->people, "country");
+	tb->a_role = jx_table_col(tb->people, "role");
+	tb->a_org = jx_table_col(tb->people, "org");
+	tb->a_from = jx_table_col(tb->people, "from");
+	tb->a_to = jx_table_col(tb->people, "to");
+	tb->f_role = jx_table_col(tb->offices, "role");
+	tb->f_actor = jx_table_col(tb->offices, "actor");
+	tb->d_then = jx_table_col(tb->mods, "then");
+	tb->s_freq = jx_table_col(tb->surnames, "freq");
+	tb->g_first = jx_table_col(tb->given, "first");
+	tb->g_last = jx_table_col(tb->given, "last");
+	tb->g_single = jx_table_col(tb->given, "single");
 	if (tb->ix_kind < 0 || tb->ix_row < 0)
 		tb->ix = NULL;
 }
 
 /* Cell (row, c) as a string, "" when the column is missing; "-" cells
  * read as NULL through opt(). */
-static const char *cell(const jx_table *t, uint32_t row, int c)
-{
-	if (t == NULL || c < 0 || row >= t->nrows)
-		return "";
-	return jx_table_cell(t, row, (uint32_t)c).s;
-}
-
 static const char *opt(const char *s)
 {
 	return s[0] == '\0' || strcmp(s, "-") == 0 ? NULL : s;
-}
-
-/* Row of the first record whose first cell is exactly s[0..len), or -1. */
-static int64_t find(const jx_table *t, const uint8_t *s, uint32_t len)
-{
-	return jx_table_find(t, s, len);
 }
 
 /* ---- the walk over entity/index ------------------------------------- */
@@ -186,11 +163,11 @@ static void pick(const ctx *c, uint32_t ixrow, int *kind, uint32_t *row)
 		jx_str s = jx_table_cell(ix, r, 0);
 		if (s.len != name.len || memcmp(s.s, name.s, s.len) != 0)
 			break;
-		int k = kind_of(cell(ix, r, c->tb.ix_kind));
+		int k = kind_of(jx_table_str(ix, r, c->tb.ix_kind));
 		if (k != K_NONE && (best == K_NONE || prio[k] < prio[best])) {
 			best = k;
-			*row = (uint32_t)strtoul(cell(ix, r, c->tb.ix_row),
-			                         NULL, 10);
+			*row = (uint32_t)strtoul(
+			    jx_table_str(ix, r, c->tb.ix_row), NULL, 10);
 		}
 	}
 	*kind = best;
@@ -212,7 +189,7 @@ static match *add_match(ctx *c, uint32_t s, uint32_t e, int kind, uint32_t row)
 	}
 	match *x = &c->m[c->nm++];
 	*x = (match){s, e, kind, row, -1, NULL};
-	if (c->covered && kind != K_MOD) { /* 原, 前 may be in a name */
+	if (kind != K_MOD) { /* 原, 前 may be in a name */
 		memset(c->covered + s, 1, e - s);
 		c->covered[s] = 2;
 	}
@@ -222,7 +199,8 @@ static match *add_match(ctx *c, uint32_t s, uint32_t e, int kind, uint32_t row)
 static bool is_abbr(const ctx *c, const match *x)
 {
 	return x->kind == K_COUNTRY &&
-	       strcmp(cell(c->tb.countries, x->row, c->tb.c_form), "abbr") == 0;
+	       strcmp(jx_table_str(c->tb.countries, x->row, c->tb.c_form),
+	              "abbr") == 0;
 }
 
 /* Step 1: every known name, longest first, left to right. */
@@ -260,9 +238,7 @@ static void scan(ctx *c)
 			bool next = i + 1 < c->nm && is_abbr(c, &c->m[i + 1]) &&
 			            c->m[i + 1].s == x->e;
 			if (!prev && !next) {
-				if (c->covered)
-					memset(c->covered + x->s, 0,
-					       x->e - x->s);
+				memset(c->covered + x->s, 0, x->e - x->s);
 				continue;
 			}
 		}
@@ -297,24 +273,19 @@ static bool given_ok(const ctx *c, uint32_t p, bool strict, int col_)
 	if (!is_han(c, p))
 		return false;
 	uint32_t l = char_len(c, p);
-	if (find(c->tb.nonname, c->t + p, l) >= 0)
+	if (jx_table_find(c->tb.nonname, c->t + p, l) >= 0)
 		return false;
-	int64_t r = find(c->tb.given, c->t + p, l);
+	int64_t r = jx_table_find(c->tb.given, c->t + p, l);
 	if (r < 0)
 		return false;
-	return !strict || strtoul(cell(c->tb.given, (uint32_t)r, col_), NULL,
-	                          10) >= FREE_GIVEN_MIN;
+	return !strict || strtoul(jx_table_str(c->tb.given, (uint32_t)r, col_),
+	                          NULL, 10) >= FREE_GIVEN_MIN;
 }
 
 /* Does a known name (any index match) start at p? */
 static bool match_at(const ctx *c, uint32_t p)
 {
-	if (c->covered)
-		return p < c->n && c->covered[p] == 2;
-	for (uint32_t i = 0; i < c->nm; i++)
-		if (c->m[i].s == p)
-			return true;
-	return false;
+	return p < c->n && c->covered[p] == 2;
 }
 
 /* Do the document's words allow a name at norm [s, e) with its given
@@ -367,9 +338,9 @@ static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e,
  * or two given-name characters. Returns its end, or p. */
 static bool common_surname(const ctx *c, int64_t row)
 {
-	return row >= 0 &&
-	       strtoul(cell(c->tb.surnames, (uint32_t)row, c->tb.s_freq), NULL,
-	               10) >= FREE_SURNAME_MIN;
+	return row >= 0 && strtoul(jx_table_str(c->tb.surnames, (uint32_t)row,
+	                                        c->tb.s_freq),
+	                           NULL, 10) >= FREE_SURNAME_MIN;
 }
 
 static uint32_t read_name(const ctx *c, uint32_t p, uint32_t limit, bool strict)
@@ -381,14 +352,18 @@ static uint32_t read_name(const ctx *c, uint32_t p, uint32_t limit, bool strict)
 	uint32_t l2 = is_han(c, p2) ? char_len(c, p2) : 0;
 	uint32_t sur = 0; /* surname end */
 	int64_t r;
-	if (!strict && l2 && find(c->tb.jp_surnames, c->t + p, l1 + l2) >= 0) {
+	if (!strict && l2 &&
+	    jx_table_find(c->tb.jp_surnames, c->t + p, l1 + l2) >= 0) {
 		sur = p2 + l2; /* 石破 (佳子) */
-	} else if (l2 && (r = find(c->tb.surnames, c->t + p, l1 + l2)) >= 0 &&
+	} else if (l2 &&
+	           (r = jx_table_find(c->tb.surnames, c->t + p, l1 + l2)) >=
+	               0 &&
 	           (!strict || common_surname(c, r))) {
 		sur = p2 + l2;
-	} else if ((r = find(c->tb.surnames, c->t + p, l1)) >= 0 &&
-	           (!strict || (common_surname(c, r) &&
-	                        find(c->tb.nonname, c->t + p, l1) < 0))) {
+	} else if ((r = jx_table_find(c->tb.surnames, c->t + p, l1)) >= 0 &&
+	           (!strict ||
+	            (common_surname(c, r) &&
+	             jx_table_find(c->tb.nonname, c->t + p, l1) < 0))) {
 		sur = p2; /* strict: not 和 向 于 (function words first) */
 	}
 	if (sur == 0 || sur >= limit)
@@ -479,7 +454,8 @@ static int32_t entity_of_match(ctx *c, match *x)
 	jx_entity *e;
 	switch (x->kind) {
 	case K_COUNTRY: {
-		const char *code = cell(tb->countries, x->row, tb->c_country);
+		const char *code =
+		    jx_table_str(tb->countries, x->row, tb->c_country);
 		ei = entity_for(c, JX_ENT_GPE,
 		                arena_key(c, "C:", (const uint8_t *)code,
 		                          (uint32_t)strlen(code)),
@@ -492,24 +468,26 @@ static int32_t entity_of_match(ctx *c, match *x)
 		break;
 	}
 	case K_PLACE: {
-		const char *kind = cell(tb->places, x->row, tb->p_kind);
+		const char *kind = jx_table_str(tb->places, x->row, tb->p_kind);
 		int type = strcmp(kind, "place") == 0 ? JX_ENT_LOC : JX_ENT_GPE;
 		ei = entity_for(c, type, arena_key(c, "P:", s, len), sp);
 		if (ei >= 0)
-			ent_at(c, ei)->country =
-			    opt(cell(tb->places, x->row, tb->p_country));
+			ent_at(c, ei)->country = opt(
+			    jx_table_str(tb->places, x->row, tb->p_country));
 		break;
 	}
 	case K_ORG: {
-		const char *key = cell(tb->orgs, x->row, tb->o_key);
+		const char *key = jx_table_str(tb->orgs, x->row, tb->o_key);
 		ei = entity_for(c, JX_ENT_ORG,
 		                arena_key(c, "O:", (const uint8_t *)key,
 		                          (uint32_t)strlen(key)),
 		                sp);
 		if (ei >= 0) {
 			e = ent_at(c, ei);
-			e->country = opt(cell(tb->orgs, x->row, tb->o_country));
-			e->actor = opt(cell(tb->orgs, x->row, tb->o_cameo));
+			e->country =
+			    opt(jx_table_str(tb->orgs, x->row, tb->o_country));
+			e->actor =
+			    opt(jx_table_str(tb->orgs, x->row, tb->o_cameo));
 		}
 		break;
 	}
@@ -519,7 +497,7 @@ static int32_t entity_of_match(ctx *c, match *x)
 		if (ei >= 0) {
 			e = ent_at(c, ei);
 			e->country =
-			    opt(cell(tb->media, x->row, tb->m_country));
+			    opt(jx_table_str(tb->media, x->row, tb->m_country));
 			if (e->country) {
 				char *a = jx_arena_alloc(&c->doc->arena, 8);
 				if (a) {
@@ -532,7 +510,7 @@ static int32_t entity_of_match(ctx *c, match *x)
 		break;
 	}
 	case K_PERSON: {
-		const char *key = cell(tb->people, x->row, tb->a_key);
+		const char *key = jx_table_str(tb->people, x->row, tb->a_key);
 		ei = entity_for(c, JX_ENT_PERSON,
 		                arena_key(c, "A:", (const uint8_t *)key,
 		                          (uint32_t)strlen(key)),
@@ -587,9 +565,9 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 		if (is_punct_between(c, y->e, at) || at - y->e > 8 * 3)
 			break;
 		if (y->kind == K_MOD) {
-			*then = *then ||
-			        strcmp(cell(c->tb.mods, y->row, c->tb.d_then),
-			               "yes") == 0;
+			*then = *then || strcmp(jx_table_str(c->tb.mods, y->row,
+			                                     c->tb.d_then),
+			                        "yes") == 0;
 			at = y->s;
 			continue;
 		}
@@ -598,14 +576,16 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 		if (y->kind == K_COUNTRY || y->kind == K_ORG) {
 			const char *org =
 			    y->kind == K_COUNTRY
-			        ? cell(c->tb.countries, y->row, c->tb.c_country)
-			        : cell(c->tb.orgs, y->row, c->tb.o_key);
+			        ? jx_table_str(c->tb.countries, y->row,
+			                       c->tb.c_country)
+			        : jx_table_str(c->tb.orgs, y->row, c->tb.o_key);
 			/* a modifier before the country: 時任日本首相 */
 			if (j > 0 && c->m[j - 1].kind == K_MOD &&
 			    c->m[j - 1].e == y->s)
 				*then = *then ||
-				        strcmp(cell(c->tb.mods, c->m[j - 1].row,
-				                    c->tb.d_then),
+				        strcmp(jx_table_str(c->tb.mods,
+				                            c->m[j - 1].row,
+				                            c->tb.d_then),
 				               "yes") == 0;
 			return org;
 		}
@@ -621,7 +601,7 @@ static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
 		return;
 	jx_entity *e = ent_at(c, ei);
 	jx_span sp = jx_doc_span(c->doc, t->s, t->e);
-	const char *role = cell(c->tb.offices, t->row, c->tb.f_role);
+	const char *role = jx_table_str(c->tb.offices, t->row, c->tb.f_role);
 	for (uint32_t i = 0; i < e->titles.n; i++) {
 		jx_title *x = &JX_VEC_AT(&e->titles, jx_title, i);
 		if (strcmp(x->role, role) != 0 || x->then != then)
@@ -657,9 +637,10 @@ static void chains(ctx *c)
 		const char *org = title_org(c, i, &then);
 		/* a modifier right before the title: 前總統 */
 		if (i > 0 && c->m[i - 1].kind == K_MOD && c->m[i - 1].e == t->s)
-			then = then || strcmp(cell(c->tb.mods, c->m[i - 1].row,
+			then = then ||
+			       strcmp(jx_table_str(c->tb.mods, c->m[i - 1].row,
 			                           c->tb.d_then),
-			                      "yes") == 0;
+			              "yes") == 0;
 		/* after: a dictionary person, or a name read here */
 		match *nx = i + 1 < nm ? &c->m[i + 1] : NULL;
 		/* skip further titles of the same chain: 總統辦公室安保室長 */
@@ -700,8 +681,6 @@ static void chains(ctx *c)
  * model at every character not inside a known name. */
 static void free_names(ctx *c)
 {
-	if (c->covered == NULL)
-		return;
 	uint32_t p = 0;
 	while (p < c->n) {
 		if (c->covered[p] || !is_han(c, p)) {
@@ -734,11 +713,11 @@ static void free_names(ctx *c)
  * stops a name)? */
 static bool translit_at(const ctx *c, uint32_t p)
 {
-	if (p >= c->n || !is_han(c, p) || (c->covered && c->covered[p]))
+	if (p >= c->n || !is_han(c, p) || c->covered[p])
 		return false;
 	uint32_t l = char_len(c, p);
-	return find(c->tb.translit, c->t + p, l) >= 0 &&
-	       find(c->tb.nonname, c->t + p, l) < 0;
+	return jx_table_find(c->tb.translit, c->t + p, l) >= 0 &&
+	       jx_table_find(c->tb.nonname, c->t + p, l) < 0;
 }
 
 static bool is_dot(const ctx *c, uint32_t p, uint32_t *len)
@@ -813,7 +792,7 @@ static void dotted_names(ctx *c)
 static void lexicon_orgs_places(ctx *c)
 {
 	const jishi_doc *d = c->doc;
-	if (c->covered == NULL || d->tokens == NULL)
+	if (d->tokens == NULL)
 		return;
 	uint32_t j = 0; /* first match that may overlap (matches sorted) */
 	for (uint32_t i = 0; i < d->ntokens; i++) {
@@ -845,11 +824,11 @@ static void lexicon_orgs_places(ctx *c)
 			inside = true;
 			tiled += y->e - y->s;
 			if (y->kind == K_COUNTRY && ctry == NULL)
-				ctry = cell(c->tb.countries, y->row,
-				            c->tb.c_country);
+				ctry = jx_table_str(c->tb.countries, y->row,
+				                    c->tb.c_country);
 			else if (y->kind == K_PLACE && ctry == NULL)
-				ctry = opt(cell(c->tb.places, y->row,
-				                c->tb.p_country));
+				ctry = opt(jx_table_str(c->tb.places, y->row,
+				                        c->tb.p_country));
 			else if (y->kind != K_COUNTRY && y->kind != K_PLACE &&
 			         place)
 				ok = false; /* a place word keeps other names */
@@ -878,7 +857,7 @@ static void lexicon_orgs_places(ctx *c)
 static void lexicon_names(ctx *c)
 {
 	const jishi_doc *d = c->doc;
-	if (c->covered == NULL || d->tokens == NULL)
+	if (d->tokens == NULL)
 		return;
 	for (uint32_t i = 0; i < d->ntokens; i++) {
 		const jx_token *t = &d->tokens[i];
@@ -898,9 +877,9 @@ static void lexicon_names(ctx *c)
 		if (!free_)
 			continue;
 		uint32_t l1 = char_len(c, s);
-		if (find(c->tb.surnames, c->t + s, l1) < 0 &&
-		    find(c->tb.surnames, c->t + s, l1 + char_len(c, s + l1)) <
-		        0)
+		if (jx_table_find(c->tb.surnames, c->t + s, l1) < 0 &&
+		    jx_table_find(c->tb.surnames, c->t + s,
+		                  l1 + char_len(c, s + l1)) < 0)
 			continue;
 		match *x = add_match(c, s, e, K_NAME, 0);
 		if (x == NULL)
@@ -937,14 +916,12 @@ static void repeat_names(ctx *c)
 			/* not inside another known name; the name itself is
 			 * fine (a match starting here and ending with it) */
 			bool inside = false;
-			if (c->covered) {
-				bool self = c->covered[p] == 2 &&
-				            (p + len >= c->n ||
-				             c->covered[p + len] != 1);
-				for (uint32_t b = p;
-				     b < p + len && !self && !inside; b++)
-					inside = c->covered[b] != 0;
-			}
+			bool self =
+			    c->covered[p] == 2 &&
+			    (p + len >= c->n || c->covered[p + len] != 1);
+			for (uint32_t b = p; b < p + len && !self && !inside;
+			     b++)
+				inside = c->covered[b] != 0;
 			/* not the start of a longer person's name: 羅哲 in
 			 * 羅哲斯 */
 			for (uint32_t k = 0; k < v->n && !inside; k++) {
@@ -972,7 +949,8 @@ static void surname_titles(ctx *c)
 			continue;
 		if (i > 0 && c->m[i - 1].e == t->s)
 			continue; /* a name or country right before it */
-		const char *role = cell(c->tb.offices, t->row, c->tb.f_role);
+		const char *role =
+		    jx_table_str(c->tb.offices, t->row, c->tb.f_role);
 		for (uint32_t sl = 1; sl <= 2; sl++) {
 			/* sl characters before the title */
 			uint32_t s = t->s;
@@ -1047,7 +1025,7 @@ static void paren_aliases(ctx *c)
 			const jx_table *cues = c->tb.alias_cues;
 			for (uint32_t cl = 3; cues && cl <= 9 && p + cl < close;
 			     cl += 3) {
-				if (find(cues, s + p, cl) < 0)
+				if (jx_table_find(cues, s + p, cl) < 0)
 					continue;
 				uint32_t fs = p + cl;
 				if (close - fs >= 3 && close - fs <= 15)
@@ -1065,8 +1043,8 @@ static const char *actor_type(const ctx *c, const char *role)
 {
 	const jx_table *f = c->tb.offices;
 	for (uint32_t r = 0; f && r < f->nrows; r++)
-		if (strcmp(cell(f, r, c->tb.f_role), role) == 0)
-			return opt(cell(f, r, c->tb.f_actor));
+		if (strcmp(jx_table_str(f, r, c->tb.f_role), role) == 0)
+			return opt(jx_table_str(f, r, c->tb.f_actor));
 	return NULL;
 }
 
@@ -1117,19 +1095,23 @@ static void codes(ctx *c)
 				jx_str s = jx_table_cell(tb->people, r, 0);
 				if (s.len != nm.len || memcmp(s.s, nm.s, s.len))
 					break;
-				const char *ctry =
-				    opt(cell(tb->people, r, tb->a_country));
+				const char *ctry = opt(
+				    jx_table_str(tb->people, r, tb->a_country));
 				if (dcountry == NULL)
 					dcountry = ctry;
-				if (in_term(anchor,
-				            cell(tb->people, r, tb->a_from),
-				            cell(tb->people, r, tb->a_to))) {
+				if (in_term(
+				        anchor,
+				        jx_table_str(tb->people, r, tb->a_from),
+				        jx_table_str(tb->people, r,
+				                     tb->a_to))) {
 					dcountry = ctry;
 					dactor = make_actor(
 					    c,
-					    opt(cell(tb->people, r, tb->a_org)),
-					    actor_type(c, cell(tb->people, r,
-					                       tb->a_role)));
+					    opt(jx_table_str(tb->people, r,
+					                     tb->a_org)),
+					    actor_type(
+					        c, jx_table_str(tb->people, r,
+					                        tb->a_role)));
 				}
 			}
 		}
@@ -1283,9 +1265,11 @@ void jx_ent_run(jishi_doc *doc)
 	tables_init(doc, &c.tb);
 	if (c.tb.ix == NULL)
 		return;
-	c.covered = jx_arena_alloc(&doc->arena, (size_t)c.n + 1);
-	if (c.covered)
-		memset(c.covered, 0, (size_t)c.n + 1);
+	c.covered = jx_arena_zalloc(&doc->arena, (size_t)c.n + 1);
+	if (c.covered == NULL) {
+		doc->oom = JISHI_ENOMEM;
+		return;
+	}
 	scan(&c);
 	if (doc->oom)
 		return;

@@ -522,8 +522,18 @@ int64_t jx_table_find(const jx_table *t, const uint8_t *s, uint32_t len)
 	return jx_table_longest(t, s, len, &row) == len ? (int64_t)row : -1;
 }
 
+const char *jx_table_str(const jx_table *t, uint32_t row, int col)
+{
+	if (t == NULL || col < 0 || (uint32_t)col >= t->ncols ||
+	    row >= t->nrows)
+		return "";
+	return jx_table_cell(t, row, (uint32_t)col).s;
+}
+
 int jx_table_col(const jx_table *t, const char *name)
 {
+	if (t == NULL)
+		return -1;
 	for (uint32_t k = 0; k < t->ncols; k++)
 		if (strcmp(t->pool + t->cols[2 * k], name) == 0)
 			return (int)k;

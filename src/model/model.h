@@ -90,6 +90,9 @@ jx_str jx_table_cell(const jx_table *t, uint32_t row, uint32_t col);
 uint32_t jx_table_lower(const jx_table *t, const char *key, size_t len);
 /* Column index of the header name, or -1. */
 int jx_table_col(const jx_table *t, const char *name);
+/* Cell (row, col) as a NUL-terminated string, "" when t is NULL, col < 0
+ * or row is out of range: lookups of optional tables need no checks. */
+const char *jx_table_str(const jx_table *t, uint32_t row, int col);
 /* Byte length of the longest first cell of t that is a prefix of
  * s[0..n) (0: none), with its first row in *row. Walks the sorted rows by
  * ever longer prefixes, so it stops as soon as no cell can match. */

@@ -57,18 +57,6 @@ typedef struct ctx {
 	uint32_t nquotes;
 } ctx;
 
-static const char *cellstr(const jx_table *t, uint32_t row, int c)
-{
-	if (t == NULL || c < 0 || row >= t->nrows)
-		return "";
-	return jx_table_cell(t, row, (uint32_t)c).s;
-}
-
-static int colof(const jx_table *t, const char *name)
-{
-	return t ? jx_table_col(t, name) : -1;
-}
-
 static void tables_init(const jishi_doc *doc, tables *tb)
 {
 	const jishi_model *m = doc->model;
@@ -82,25 +70,25 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->vague = jx_model_table(m, "time/vague");
 	tb->sets = jx_model_table(m, "time/sets");
 	tb->holidays = jx_model_table(m, "time/holidays");
-	tb->h_rule = colof(tb->holidays, "rule");
-	tb->h_a = colof(tb->holidays, "a");
-	tb->h_b = colof(tb->holidays, "b");
-	tb->n_kind = colof(tb->numerals, "kind");
-	tb->n_value = colof(tb->numerals, "value");
-	tb->r_unit = colof(tb->relative, "unit");
-	tb->r_offset = colof(tb->relative, "offset");
-	tb->r_daypart = colof(tb->relative, "daypart");
-	tb->r_mod = colof(tb->relative, "mod");
-	tb->r_base = colof(tb->relative, "base");
-	tb->u_kind = colof(tb->units, "kind");
-	tb->u_iso = colof(tb->units, "iso");
-	tb->d_shift = colof(tb->dayparts, "shift");
-	tb->z_offset = colof(tb->zones, "offset");
-	tb->m_mod = colof(tb->mods, "mod");
-	tb->m_side = colof(tb->mods, "side");
-	tb->t_tense = colof(tb->tense, "tense");
-	tb->v_value = colof(tb->vague, "value");
-	tb->s_value = colof(tb->sets, "value");
+	tb->h_rule = jx_table_col(tb->holidays, "rule");
+	tb->h_a = jx_table_col(tb->holidays, "a");
+	tb->h_b = jx_table_col(tb->holidays, "b");
+	tb->n_kind = jx_table_col(tb->numerals, "kind");
+	tb->n_value = jx_table_col(tb->numerals, "value");
+	tb->r_unit = jx_table_col(tb->relative, "unit");
+	tb->r_offset = jx_table_col(tb->relative, "offset");
+	tb->r_daypart = jx_table_col(tb->relative, "daypart");
+	tb->r_mod = jx_table_col(tb->relative, "mod");
+	tb->r_base = jx_table_col(tb->relative, "base");
+	tb->u_kind = jx_table_col(tb->units, "kind");
+	tb->u_iso = jx_table_col(tb->units, "iso");
+	tb->d_shift = jx_table_col(tb->dayparts, "shift");
+	tb->z_offset = jx_table_col(tb->zones, "offset");
+	tb->m_mod = jx_table_col(tb->mods, "mod");
+	tb->m_side = jx_table_col(tb->mods, "side");
+	tb->t_tense = jx_table_col(tb->tense, "tense");
+	tb->v_value = jx_table_col(tb->vague, "value");
+	tb->s_value = jx_table_col(tb->sets, "value");
 }
 
 /* Longest entry of t at p: its byte length, 0 when none. */
@@ -156,9 +144,9 @@ static num read_num(const ctx *c, uint32_t p)
 		uint32_t row, len = at(c, c->tb.numerals, q, &row);
 		if (len == 0)
 			break;
-		const char *k = cellstr(c->tb.numerals, row, c->tb.n_kind);
-		long v = strtol(cellstr(c->tb.numerals, row, c->tb.n_value),
-		                NULL, 10);
+		const char *k = jx_table_str(c->tb.numerals, row, c->tb.n_kind);
+		long v = strtol(
+		    jx_table_str(c->tb.numerals, row, c->tb.n_value), NULL, 10);
 		if (strcmp(k, "digit") == 0) {
 			cur = r.plain && any ? cur * 10 + v : v;
 			r.ndig++;
@@ -234,8 +222,8 @@ static const char *mod_after(ctx *c, uint32_t *p)
 {
 	uint32_t row, len = at(c, c->tb.mods, *p, &row);
 	if (len &&
-	    strcmp(cellstr(c->tb.mods, row, c->tb.m_side), "after") == 0) {
-		const char *m = cellstr(c->tb.mods, row, c->tb.m_mod);
+	    strcmp(jx_table_str(c->tb.mods, row, c->tb.m_side), "after") == 0) {
+		const char *m = jx_table_str(c->tb.mods, row, c->tb.m_mod);
 		*p += len;
 		return strcmp(m, "-") ? m : NULL;
 	}
@@ -285,7 +273,7 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, bool bare)
 	uint32_t q = p, row, len;
 	const char *shift = NULL;
 	if ((len = at(c, c->tb.dayparts, q, &row)) != 0) {
-		shift = cellstr(c->tb.dayparts, row, c->tb.d_shift);
+		shift = jx_table_str(c->tb.dayparts, row, c->tb.d_shift);
 		q += len;
 	}
 	num h = read_num(c, q);
@@ -313,21 +301,22 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, bool bare)
 		return r;
 	}
 	if (!(len = at(c, c->tb.units, r, &row)) ||
-	    strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "hour") != 0)
+	    strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "hour") != 0)
 		return p;
 	r += len;
 	num m = read_num(c, r);
 	uint32_t l2;
 	if (m.e > r && m.v < 60 && (l2 = at(c, c->tb.units, m.e, &row)) &&
-	    strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "minute") == 0) {
+	    strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "minute") ==
+	        0) {
 		mi = (int)m.v;
 		r = m.e + l2;
 		num s = read_num(c, r);
 		uint32_t l3;
 		if (s.e > r && s.v < 60 &&
 		    (l3 = at(c, c->tb.units, s.e, &row)) &&
-		    strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "second") ==
-		        0) {
+		    strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind),
+		           "second") == 0) {
 			ss = (int)s.v;
 			r = s.e + l3;
 		}
@@ -355,7 +344,7 @@ static uint32_t read_zone(ctx *c, uint32_t p, const char **tz)
 {
 	uint32_t row, len = at(c, c->tb.zones, p, &row);
 	if (len) {
-		const char *o = cellstr(c->tb.zones, row, c->tb.z_offset);
+		const char *o = jx_table_str(c->tb.zones, row, c->tb.z_offset);
 		*tz = o;
 		return p + len;
 	}
@@ -403,7 +392,7 @@ static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 	}
 	if (!(len = at(c, c->tb.units, a.e, &row)))
 		return p;
-	const char *k = cellstr(c->tb.units, row, c->tb.u_kind);
+	const char *k = jx_table_str(c->tb.units, row, c->tb.u_kind);
 	if (!strcmp(k, "year")) {
 		if (!(a.ndig == 4 && (a.plain || !a.chinese)) || a.v < 1000)
 			return p; /* 17年: a duration */
@@ -414,7 +403,8 @@ static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 		uint32_t l2;
 		if (b.e > q && b.v >= 1 && b.v <= 12 &&
 		    (l2 = at(c, c->tb.units, b.e, &row)) &&
-		    !strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "month")) {
+		    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind),
+		            "month")) {
 			a = b;
 			len = l2;
 			k = "month";
@@ -431,7 +421,8 @@ static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 		uint32_t l2;
 		if (b.e > q && b.v >= 1 && b.v <= 31 &&
 		    (l2 = at(c, c->tb.units, b.e, &row)) &&
-		    !strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "day")) {
+		    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind),
+		            "day")) {
 			a = b;
 			len = l2;
 			k = "day";
@@ -478,8 +469,8 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 	}
 	if (!(len = at(c, c->tb.units, q, &row)))
 		return p;
-	const char *k = cellstr(c->tb.units, row, c->tb.u_kind);
-	const char *iso = cellstr(c->tb.units, row, c->tb.u_iso);
+	const char *k = jx_table_str(c->tb.units, row, c->tb.u_kind);
+	const char *iso = jx_table_str(c->tb.units, row, c->tb.u_iso);
 	bool is_year = !strcmp(k, "year");
 	if (!strcmp(k, "century") && a.e > p && !half) {
 		x->kind = T_DATE;
@@ -572,8 +563,10 @@ static const char *mod_before(ctx *c, uint32_t s)
 		q = (uint32_t)r;
 		uint32_t row, len = at(c, c->tb.mods, q, &row);
 		if (len == s - q &&
-		    !strcmp(cellstr(c->tb.mods, row, c->tb.m_side), "before")) {
-			const char *m = cellstr(c->tb.mods, row, c->tb.m_mod);
+		    !strcmp(jx_table_str(c->tb.mods, row, c->tb.m_side),
+		            "before")) {
+			const char *m =
+			    jx_table_str(c->tb.mods, row, c->tb.m_mod);
 			return strcmp(m, "-") ? m : NULL;
 		}
 	}
@@ -605,7 +598,8 @@ static int tense_before(ctx *c, uint32_t p)
 		k++;
 		uint32_t row, len = at(c, c->tb.tense, q, &row);
 		if (len && q + len <= p)
-			return strcmp(cellstr(c->tb.tense, row, c->tb.t_tense),
+			return strcmp(jx_table_str(c->tb.tense, row,
+			                           c->tb.t_tense),
 			              "future") == 0
 			           ? TENSE_FUTURE
 			           : TENSE_PAST;
@@ -621,7 +615,8 @@ static int tense_of(ctx *c, uint32_t s, uint32_t e)
 	for (uint32_t q = e, k = 0; t == TENSE_NONE && q < c->n && k < 3; k++) {
 		uint32_t row, len = at(c, c->tb.tense, q, &row);
 		if (len)
-			return strcmp(cellstr(c->tb.tense, row, c->tb.t_tense),
+			return strcmp(jx_table_str(c->tb.tense, row,
+			                           c->tb.t_tense),
 			              "future") == 0
 			           ? TENSE_FUTURE
 			           : TENSE_PAST;
@@ -649,7 +644,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	if ((len = at(c, c->tb.vague, p, &row)) != 0) {
 		x->kind = T_VAGUE;
 		snprintf(x->dur, sizeof(x->dur), "%s",
-		         cellstr(c->tb.vague, row, c->tb.v_value));
+		         jx_table_str(c->tb.vague, row, c->tb.v_value));
 		x->e = p + len;
 		return;
 	}
@@ -667,7 +662,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	if ((len = at(c, c->tb.sets, p, &row)) != 0) {
 		x->kind = T_SET;
 		snprintf(x->dur, sizeof(x->dur), "%s",
-		         cellstr(c->tb.sets, row, c->tb.s_value));
+		         jx_table_str(c->tb.sets, row, c->tb.s_value));
 		x->e = p + len;
 		return;
 	}
@@ -689,7 +684,8 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		num a = read_num(c, q + 6);
 		if (a.e > q + 6 && a.v >= 1 && a.v < 300 &&
 		    at(c, c->tb.units, a.e, &row) &&
-		    !strcmp(cellstr(c->tb.units, row, c->tb.u_kind), "year")) {
+		    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind),
+		            "year")) {
 			x->y = (int)a.v + 1911;
 			x->y_abs = true;
 			q = a.e + 3;
@@ -721,10 +717,12 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	}
 	/* relative words */
 	if ((len = at(c, c->tb.relative, q, &row)) != 0) {
-		const char *u = cellstr(c->tb.relative, row, c->tb.r_unit);
+		const char *u = jx_table_str(c->tb.relative, row, c->tb.r_unit);
 		int off = (int)strtol(
-		    cellstr(c->tb.relative, row, c->tb.r_offset), NULL, 10);
-		const char *dp = cellstr(c->tb.relative, row, c->tb.r_daypart);
+		    jx_table_str(c->tb.relative, row, c->tb.r_offset), NULL,
+		    10);
+		const char *dp =
+		    jx_table_str(c->tb.relative, row, c->tb.r_daypart);
 		if (!strcmp(u, "dayref")) {
 			/* 昨（23）日: the day in brackets */
 			uint32_t r = q + len;
@@ -733,9 +731,9 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				if (d.e > r + 1 && d.e < c->n &&
 				    c->t[d.e] == ')' && d.v >= 1 && d.v <= 31 &&
 				    at(c, c->tb.units, d.e + 1, &row) &&
-				    !strcmp(
-				        cellstr(c->tb.units, row, c->tb.u_kind),
-				        "day")) {
+				    !strcmp(jx_table_str(c->tb.units, row,
+				                         c->tb.u_kind),
+				            "day")) {
 					x->rel = R_DAY;
 					x->rel_off = off;
 					x->bday = (int)d.v;
@@ -755,9 +753,9 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		         : !strcmp(u, "month") ? R_MONTH
 		                               : R_YEAR;
 		x->rel_off = off;
-		x->text_base =
-		    !strcmp(cellstr(c->tb.relative, row, c->tb.r_base), "text");
-		const char *rm = cellstr(c->tb.relative, row, c->tb.r_mod);
+		x->text_base = !strcmp(
+		    jx_table_str(c->tb.relative, row, c->tb.r_base), "text");
+		const char *rm = jx_table_str(c->tb.relative, row, c->tb.r_mod);
 		if (strcmp(rm, "-") && rm[0])
 			x->mod = rm; /* 年底 */
 		q += len;
@@ -765,10 +763,11 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			/* 今年年末: a year word that only adds a mod */
 			uint32_t r2, l3 = at(c, c->tb.relative, q, &r2);
 			const char *m2 =
-			    cellstr(c->tb.relative, r2, c->tb.r_mod);
+			    jx_table_str(c->tb.relative, r2, c->tb.r_mod);
 			if (l3 && m2[0] && strcmp(m2, "-") &&
-			    !strcmp(cellstr(c->tb.relative, r2, c->tb.r_unit),
-			            "year")) {
+			    !strcmp(
+			        jx_table_str(c->tb.relative, r2, c->tb.r_unit),
+			        "year")) {
 				x->mod = m2;
 				q += l3;
 			}
@@ -780,8 +779,9 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			uint32_t l2;
 			if (a.e > q && a.v >= 1 && a.v <= 12 &&
 			    (l2 = at(c, c->tb.units, a.e, &row)) &&
-			    !strcmp(cellstr(c->tb.units, row, c->tb.u_kind),
-			            "month")) {
+			    !strcmp(
+			        jx_table_str(c->tb.units, row, c->tb.u_kind),
+			        "month")) {
 				uint32_t r = read_date(c, q, &y);
 				if (r > q) {
 					y.y = -1;
@@ -803,8 +803,9 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			uint32_t l2;
 			if (a.e > q && a.v >= 1 && a.v <= 31 &&
 			    (l2 = at(c, c->tb.units, a.e, &row)) &&
-			    !strcmp(cellstr(c->tb.units, row, c->tb.u_kind),
-			            "day")) {
+			    !strcmp(
+			        jx_table_str(c->tb.units, row, c->tb.u_kind),
+			        "day")) {
 				x->d = (int)a.v;
 				q = a.e + l2;
 			}
@@ -836,8 +837,9 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			                     (const uint8_t *)dp, strlen(dp),
 			                     &drow))
 				x->hh =
-				    shifted(x->hh, cellstr(c->tb.dayparts, drow,
-				                           c->tb.d_shift)) %
+				    shifted(x->hh,
+				            jx_table_str(c->tb.dayparts, drow,
+				                         c->tb.d_shift)) %
 				    24;
 			x->kind = T_TIME;
 			x->e = r;
@@ -1050,10 +1052,11 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 	if (x->hol >= 0) {
 		bool explicit_year = x->y_abs;
 		const jx_table *h = c->tb.holidays;
-		const char *rule = cellstr(h, (uint32_t)x->hol, c->tb.h_rule);
-		int ha = (int)strtol(cellstr(h, (uint32_t)x->hol, c->tb.h_a),
-		                     NULL, 10);
-		const char *hb = cellstr(h, (uint32_t)x->hol, c->tb.h_b);
+		const char *rule =
+		    jx_table_str(h, (uint32_t)x->hol, c->tb.h_rule);
+		int ha = (int)strtol(
+		    jx_table_str(h, (uint32_t)x->hol, c->tb.h_a), NULL, 10);
+		const char *hb = jx_table_str(h, (uint32_t)x->hol, c->tb.h_b);
 		int bestd = -1, bestm = -1, besty = -1;
 		int y0 = x->y_abs ? x->y : a ? a->y : -1;
 		if (y0 < 0) {
