@@ -231,20 +231,29 @@ static const char *mod_after(ctx *c, uint32_t *p)
 }
 
 /* A weekday after 週 / 周 / 星期 / 禮拜: 週三, 星期日. */
+/* The day of a week word at p (一 .. 六, 日 / 天): its end, or p. */
+static uint32_t read_day_of_week(const ctx *c, uint32_t p, int *wd)
+{
+	static const char *const days_[] = {"一", "二", "三", "四",
+	                                    "五", "六", "日", "天"};
+	for (int k = 0; k < 8; k++)
+		if (lit(c, p, days_[k])) {
+			*wd = k < 6 ? k + 1 : 7;
+			return p + 3;
+		}
+	return p;
+}
+
 static uint32_t read_weekday(const ctx *c, uint32_t p, int *wd)
 {
 	static const char *const pre[] = {"星期", "禮拜", "礼拜", "週", "周"};
-	static const char *const days_[] = {"一", "二", "三", "四",
-	                                    "五", "六", "日", "天"};
 	for (int i = 0; i < 5; i++) {
 		if (!lit(c, p, pre[i]))
 			continue;
 		uint32_t q = p + (uint32_t)strlen(pre[i]);
-		for (int k = 0; k < 8; k++)
-			if (lit(c, q, days_[k])) {
-				*wd = k < 6 ? k + 1 : 7;
-				return q + 3;
-			}
+		uint32_t r = read_day_of_week(c, q, wd);
+		if (r > q)
+			return r;
 	}
 	return p;
 }
@@ -810,22 +819,12 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				q = a.e + l2;
 			}
 		} else if (x->rel == R_WEEK) {
-			uint32_t r = read_weekday(c, q - 3, &x->wday);
-			if (r == q - 3) /* 上週三 (週 is in the word) */
-				r = read_weekday(c, q, &x->wday);
-			if (x->wday < 0) {
-				/* 上週三: the word ends in 週; try its day */
-				static const char *const dd[] = {
-				    "一", "二", "三", "四",
-				    "五", "六", "日", "天"};
-				for (int k = 0; k < 8; k++)
-					if (lit(c, q, dd[k])) {
-						x->wday = k < 6 ? k + 1 : 7;
-						r = q + 3;
-					}
-			}
-			if (r > q)
-				q = r;
+			/* 上週三: the word ends in a week word, its day
+			 * follows; or 下週星期三 */
+			uint32_t r = read_weekday(c, q, &x->wday);
+			if (r == q)
+				r = read_day_of_week(c, q, &x->wday);
+			q = r;
 		}
 		x->e = q;
 		uint32_t r = read_clock(c, q, x, strcmp(dp, "-") != 0);

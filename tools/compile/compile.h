@@ -29,6 +29,8 @@ void die_oom(void);
 uint32_t intern(const char *s, size_t len, uint32_t *out_len);
 /* Append one cell (folded and interned) to t. */
 void add_cell(table *t, const char *s, size_t len);
+/* Append a cell already in the pool (offset, length): no copy. */
+void add_cell_ref(table *t, uint32_t off, uint32_t len);
 /* A new, empty table called name (appended to tables). */
 table *new_table(const char *name);
 /* The table called name, or NULL. */

@@ -9,14 +9,21 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "compile.h"
 
+/* One name: its cell and its kind's cell, as pool (offset, length). */
 typedef struct entry {
-	const char *name, *kind;
-	uint32_t nlen, klen, row;
+	uint32_t name[2], kind[2], row;
 } entry;
+
+static void cell_ref(const table *t, uint32_t row, uint32_t col,
+                     uint32_t out[2])
+{
+	const uint32_t *c = t->cells + 2 * ((size_t)(row + 1) * t->ncols + col);
+	out[0] = c[0];
+	out[1] = c[1];
+}
 
 void build_entity_index(void)
 {
@@ -35,8 +42,6 @@ void build_entity_index(void)
 	size_t n = 0, cap = 0;
 	for (uint32_t r = 0; r < src->nrows; r++) {
 		const char *tname = table_cell(src, r, (uint32_t)tc, NULL);
-		uint32_t klen;
-		const char *kind = table_cell(src, r, (uint32_t)kc, &klen);
 		const table *t = find_table(tname);
 		if (t == NULL || t->internal) {
 			fprintf(stderr,
@@ -53,22 +58,14 @@ void build_entity_index(void)
 				if (v == NULL)
 					die_oom();
 			}
-			uint32_t nlen;
-			const char *name = table_cell(t, row, 0, &nlen);
-			v[n++] = (entry){name, kind, nlen, klen, row};
+			entry *e = &v[n++];
+			cell_ref(t, row, 0, e->name);
+			cell_ref(src, r, (uint32_t)kc, e->kind);
+			e->row = row;
 		}
 	}
-	/* new_table may move the tables, not the pool they point into...
-	 * but add_cell may grow the pool: copy the strings first */
-	char **copies = malloc((n ? n : 1) * 2 * sizeof(char *));
-	if (copies == NULL)
-		die_oom();
-	for (size_t i = 0; i < n; i++) {
-		copies[2 * i] = strndup(v[i].name, v[i].nlen);
-		copies[2 * i + 1] = strndup(v[i].kind, v[i].klen);
-		if (copies[2 * i] == NULL || copies[2 * i + 1] == NULL)
-			die_oom();
-	}
+	/* the names and kinds are in the pool already: the index refers to
+	 * them; only the row numbers are new strings */
 	table *ix = new_table("entity/index");
 	ix->ncols = 3;
 	add_cell(ix, "name", 4);
@@ -77,13 +74,10 @@ void build_entity_index(void)
 	for (size_t i = 0; i < n; i++) {
 		char num[16];
 		int nl = snprintf(num, sizeof(num), "%u", v[i].row);
-		add_cell(ix, copies[2 * i], v[i].nlen);
-		add_cell(ix, copies[2 * i + 1], v[i].klen);
+		add_cell_ref(ix, v[i].name[0], v[i].name[1]);
+		add_cell_ref(ix, v[i].kind[0], v[i].kind[1]);
 		add_cell(ix, num, (size_t)nl);
 		ix->nrows++;
-		free(copies[2 * i]);
-		free(copies[2 * i + 1]);
 	}
-	free(copies);
 	free(v);
 }

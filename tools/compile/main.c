@@ -63,7 +63,7 @@ uint32_t intern(const char *s, size_t len, uint32_t *out_len)
 	return (uint32_t)start;
 }
 
-void add_cell(table *t, const char *s, size_t len)
+void add_cell_ref(table *t, uint32_t off, uint32_t len)
 {
 	if (t->ncells + 1 > t->capcells) {
 		t->capcells = t->capcells ? 2 * t->capcells : 64;
@@ -72,11 +72,16 @@ void add_cell(table *t, const char *s, size_t len)
 		if (t->cells == NULL)
 			die_oom();
 	}
+	t->cells[2 * t->ncells] = off;
+	t->cells[2 * t->ncells + 1] = len;
+	t->ncells++;
+}
+
+void add_cell(table *t, const char *s, size_t len)
+{
 	uint32_t n;
 	uint32_t off = intern(s, len, &n);
-	t->cells[2 * t->ncells] = off;
-	t->cells[2 * t->ncells + 1] = n;
-	t->ncells++;
+	add_cell_ref(t, off, n);
 }
 
 static char *read_file(const char *path, size_t *len)
