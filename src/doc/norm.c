@@ -94,38 +94,36 @@ int jx_norm_build(jishi_doc *doc)
 	return doc->arena.oom ? JISHI_ENOMEM : JISHI_OK;
 }
 
-uint32_t jx_doc_orig(const jishi_doc *doc, uint32_t x)
+/* Index of the last break whose norm offset (by_orig: original offset)
+ * is <= x; both grow together. breaks[0] is at 0 in both. */
+static uint32_t last_break(const jishi_doc *doc, uint32_t x, bool by_orig)
 {
 	uint32_t lo = 0, hi = doc->nbreaks;
-	/* last break with norm <= x; breaks[0].norm == 0 */
 	while (hi - lo > 1) {
 		uint32_t mid = lo + (hi - lo) / 2;
-		if (doc->breaks[mid].norm <= x)
+		const jx_normbreak *b = &doc->breaks[mid];
+		if ((by_orig ? b->orig : b->norm) <= x)
 			lo = mid;
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+uint32_t jx_doc_orig(const jishi_doc *doc, uint32_t x)
+{
 	/* Several breaks can share one norm offset (BOM then CRLF); the
 	 * latest is right for a start. */
-	const jx_normbreak *b = &doc->breaks[lo];
+	const jx_normbreak *b = &doc->breaks[last_break(doc, x, false)];
 	uint32_t r = b->orig + (x - b->norm);
 	return r > doc->len ? doc->len : r;
 }
 
 uint32_t jx_doc_norm(const jishi_doc *doc, uint32_t y)
 {
-	uint32_t lo = 0, hi = doc->nbreaks;
-	/* last break with orig <= y (orig grows with norm) */
-	while (hi - lo > 1) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (doc->breaks[mid].orig <= y)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	if (hi == 0)
+	if (doc->nbreaks == 0)
 		return y;
-	const jx_normbreak *b = &doc->breaks[lo];
+	const jx_normbreak *b = &doc->breaks[last_break(doc, y, true)];
 	uint32_t r = b->norm + (y - b->orig);
 	return r > doc->norm_len ? doc->norm_len : r;
 }

@@ -15,20 +15,14 @@
 
 /* ---- vocabulary ------------------------------------------------------- */
 
-/* A list of strings from one column of a model table, with a filter on
- * the first code point so that most positions are rejected at once. */
+/* A list of strings: the first column of a model table (its rows are
+ * sorted by it, and the table carries a first-character filter built at
+ * load, so most positions are rejected at once). */
 typedef struct wordlist {
 	const jx_table *t;
 	int col;
-	int kind;           /* the "kind" column, or -1 */
-	uint64_t first[64]; /* bit (hash of first code point) % 4096 */
+	int kind; /* the "kind" column, or -1 */
 } wordlist;
-
-static uint32_t first_cp(const char *s, size_t len)
-{
-	size_t i = 0;
-	return len ? jx_utf8_next((const uint8_t *)s, len, &i) : 0;
-}
 
 static void list_init(const jishi_doc *doc, wordlist *w, const char *table,
                       const char *col)
@@ -42,40 +36,20 @@ static void list_init(const jishi_doc *doc, wordlist *w, const char *table,
 		return;
 	}
 	w->kind = jx_table_col(w->t, "kind");
-	for (uint32_t r = 0; r < w->t->nrows; r++) {
-		jx_str s = jx_table_cell(w->t, r, (uint32_t)w->col);
-		uint32_t h = (first_cp(s.s, s.len) * 2654435761u) >> 20;
-		w->first[h >> 6] |= (uint64_t)1 << (h & 63);
-	}
 }
 
 /* Length of the longest entry of w that starts at p (p < e), or 0. When
- * row is not NULL it gets the entry's row. Tables are sorted by their
- * first column, so only the entries sharing p's first character are read. */
+ * row is not NULL it gets the entry's row. */
 static size_t list_match(const wordlist *w, const uint8_t *p, const uint8_t *e,
                          uint32_t *row)
 {
+	uint32_t r;
 	if (w->t == NULL || p >= e)
 		return 0;
-	size_t n = 0;
-	uint32_t cp = jx_utf8_next(p, (size_t)(e - p), &n);
-	uint32_t h = (cp * 2654435761u) >> 20;
-	if (!(w->first[h >> 6] & ((uint64_t)1 << (h & 63))))
-		return 0;
-	size_t best = 0;
-	for (uint32_t r = jx_table_lower(w->t, (const char *)p, n);
-	     r < w->t->nrows; r++) {
-		jx_str s = jx_table_cell(w->t, r, (uint32_t)w->col);
-		if (s.len < n || memcmp(s.s, p, n) != 0)
-			break;
-		if (s.len > best && s.len <= (size_t)(e - p) &&
-		    memcmp(p, s.s, s.len) == 0) {
-			best = s.len;
-			if (row)
-				*row = r;
-		}
-	}
-	return best;
+	size_t len = jx_table_longest(w->t, p, (size_t)(e - p), &r);
+	if (len && row)
+		*row = r;
+	return len;
 }
 
 /* Does the text [p, e) end with an entry of w? Returns its length. */
