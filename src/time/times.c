@@ -451,103 +451,246 @@ static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 	return p;
 }
 
-/* A duration at p: 113分鐘, 兩個半小時, 17年, 一年多, 半年. */
-static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
+/* A duration at p: 113分鐘, 兩個半小時, 17年, 一年多, 半年, and chains of
+ * them (8天20小時, 一年又一個月21天, 兩小時十分). */
+enum { DU_Y, DU_M, DU_W, DU_D, DU_H, DU_MIN, DU_S, DU_N };
+
+typedef struct dpart {
+	int u;          /* DU_* */
+	double v[DU_N]; /* the amount, a half spread to smaller units */
+	long n;         /* the whole number said */
+	bool num, half, more;
+	num a;
+} dpart;
+
+static int du_of(const char *iso)
+{
+	static const char *const n[] = {"Y", "M", "W", "D", "H", "MIN", "S"};
+	for (int i = 0; i < DU_N; i++)
+		if (!strcmp(iso, n[i]))
+			return i;
+	return !strcmp(iso, "Q") ? DU_N : -1; /* a quarter: 3 months */
+}
+
+static void du_half(double *v, int u)
+{
+	switch (u) {
+	case DU_Y:
+		v[DU_M] += 6;
+		break;
+	case DU_M:
+		v[DU_M] += 0.5;
+		break;
+	case DU_W:
+		v[DU_D] += 3;
+		v[DU_H] += 12;
+		break;
+	case DU_D:
+		v[DU_H] += 12;
+		break;
+	case DU_H:
+		v[DU_MIN] += 30;
+		break;
+	case DU_MIN:
+		v[DU_S] += 30;
+		break;
+	default:
+		v[DU_S] += 0.5;
+	}
+}
+
+static void du_format(char *o, size_t cap, const double *v)
+{
+	static const char L[] = "YMWDHMS";
+	size_t l = 1;
+	bool t = false;
+	o[0] = 'P';
+	o[1] = '\0';
+	for (int i = 0; i < DU_N && l < cap; i++) {
+		if (v[i] == 0)
+			continue;
+		if (i >= DU_H && !t) {
+			o[l++] = 'T';
+			t = true;
+		}
+		int k =
+		    v[i] == (double)(long)v[i]
+		        ? snprintf(o + l, cap - l, "%ld%c", (long)v[i], L[i])
+		        : snprintf(o + l, cap - l, "%g%c", v[i], L[i]);
+		if (k < 0 || (size_t)k >= cap - l)
+			break;
+		l += (size_t)k;
+	}
+	if (l == 1)
+		snprintf(o + 1, cap - 1, "T0S");
+}
+
+static bool is_more(const ctx *c, uint32_t q)
+{
+	return lit(c, q, "多") || lit(c, q, "餘") || lit(c, q, "余");
+}
+
+/* One part at p: a number (or 半, 個半) and a unit, 半 / 多 after it.
+ * prev: the unit of the part before (a bare 十分 after 兩小時 is minutes),
+ * or -1. Returns its end, or p. */
+static uint32_t read_dur_part(ctx *c, uint32_t p, int prev, dpart *o)
 {
 	uint32_t q = p, row, len;
+	memset(o, 0, sizeof(*o));
 	num a = read_num(c, q);
-	bool half = false, more = false;
+	o->a = a;
 	long v = a.v;
 	if (a.e == q) {
-		if (!lit(c, q, "半"))
+		if (lit(c, q, "半")) {
+			q += 3;
+		} else if (lit(c, q, "個半") || lit(c, q, "个半")) {
+			v = 1; /* 個半小時: one and a half */
+			q += 6;
+		} else {
 			return p;
-		half = true;
-		v = 0;
-		q += 3;
+		}
+		o->half = true;
+		v = v ? v : 0;
 	} else {
+		o->num = true;
 		q = a.e;
-		if (lit(c, q, "多") || lit(c, q, "餘") || lit(c, q, "余")) {
-			more = true;
+		if (is_more(c, q)) {
+			o->more = true;
 			q += 3;
 		}
 		if (lit(c, q, "個半") || lit(c, q, "个半")) {
-			half = true;
+			o->half = true;
 			q += 6;
-			/* 個 is in the unit otherwise: 兩個半小時 -> 小時 */
 		}
 	}
 	if (!(len = at(c, c->tb.units, q, &row)))
 		return p;
 	const char *k = jx_table_str(c->tb.units, row, c->tb.u_kind);
 	const char *iso = jx_table_str(c->tb.units, row, c->tb.u_iso);
-	bool is_year = !strcmp(k, "year");
-	if (!strcmp(k, "century") && a.e > p && !half) {
-		x->kind = T_DATE;
-		snprintf(x->dur, sizeof(x->dur), "%02ld", v - 1);
-		return q + len;
+	int u = du_of(iso);
+	bool ok =
+	    !strcmp(k, "dur") || !strcmp(k, "year") || !strcmp(k, "second");
+	if (!strcmp(k, "day") && u == DU_D)
+		/* 日 is a date unless: 半日, 兩日, 五日內, or after another
+		 * part */
+		ok = (o->half && !o->num) || prev >= 0 || lit(c, p, "兩") ||
+		     lit(c, p, "两") || lit(c, q + len, "內") ||
+		     lit(c, q + len, "内") || lit(c, q + len, "之內") ||
+		     lit(c, q + len, "之内") || lit(c, q + len, "以內") ||
+		     lit(c, q + len, "以内");
+	if (!strcmp(k, "minute") && o->num &&
+	    (prev == DU_H || (prev < 0 && lit(c, q + len, "半")))) {
+		ok = true; /* 兩小時十分, 一分半 */
+		u = DU_MIN;
 	}
-	if (!strcmp(k, "anniv") && a.e > p) {
-		x->kind = T_ANNIV;
-		snprintf(x->dur, sizeof(x->dur), "P%ldY", v);
-		return q + len;
-	}
-	if (!(strcmp(k, "dur") == 0 || is_year || !strcmp(k, "second")) ||
-	    !strcmp(iso, "-"))
+	if (!ok || u < 0)
 		return p;
-	if (is_year && a.e > p && ((a.ndig == 4 && a.plain) || a.v >= 1000))
+	if (!strcmp(k, "year") && o->num &&
+	    ((a.ndig == 4 && a.plain) || a.v >= 1000))
 		return p; /* 1998年: a year */
 	q += len;
-	if (!half && lit(c, q, "半")) {
-		half = true;
+	if (!o->half && lit(c, q, "半")) {
+		o->half = true;
 		q += 3;
 	}
-	if (!more && (lit(c, q, "多") || lit(c, q, "餘") || lit(c, q, "余"))) {
-		more = true;
+	if (!o->more && is_more(c, q)) {
+		o->more = true;
 		q += 3;
 	}
-	/* the value: whole units, a half as the next smaller unit */
-	char *o = x->dur;
-	size_t cap = sizeof(x->dur);
-	bool t = !strcmp(iso, "H") || !strcmp(iso, "MIN") || !strcmp(iso, "S");
-	const char *u = !strcmp(iso, "MIN") ? "M" : iso;
-	if (!half) {
-		snprintf(o, cap, "P%s%ld%s", t ? "T" : "", v, u);
-	} else if (!strcmp(iso, "Y")) {
-		snprintf(o, cap, v ? "P%ldY6M" : "P6M", v);
-	} else if (!strcmp(iso, "M")) {
-		snprintf(o, cap, v ? "P%ldM15D" : "P15D", v);
-	} else if (!strcmp(iso, "D")) {
-		snprintf(o, cap, v ? "P%ldDT12H" : "PT12H", v);
-	} else if (!strcmp(iso, "H")) {
-		snprintf(o, cap, v ? "PT%ldH30M" : "PT30M", v);
-	} else if (!strcmp(iso, "W")) {
-		snprintf(o, cap, v ? "P%ldDT12H" : "P3DT12H", v * 7 + 3);
-	} else {
-		snprintf(o, cap, "P%s%ld%s", t ? "T" : "", v, u);
+	if (u == DU_N) { /* quarters */
+		u = DU_M;
+		v *= 3;
+		if (o->half) { /* a half quarter */
+			o->half = false;
+			o->v[DU_M] += 1.5;
+		}
 	}
+	o->u = u;
+	o->n = v;
+	o->v[u] += (double)v;
+	if (o->half)
+		du_half(o->v, u);
+	return q;
+}
+
+static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
+{
+	uint32_t row, len;
+	num a = read_num(c, p);
+	if (a.e > p && (len = at(c, c->tb.units, a.e, &row)) != 0) {
+		const char *k = jx_table_str(c->tb.units, row, c->tb.u_kind);
+		if (!strcmp(k, "century")) {
+			x->kind = T_DATE;
+			snprintf(x->dur, sizeof(x->dur), "%02ld", a.v - 1);
+			return a.e + len;
+		}
+		if (!strcmp(k, "anniv")) {
+			x->kind = T_ANNIV;
+			snprintf(x->dur, sizeof(x->dur), "P%ldY", a.v);
+			return a.e + len;
+		}
+	}
+	dpart d;
+	uint32_t q = read_dur_part(c, p, -1, &d);
+	if (q == p)
+		return p;
+	double v[DU_N];
+	memcpy(v, d.v, sizeof(v));
+	bool more = d.more, used[DU_N] = {false};
+	int last = d.u, nparts = 1;
+	used[d.u] = true;
+	for (;;) { /* 8天20小時, 一年又一個月21天 */
+		uint32_t r = q;
+		bool and_ = false;
+		if (lit(c, r, "又")) {
+			r += 3;
+			and_ = true;
+		}
+		dpart e;
+		uint32_t r2 = read_dur_part(c, r, last, &e);
+		if (r2 == r || used[e.u] || (!and_ && e.u <= last) || more)
+			break;
+		for (int i = 0; i < DU_N; i++)
+			v[i] += e.v[i];
+		used[e.u] = true;
+		last = e.u;
+		more = e.more;
+		q = r2;
+		nparts++;
+	}
+	du_format(x->dur, sizeof(x->dur), v);
 	x->kind = T_DURATION;
 	if (more)
 		x->mod = "MORE_THAN";
-	/* 3天前, 兩年後: a point that far from the anchor */
+	/* 3天前, 兩年後, 一年半後: a point that far from the anchor */
 	static const char *const ago[] = {"以前", "之前", "前"};
 	static const char *const later[] = {"以後", "以后", "之後",
 	                                    "之后", "後",   "后"};
-	if (!half && a.e > p) {
+	long n = d.n;
+	int u = d.u;
+	if (d.half && u == DU_Y && nparts == 1) {
+		n = n * 12 + 6; /* 一年半後: 18 months */
+		u = DU_M;
+	} else if (d.half || nparts > 1 || !d.num) {
+		u = -1;
+	}
+	if (u >= 0) {
 		for (int i = 0; i < 3 && !x->n_unit; i++)
 			if (lit(c, q, ago[i])) {
-				x->n_off = -v;
+				x->n_off = -n;
 				q += (uint32_t)strlen(ago[i]);
 				x->n_unit = 1;
 			}
 		for (int i = 0; i < 6 && !x->n_unit; i++)
 			if (lit(c, q, later[i])) {
-				x->n_off = v;
+				x->n_off = n;
 				q += (uint32_t)strlen(later[i]);
 				x->n_unit = 1;
 			}
 		if (x->n_unit) {
-			x->n_unit = !strcmp(iso, "MIN") ? 'N' : iso[0];
-			x->kind = t ? T_TIME : T_DATE;
+			static const char U[] = "YMWDHNS";
+			x->n_unit = U[u];
+			x->kind = u >= DU_H ? T_TIME : T_DATE;
 			x->mod = NULL;
 			x->dur[0] = '\0';
 			return q;
@@ -952,13 +1095,31 @@ tail:
 			x->e = r2;
 		}
 	}
-	if (x->kind == T_DATE && x->d < 0 && x->wday < 0) {
+	/* 6月初, 年底; then before / after: 2015年前, 2019年4月4日或之前,
+	 * 12:00之後, 自2018年以來 */
+	for (int k = 0; k < 2 && (x->kind == T_DATE || x->kind == T_TIME);
+	     k++) {
 		uint32_t e = x->e;
 		const char *m = mod_after(c, &e);
-		if (m) {
+		if (m == NULL)
+			break;
+		bool side = !strcmp(m, "BEFORE") || !strcmp(m, "AFTER");
+		/* 前 後 起 of one character: not before a number (2022年前
+		 * 十一個月 is its first eleven months) */
+		if (side && e - x->e == 3) {
+			num n = read_num(c, e);
+			if (n.e > e || lit(c, e, "半"))
+				break;
+		}
+		if (side) {
 			x->mod = m;
 			x->e = e;
+			break;
 		}
+		if (k > 0 || x->kind != T_DATE || x->d >= 0 || x->wday >= 0)
+			break;
+		x->mod = m;
+		x->e = e;
 	}
 }
 
@@ -1337,6 +1498,7 @@ static bool may_start(const ctx *c, uint32_t p)
 	uint32_t cp = jx_utf8_next(c->t, c->n, &q);
 	const tables *tb = &c->tb;
 	return cp == 0x6BCF /* 每 */ || cp == 0x6C11 /* 民 */ ||
+	       cp == 0x500B /* 個 */ || cp == 0x4E2A /* 个 */ ||
 	       cp == 0x661F /* 星 */ || cp == 0x9031 /* 週 */ ||
 	       cp == 0x5468 /* 周 */ || cp == 0x79AE /* 禮 */ ||
 	       cp == 0x793C /* 礼 */ || cp == 0x534A /* 半 */ ||
