@@ -25,7 +25,8 @@ enum {
 	K_MOD,
 	K_NAME, /* a name read with the name model */
 	K_LEXORG,
-	K_LEXPLACE /* organisation / place words of the lexicon */
+	K_LEXPLACE, /* organisation / place words of the lexicon */
+	K_SITE      /* a facility built from a name: 中國美術館 (LOC) */
 };
 
 /* One name found in the text (norm offsets). */
@@ -40,11 +41,12 @@ typedef struct match {
 typedef struct tables {
 	const jx_table *ix, *countries, *places, *orgs, *media, *people,
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
-	    *alias_cues, *translit;
+	    *alias_cues, *translit, *org_suffixes, *place_suffixes;
 	int ix_kind, ix_row;
 	int c_country, c_form, p_country, p_kind, o_key, o_country, o_cameo,
 	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
-	    f_actor, d_then, s_freq, g_first, g_last, g_single;
+	    f_actor, d_then, s_freq, g_first, g_last, g_single, os_kind,
+	    ps_kind;
 } tables;
 
 /* Names read without a title or byline next to them (strict mode) need a
@@ -81,6 +83,11 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->nonname = jx_model_table(doc->model, "names/nonname_chars");
 	tb->alias_cues = jx_model_table(doc->model, "entity/alias_cues");
 	tb->translit = jx_model_table(doc->model, "names/translit_chars");
+	tb->org_suffixes = jx_model_table(doc->model, "entity/org_suffixes");
+	tb->place_suffixes =
+	    jx_model_table(doc->model, "entity/place_suffixes");
+	tb->os_kind = jx_table_col(tb->org_suffixes, "kind");
+	tb->ps_kind = jx_table_col(tb->place_suffixes, "kind");
 	tb->ix_kind = jx_table_col(tb->ix, "kind");
 	tb->ix_row = jx_table_col(tb->ix, "row");
 	tb->c_country = jx_table_col(tb->countries, "country");
@@ -525,9 +532,12 @@ static int32_t entity_of_match(ctx *c, match *x)
 		break;
 	case K_LEXORG:
 	case K_LEXPLACE:
-		ei =
-		    entity_for(c, x->kind == K_LEXORG ? JX_ENT_ORG : JX_ENT_GPE,
-		               arena_key(c, "L:", s, len), sp);
+	case K_SITE:
+		ei = entity_for(c,
+		                x->kind == K_LEXORG     ? JX_ENT_ORG
+		                : x->kind == K_LEXPLACE ? JX_ENT_GPE
+		                                        : JX_ENT_LOC,
+		                arena_key(c, "L:", s, len), sp);
 		if (ei >= 0 && x->ctry)
 			ent_at(c, ei)->country = x->ctry;
 		break;
@@ -849,6 +859,257 @@ static void lexicon_orgs_places(ctx *c)
 		if (x == NULL)
 			return;
 		x->ctry = ctry;
+	}
+}
+
+/* ---- names built from a name and a suffix ---------------------------- */
+
+/* The token holding norm offset p, or -1. */
+static int64_t tok_containing(const ctx *c, uint32_t p)
+{
+	const jishi_doc *d = c->doc;
+	uint32_t o = jx_doc_orig(d, p), lo = 0, hi = d->ntokens;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (d->tokens[mid].end <= o)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->ntokens && d->tokens[lo].start <= o ? (int64_t)lo : -1;
+}
+
+static const char *tok_tag(const ctx *c, const jx_token *t)
+{
+	const char *tag = jx_lex_tag_name(&c->doc->model->lex, t->tag);
+	return tag ? tag : "";
+}
+
+/* Can a word tagged tag stand inside an organisation's or a place's name
+ * (nouns, proper nouns, abbreviations, distinguishing words, unknown
+ * words)? */
+static bool name_part_tag(const char *tag)
+{
+	if (tag[0] == 'n')
+		return strcmp(tag, "nr") != 0 && strcmp(tag, "nrt") != 0 &&
+		       strcmp(tag, "nrfg") != 0;
+	return !strcmp(tag, "vn") || !strcmp(tag, "j") || !strcmp(tag, "b") ||
+	       !strcmp(tag, "an") || !strcmp(tag, "x") || !strcmp(tag, "eng");
+}
+
+/* Do the norm bytes [s, e) end with a suffix of table t? The kind of the
+ * longest one (NULL: none). */
+static const char *suffix_kind(const ctx *c, const jx_table *t, int col,
+                               uint32_t s, uint32_t e)
+{
+	if (t == NULL || col < 0)
+		return NULL;
+	const char *kind = NULL;
+	uint32_t b = e;
+	for (int k = 0; k < 4 && b > s; k++) {
+		size_t q = b;
+		jx_utf8_prev(c->t, &q);
+		b = (uint32_t)q;
+		int64_t r = jx_table_find(t, c->t + b, e - b);
+		if (r >= 0)
+			kind = jx_table_str(t, (uint32_t)r, col);
+	}
+	return kind;
+}
+
+static bool all_han(const ctx *c, uint32_t s, uint32_t e)
+{
+	for (uint32_t p = s; p < e; p += char_len(c, p))
+		if (!is_han(c, p))
+			return false;
+	return true;
+}
+
+/* The match covering norm offset p (index into c->m, sorted), or -1. */
+static int64_t match_covering(const ctx *c, uint32_t p)
+{
+	uint32_t lo = 0, hi = c->nm;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (c->m[mid].e <= p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (uint32_t i = lo; i < c->nm && c->m[i].s <= p; i++)
+		if (c->m[i].kind != K_NONE && c->m[i].s <= p && p < c->m[i].e)
+			return i;
+	return -1;
+}
+
+static bool is_zhu(const ctx *c, uint32_t s, uint32_t e)
+{
+	return e - s == 3 && (!memcmp(c->t + s, "\xE9\xA9\xBB", 3) || /* 驻 */
+	                      !memcmp(c->t + s, "\xE9\xA7\x90", 3));  /* 駐 */
+}
+
+/* A country, place or organisation (two characters or more) followed by
+ * nouns the last of which ends with an organisation suffix: 北京市委,
+ * 美國財政部, 國務院辦公廳, 中國駐英大使館. The longest such name wins;
+ * the names inside it go. Runs on matches sorted by start. */
+static void compose_orgs(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.org_suffixes == NULL)
+		return;
+	uint32_t nm = c->nm;
+	for (uint32_t i = 0; i < nm; i++) {
+		match *h = &c->m[i];
+		int k = h->kind;
+		if (k != K_COUNTRY && k != K_PLACE && k != K_ORG &&
+		    k != K_LEXORG && k != K_LEXPLACE)
+			continue;
+		if (jx_utf8_count(c->t + h->s, h->e - h->s) < 2)
+			continue;
+		/* the token holding the head's end: a word of its own after
+		 * it, or the word the head begins (古巴隊) */
+		int64_t ti = tok_containing(c, h->e);
+		if (ti >= 0 && d->tokens[ti].start < jx_doc_orig(d, h->s))
+			continue;
+		uint32_t p = h->s, best = 0, nchar = 0;
+		const char *bkind = NULL;
+		for (int nt = 0; ti >= 0 && (uint32_t)ti < d->ntokens && nt < 4;
+		     nt++, ti++) {
+			const jx_token *t = &d->tokens[ti];
+			uint32_t ts = jx_doc_norm(d, t->start),
+			         te = jx_doc_norm(d, t->end);
+			if ((ts != p && nt > 0) || !all_han(c, ts, te))
+				break;
+			int64_t mi = nt > 0 ? match_covering(c, ts) : -1;
+			if (mi >= 0) {
+				/* a known name inside: an organisation is taken
+				 * whole (长沙市芙蓉区人民法院) */
+				match *y = &c->m[mi];
+				if (y->kind != K_ORG && y->kind != K_LEXORG)
+					break;
+				if (y->e > te) {
+					while ((uint32_t)ti + 1 < d->ntokens &&
+					       jx_doc_norm(
+					           d, d->tokens[ti].end) < y->e)
+						ti++;
+					te = jx_doc_norm(d, d->tokens[ti].end);
+					if (te != y->e)
+						break;
+				}
+			}
+			nchar += (uint32_t)jx_utf8_count(c->t + ts, te - ts);
+			if (nchar > 12)
+				break;
+			const char *tag = tok_tag(c, t);
+			const char *sk = suffix_kind(c, c->tb.org_suffixes,
+			                             c->tb.os_kind, ts, te);
+			/* a one-character suffix is a word of its own or ends
+			 * a noun (財政部, 局/m); 所 after 印度 is a particle */
+			bool single = sk && te - ts == char_len(c, ts);
+			if (te > h->e && sk && strcmp(sk, "no") != 0 &&
+			    (tag[0] == 'n' || tag[0] == 'j' || single) &&
+			    !(single && (tag[0] == 'u' || tag[0] == 'c' ||
+			                 tag[0] == 'p' || tag[0] == 'r' ||
+			                 tag[0] == 'd' || tag[0] == 'v'))) {
+				best = te;
+				bkind = sk;
+			} else if (nt > 0 && is_zhu(c, ts, te) && mi < 0) {
+				/* 駐 + a country: 中國駐英大使館 */
+				int64_t nx = match_covering(c, te);
+				if (nx < 0 || (c->m[nx].kind != K_COUNTRY &&
+				               c->m[nx].kind != K_PLACE))
+					break;
+				ti++; /* the country */
+				if ((uint32_t)ti >= d->ntokens)
+					break;
+				te = jx_doc_norm(d, d->tokens[ti].end);
+				if (te != c->m[nx].e)
+					break;
+			} else if (nt > 0 && mi < 0 && !name_part_tag(tag)) {
+				break;
+			}
+			p = te;
+		}
+		if (best == 0)
+			continue;
+		const char *ctry = h->ctry;
+		if (k == K_COUNTRY)
+			ctry = jx_table_str(c->tb.countries, h->row,
+			                    c->tb.c_country);
+		else if (k == K_PLACE)
+			ctry = opt(jx_table_str(c->tb.places, h->row,
+			                        c->tb.p_country));
+		else if (k == K_ORG)
+			ctry = opt(
+			    jx_table_str(c->tb.orgs, h->row, c->tb.o_country));
+		uint32_t s = h->s;
+		for (uint32_t j = i; j < c->nm && c->m[j].s < best; j++)
+			if (c->m[j].kind != K_NONE && c->m[j].kind != K_MOD) {
+				c->m[j].kind = K_NONE;
+				memset(c->covered + c->m[j].s, 0,
+				       c->m[j].e - c->m[j].s);
+			}
+		match *x =
+		    add_match(c, s, best,
+		              strcmp(bkind, "facility") ? K_LEXORG : K_SITE, 0);
+		if (x == NULL)
+			return;
+		x->ctry = ctry;
+		while (i + 1 < nm && c->m[i + 1].s < best)
+			i++;
+	}
+}
+
+/* A name of two characters or more not in the gazetteer followed by a
+ * place suffix: 宜興市, 公明镇, 书房村. The name's words must be able to
+ * stand in a name and cover no known name; [name][suffix] must not be one
+ * common word. */
+static void compose_places(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.place_suffixes == NULL)
+		return;
+	for (uint32_t i = 0; i + 1 < d->ntokens; i++) {
+		const jx_token *a = &d->tokens[i];
+		uint32_t s = jx_doc_norm(d, a->start);
+		if (c->covered[s] || ((a->flags & JX_TOK_OOV) == 0 &&
+		                      !name_part_tag(tok_tag(c, a))))
+			continue;
+		if (!strcmp(tok_tag(c, a), "ns"))
+			continue; /* the lexicon's own places stay */
+		/* the name: this token (two characters or more), or two
+		 * one-character tokens */
+		uint32_t e = jx_doc_norm(d, a->end);
+		if (!all_han(c, s, e))
+			continue;
+		size_t nc = jx_utf8_count(c->t + s, e - s);
+		if (nc < 2 || nc > 4)
+			continue;
+		bool free_ = true;
+		for (uint32_t b = s; b < e && free_; b++)
+			free_ = c->covered[b] == 0;
+		for (uint32_t b = s; b < e && free_; b += char_len(c, b))
+			free_ = jx_table_find(c->tb.nonname, c->t + b,
+			                      char_len(c, b)) < 0;
+		if (!free_)
+			continue;
+		/* the suffix: the next token, a suffix itself */
+		const jx_token *b = &d->tokens[i + 1];
+		uint32_t bs = jx_doc_norm(d, b->start),
+		         be = jx_doc_norm(d, b->end);
+		if (bs != e || c->covered[bs])
+			continue;
+		int64_t r =
+		    jx_table_find(c->tb.place_suffixes, c->t + bs, be - bs);
+		if (r < 0)
+			continue;
+		const char *kind = jx_table_str(c->tb.place_suffixes,
+		                                (uint32_t)r, c->tb.ps_kind);
+		match *x = add_match(
+		    c, s, be, strcmp(kind, "natural") ? K_LEXPLACE : K_SITE, 0);
+		if (x == NULL)
+			return;
+		i++;
 	}
 }
 
@@ -1277,7 +1538,11 @@ void jx_ent_run(jishi_doc *doc)
 	 * mentions and the surname+title forms can be tied to them */
 	reporters(&c);
 	lexicon_orgs_places(&c);
+	compose_places(&c);
 	dotted_names(&c);
+	if (c.nm > 1)
+		qsort(c.m, c.nm, sizeof(match), cmp_match);
+	compose_orgs(&c);
 	if (c.nm > 1)
 		qsort(c.m, c.nm, sizeof(match), cmp_match);
 	chains(&c);
