@@ -11,6 +11,7 @@
 #include "ent.h"
 #include "lex.h"
 #include "times.h"
+#include "event.h"
 #include "out.h"
 
 void *jx_vec_push(jishi_doc *doc, jx_vec *v, size_t sz)
@@ -187,6 +188,7 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 	}
 	jx_ent_run(doc);
 	jx_time_run(doc);
+	jx_event_run(doc);
 	if (doc->oom || doc->arena.oom)
 		rc = JISHI_ENOMEM;
 out:

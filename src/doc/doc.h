@@ -89,6 +89,41 @@ typedef struct jx_time {
 	const char *anchor; /* dateline, option, speech, text, none */
 } jx_time;
 
+/* A quotation (schema v1 quotes[]). */
+typedef struct jx_quote {
+	jx_span span;      /* the words inside the marks */
+	jx_span cue;       /* the speech cue, or absent */
+	bool speech;       /* reported words (else a quoted term) */
+	uint8_t depth;     /* 0 outermost, 1 inside another quote */
+	int32_t speaker;   /* doc->entities index, or -1 */
+	int32_t addressee; /* doc->entities index, or -1 */
+} jx_quote;
+
+/* An event argument: an entity, or a bare actor code (CHN) where the
+ * text names the whole country without a mention of it (訪華). */
+typedef struct jx_arg {
+	int32_t ent;      /* doc->entities index, or -1 */
+	const char *code; /* model string when ent < 0 */
+} jx_arg;
+
+#define JX_EV_ARGS 8
+
+/* An event (schema v1 events[]). */
+typedef struct jx_event {
+	char cameo[5];      /* "040", "0311" */
+	const char *plover; /* PLOVER type, or NULL */
+	const char *label;  /* CAMEO description (model string) */
+	int quad;           /* GDELT QuadClass 1..4 */
+	jx_arg src[JX_EV_ARGS], tgt[JX_EV_ARGS];
+	uint8_t nsrc, ntgt;
+	int32_t when;       /* doc->times index, or -1 */
+	int32_t duration;   /* doc->times index, or -1 */
+	int32_t where;      /* doc->entities index, or -1 */
+	const char *status; /* asserted, planned, negated, ... */
+	jx_span span;       /* the clause(s) it is read from */
+	jx_span trigger;
+} jx_event;
+
 typedef struct jx_diag {
 	const char *stage; /* "layout", ... (static) */
 	const char *code;  /* short machine-readable code (static) */
@@ -139,6 +174,10 @@ struct jishi_doc {
 	jx_vec entities; /* jx_entity, in order of first mention */
 	/* time layer */
 	jx_vec times; /* jx_time, in text order */
+	/* quote layer */
+	jx_vec quotes; /* jx_quote, in text order of their opening mark */
+	/* event layer */
+	jx_vec events; /* jx_event, in text order of their trigger */
 
 	jx_vec diags; /* jx_diag */
 	jx_buf json;  /* serialised record */

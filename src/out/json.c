@@ -311,6 +311,113 @@ static void write_times(jishi_doc *doc)
 	jx_buf_putc(b, ']');
 }
 
+static void ent_ref(jx_buf *b, int32_t e)
+{
+	if (e >= 0)
+		jx_buf_printf(b, "\"e%d\"", e + 1);
+	else
+		jx_buf_puts(b, "null");
+}
+
+static void write_quotes(jishi_doc *doc)
+{
+	jx_buf *b = &doc->json;
+	key(doc, "quotes", false);
+	jx_buf_putc(b, '[');
+	for (uint32_t i = 0; i < doc->quotes.n; i++) {
+		const jx_quote *q = &JX_VEC_AT(&doc->quotes, jx_quote, i);
+		jx_buf_puts(b, i ? ",{\"span\":" : "{\"span\":");
+		span(doc, q->span);
+		key(doc, "text", false);
+		text(doc, q->span);
+		key(doc, "kind", false);
+		cstr(b, q->speech ? "speech" : "term");
+		key(doc, "speaker", false);
+		ent_ref(b, q->speaker);
+		key(doc, "cue", false);
+		if (q->cue.start != JX_NOSPAN)
+			text(doc, q->cue);
+		else
+			jx_buf_puts(b, "null");
+		key(doc, "addressee", false);
+		ent_ref(b, q->addressee);
+		jx_buf_putc(b, '}');
+	}
+	jx_buf_putc(b, ']');
+}
+
+static void args(jishi_doc *doc, const jx_arg *a, uint8_t n)
+{
+	jx_buf *b = &doc->json;
+	jx_buf_putc(b, '[');
+	for (uint8_t i = 0; i < n; i++) {
+		if (i)
+			jx_buf_putc(b, ',');
+		if (a[i].ent >= 0)
+			ent_ref(b, a[i].ent);
+		else
+			cstr(b, a[i].code);
+	}
+	jx_buf_putc(b, ']');
+}
+
+/* The date part of a time value (up to its 'T'), or null. */
+static void date_of(jishi_doc *doc, int32_t t)
+{
+	jx_buf *b = &doc->json;
+	if (t < 0) {
+		jx_buf_puts(b, "null");
+		return;
+	}
+	const char *v = JX_VEC_AT(&doc->times, jx_time, (uint32_t)t).value;
+	size_t n = strcspn(v, "T");
+	jx_json_str(b, v, n);
+}
+
+static void write_events(jishi_doc *doc)
+{
+	jx_buf *b = &doc->json;
+	key(doc, "events", false);
+	jx_buf_putc(b, '[');
+	for (uint32_t i = 0; i < doc->events.n; i++) {
+		const jx_event *v = &JX_VEC_AT(&doc->events, jx_event, i);
+		jx_buf_printf(b, "%s{\"id\":\"v%u\"", i ? "," : "", i + 1);
+		key(doc, "cameo", false);
+		cstr(b, v->cameo);
+		key(doc, "root", false);
+		jx_json_str(b, v->cameo, 2);
+		key(doc, "plover", false);
+		opt_cstr(b, v->plover);
+		key(doc, "quad", false);
+		jx_buf_printf(b, "%d", v->quad);
+		key(doc, "source", false);
+		args(doc, v->src, v->nsrc);
+		key(doc, "target", false);
+		args(doc, v->tgt, v->ntgt);
+		key(doc, "when", false);
+		date_of(doc, v->when);
+		key(doc, "where", false);
+		ent_ref(b, v->where);
+		key(doc, "duration", false);
+		if (v->duration >= 0)
+			cstr(b, JX_VEC_AT(&doc->times, jx_time,
+			                  (uint32_t)v->duration)
+			            .value);
+		else
+			jx_buf_puts(b, "null");
+		key(doc, "status", false);
+		cstr(b, v->status);
+		key(doc, "span", false);
+		span(doc, v->span);
+		key(doc, "trigger", false);
+		span(doc, v->trigger);
+		key(doc, "evidence", false);
+		text(doc, v->span);
+		jx_buf_putc(b, '}');
+	}
+	jx_buf_putc(b, ']');
+}
+
 static void write_tokens(jishi_doc *doc)
 {
 	jx_buf *b = &doc->json;
@@ -434,7 +541,8 @@ int jx_out_json(jishi_doc *doc)
 	write_layout(doc);
 	write_entities(doc);
 	write_times(doc);
-	jx_buf_puts(b, ",\"quotes\":[],\"events\":[]");
+	write_quotes(doc);
+	write_events(doc);
 	if (doc->flags & JISHI_F_TOKENS)
 		write_tokens(doc);
 	write_diags(doc);

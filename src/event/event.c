@@ -1,0 +1,475 @@
+/*
+ * event.c -- events: a trigger from events/verbs with its source and
+ * target actors, date, duration, place and status, coded in CAMEO with
+ * its PLOVER type and QuadClass (docs/internals/event.md).
+ *
+ * Arguments come from the view the quote stage built (entity mentions,
+ * pronouns, markers, statements) and dates from doc->times; nothing is
+ * re-parsed here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "event.h"
+
+typedef struct argset {
+	jx_arg a[JX_EV_ARGS];
+	uint8_t n;
+	uint32_t s, e; /* text of the actors (norm), for the evidence */
+} argset;
+
+static void add_ent(argset *g, int32_t ent)
+{
+	for (uint8_t i = 0; i < g->n; i++)
+		if (g->a[i].ent == ent)
+			return;
+	if (g->n < JX_EV_ARGS) {
+		g->a[g->n].ent = ent;
+		g->a[g->n].code = NULL;
+		g->n++;
+	}
+}
+
+static void add_actor(argset *g, const jx_actor *a)
+{
+	if (g->n == 0 || a->s < g->s)
+		g->s = a->s;
+	if (a->e > g->e)
+		g->e = a->e;
+	for (uint8_t i = 0; i < a->n; i++)
+		add_ent(g, a->ent[i]);
+}
+
+/* Is [s, e) one coordinator between two actors (、 和 與 及 跟 同)? */
+static bool coordinator(const jx_view *v, uint32_t s, uint32_t e, bool with_too)
+{
+	if (e <= s)
+		return e == s;
+	size_t i = s;
+	uint32_t cp = jx_utf8_next(v->t, v->len, &i);
+	if (i == e && cp == 0x3001)
+		return true;
+	if (!with_too)
+		return false;
+	uint32_t row, n = jx_view_word(v, v->markers, s, &row);
+	return n && s + n == e && jx_table_str(v->markers, row, 1)[0] == 'w';
+}
+
+/* Actor k and the actors coordinated with it on both sides. */
+static void chain(const jx_view *v, uint32_t k, bool with_too, argset *g)
+{
+	uint32_t lo = k, hi = k;
+	while (lo > 0 && v->a[lo - 1].e <= v->a[lo].s &&
+	       coordinator(v, v->a[lo - 1].e, v->a[lo].s, with_too))
+		lo--;
+	while (hi + 1 < v->na && v->a[hi].e <= v->a[hi + 1].s &&
+	       coordinator(v, v->a[hi].e, v->a[hi + 1].s, with_too))
+		hi++;
+	for (uint32_t i = lo; i <= hi; i++)
+		if (v->a[i].n)
+			add_actor(g, &v->a[i]);
+}
+
+/* The innermost statement (or speech quotation) holding p. */
+static const jx_stmt *stmt_at(const jx_view *v, uint32_t p)
+{
+	const jx_stmt *best = NULL;
+	for (uint32_t i = 0; i < v->nst; i++) {
+		const jx_stmt *st = &v->st[i];
+		if (p >= st->s && p < st->e && (!best || st->s > best->s))
+			best = st;
+	}
+	return best;
+}
+
+/* The subject of a trigger at [ts, te): see docs/internals/event.md. */
+static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
+{
+	uint32_t cs = jx_view_unit_start(v, ts, 2);
+	uint32_t ps = jx_view_unit_start(v, ts, 1);
+	uint32_t k = jx_view_actor_at(v, ts);
+	while (k > 0) {
+		const jx_actor *a = &v->a[--k];
+		if (a->s < cs)
+			break;
+		if (a->e <= ts && a->role == 0 && a->n) {
+			chain(v, k, !with_frame, g);
+			return;
+		}
+	}
+	const jx_stmt *st = stmt_at(v, ts);
+	if (st) {
+		for (uint8_t i = 0; i < st->n; i++)
+			add_ent(g, st->who[i].ent);
+		g->s = g->e = UINT32_MAX;
+		return;
+	}
+	for (k = jx_view_actor_at(v, ps); k < v->na && v->a[k].s < cs; k++)
+		if (v->a[k].role == 0 && v->a[k].n) {
+			chain(v, k, !with_frame, g);
+			return;
+		}
+}
+
+/* The first actor after te in its clause, with its coordinated ones;
+ * *rel is set when a 的 stands between (the trigger is in a relative
+ * clause that describes the actor). */
+static void object(const jx_view *v, uint32_t te, argset *g, bool *rel)
+{
+	uint32_t end = jx_view_unit_end(v, te, 2);
+	uint32_t k = jx_view_actor_at(v, te);
+	for (; k < v->na && v->a[k].s < end; k++) {
+		if (!v->a[k].n || v->a[k].role == 'b' || v->a[k].role == 'a')
+			continue;
+		if (rel) {
+			*rel = false;
+			for (uint32_t p = te; p + 3 <= v->a[k].s; p++)
+				if (memcmp(v->t + p, "\xe7\x9a\x84", 3) == 0)
+					*rel = true; /* 的 */
+		}
+		chain(v, k, true, g);
+		return;
+	}
+}
+
+/* Actors governed by a marker of role r in [from, to), with those
+ * coordinated after them. */
+static void governed(const jx_view *v, uint32_t from, uint32_t to, char r,
+                     argset *g)
+{
+	for (uint32_t k = jx_view_actor_at(v, from); k < v->na; k++) {
+		const jx_actor *a = &v->a[k];
+		if (a->s >= to)
+			break;
+		if (a->role == r && a->n && a->e <= to) {
+			argset tmp = {0};
+			chain(v, k, true, &tmp);
+			for (uint8_t i = 0; i < tmp.n; i++)
+				add_ent(g, tmp.a[i].ent);
+		}
+	}
+}
+
+static bool same_set(const jx_arg *a, uint8_t na, const jx_arg *b, uint8_t nb)
+{
+	if (na != nb)
+		return false;
+	for (uint8_t i = 0; i < na; i++) {
+		bool hit = false;
+		for (uint8_t j = 0; j < nb && !hit; j++)
+			hit = a[i].ent == b[j].ent &&
+			      (a[i].ent >= 0 ||
+			       strcmp(a[i].code, b[j].code) == 0);
+		if (!hit)
+			return false;
+	}
+	return true;
+}
+
+/* A word of table t in [from, to) on token boundaries. */
+static bool word_in(const jx_view *v, const char *w, uint32_t from, uint32_t to)
+{
+	size_t n = strlen(w);
+	for (uint32_t p = from; n && p + n <= to; p++)
+		if (memcmp(v->t + p, w, n) == 0 && (v->tok[p] & 1))
+			return true;
+	return false;
+}
+
+static const char *status_of(const jx_view *v, uint32_t ts, bool *intent)
+{
+	uint32_t ss = jx_view_unit_start(v, ts, 0);
+	uint32_t cs = jx_view_unit_start(v, ts, 2);
+	const char *st = "asserted";
+	*intent = false;
+	for (uint32_t p = ss; p < ts;) {
+		uint32_t row, n = jx_view_word(v, v->status, p, &row);
+		if (n && p + n <= ts) {
+			const char *scope = jx_table_str(v->status, row, 2);
+			if (p >= cs || strcmp(scope, "sentence") == 0) {
+				st = jx_table_str(v->status, row, 1);
+				*intent = strcmp(st, "planned") == 0;
+			}
+			p += n;
+			continue;
+		}
+		size_t q = p;
+		jx_utf8_next(v->t, v->len, &q);
+		p = (uint32_t)q;
+	}
+	return st;
+}
+
+/* The date of the event: the last dated expression before the trigger
+ * in its sentence, else the first after it there, else the last one of
+ * the paragraph before the sentence. */
+static int32_t when_of(jishi_doc *doc, const jx_view *v, uint32_t ts,
+                       int32_t *dur)
+{
+	uint32_t ss = jx_view_unit_start(v, ts, 0);
+	uint32_t se = jx_view_unit_end(v, ts, 0);
+	uint32_t cs = jx_view_unit_start(v, ts, 2);
+	uint32_t par = ss;
+	while (par > 0 && v->t[par - 1] != '\n')
+		par--;
+	int32_t before = -1, after = -1, earlier = -1;
+	*dur = -1;
+	for (uint32_t i = 0; i < doc->times.n; i++) {
+		const jx_time *t = &JX_VEC_AT(&doc->times, jx_time, i);
+		uint32_t s = jx_doc_norm(doc, t->span.start);
+		if (strcmp(t->type, "DURATION") == 0) {
+			if (s >= cs && s < ts)
+				*dur = (int32_t)i;
+			continue;
+		}
+		bool dated = (strcmp(t->type, "DATE") == 0 ||
+		              strcmp(t->type, "TIME") == 0) &&
+		             t->value[0] >= '0' && t->value[0] <= '9';
+		if (!dated)
+			continue;
+		if (s >= ss && s < ts)
+			before = (int32_t)i;
+		else if (s >= ts && s < se && after < 0)
+			after = (int32_t)i;
+		else if (s >= par && s < ss)
+			earlier = (int32_t)i;
+	}
+	return before >= 0 ? before : after >= 0 ? after : earlier;
+}
+
+static const char *intent_code(const char *cameo)
+{
+	if (strncmp(cameo, "04", 2) == 0)
+		return "036";
+	if (strncmp(cameo, "05", 2) == 0)
+		return "030";
+	if (strncmp(cameo, "06", 2) == 0)
+		return "031";
+	if (strncmp(cameo, "07", 2) == 0)
+		return "033";
+	if (strncmp(cameo, "08", 2) == 0)
+		return "035";
+	return NULL;
+}
+
+/* Choose the row of the trigger at [p, p+n): a row whose object follows
+ * in the clause wins over one without an object. -1: none applies. */
+static int64_t pick_row(const jx_view *v, uint32_t first, uint32_t p,
+                        uint32_t n)
+{
+	const jx_table *t = v->verbs;
+	uint32_t cs = jx_view_unit_start(v, p, 2);
+	uint32_t ce = jx_view_unit_end(v, p + n, 2);
+	int64_t plain = -1;
+	for (uint32_t r = first; r < t->nrows; r++) {
+		jx_str w = jx_table_cell(t, r, 0);
+		if (w.len != n || memcmp(w.s, v->t + p, n) != 0)
+			break;
+		const char *obj = jx_table_str(t, r, 3);
+		const char *unless = jx_table_str(t, r, 4);
+		if (unless[0] && word_in(v, unless, cs, p))
+			continue;
+		if (obj[0]) {
+			if (word_in(v, obj, p + n, ce))
+				return r;
+		} else if (plain < 0) {
+			plain = r;
+		}
+	}
+	return plain;
+}
+
+static void code_event(jishi_doc *doc, const jx_view *v, jx_event *ev,
+                       const char *cameo)
+{
+	size_t n = strlen(cameo);
+	if (n > 4)
+		n = 4;
+	memcpy(ev->cameo, cameo, n);
+	ev->cameo[n] = '\0';
+	int64_t r =
+	    jx_table_find(v->cameo, (const uint8_t *)ev->cameo, (uint32_t)n);
+	ev->plover = NULL;
+	ev->label = NULL;
+	ev->quad = 0;
+	if (r >= 0) {
+		const char *pl = jx_table_str(v->cameo, (uint32_t)r, 2);
+		ev->plover = pl[0] ? pl : NULL;
+		ev->label = jx_table_str(v->cameo, (uint32_t)r, 1);
+		ev->quad = jx_table_str(v->cameo, (uint32_t)r, 5)[0] - '0';
+	}
+	(void)doc;
+}
+
+static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
+                        uint32_t n, uint32_t r)
+{
+	const jx_table *t = v->verbs;
+	const char *cameo = jx_table_str(t, r, 1);
+	const char *frame = jx_table_str(t, r, 2);
+	const char *fixed = jx_table_str(t, r, 5);
+	bool with = strcmp(frame, "with") == 0;
+	argset src = {0}, tgt = {0};
+	subject(v, p, with, &src);
+	bool rel = false;
+	if (strcmp(frame, "visit") == 0) {
+		argset o = {0};
+		object(v, p + n, &o, &rel);
+		if (rel) {
+			src = o; /* 來華訪問的荷蘭首相 */
+		} else {
+			tgt = o;
+		}
+	} else if (strcmp(frame, "svo") == 0 || strcmp(frame, "appeal") == 0) {
+		object(v, p + n, &tgt, NULL);
+	} else if (with || strcmp(frame, "group") == 0) {
+		/* the partner: after the subject, or in the trigger's clause */
+		uint32_t from = jx_view_unit_start(v, p, 2);
+		if (src.e != UINT32_MAX && src.e < from &&
+		    src.e >= jx_view_unit_start(v, p, 1))
+			from = src.e;
+		governed(v, from, p, 'w', &tgt);
+		if (tgt.n == 0 && src.n >= 2)
+			tgt = src;
+	} else if (strcmp(frame, "to") == 0) {
+		uint32_t from = jx_view_unit_start(v, p, 1);
+		governed(v, from, p, 't', &tgt);
+		if (tgt.n == 0)
+			object(v, p + n, &tgt, NULL);
+	}
+	if (tgt.n == 0 && fixed[0]) {
+		tgt.a[0].ent = -1;
+		tgt.a[0].code = fixed;
+		tgt.n = 1;
+	}
+	if (src.n == 0 || (tgt.n == 0 && strcmp(frame, "appeal") == 0))
+		return;
+	/* a source is not its own target unless the act is mutual */
+	if (!(tgt.n >= 2 && same_set(src.a, src.n, tgt.a, tgt.n))) {
+		uint8_t m = 0;
+		for (uint8_t i = 0; i < tgt.n; i++) {
+			bool dup = false;
+			for (uint8_t j = 0; j < src.n && !dup; j++)
+				dup = tgt.a[i].ent >= 0 &&
+				      tgt.a[i].ent == src.a[j].ent;
+			if (!dup)
+				tgt.a[m++] = tgt.a[i];
+		}
+		tgt.n = m;
+		if (tgt.n == 0 && src.n >= 2 &&
+		    (with || strcmp(frame, "group") == 0))
+			tgt = src; /* 兩人…與…會談: mutual */
+	}
+	if (tgt.n == 0 && with)
+		return; /* a meeting with no one named is a noun (首度會談) */
+	bool intent;
+	const char *status = status_of(v, p, &intent);
+	if (intent) {
+		const char *ic = intent_code(cameo);
+		if (ic)
+			cameo = ic;
+	}
+	int32_t dur;
+	int32_t when = when_of(doc, v, p, &dur);
+
+	/* one event per reading: the same code and actors merge */
+	for (uint32_t i = 0; i < doc->events.n; i++) {
+		jx_event *o = &JX_VEC_AT(&doc->events, jx_event, i);
+		if (strncmp(o->cameo, cameo, 2) == 0 &&
+		    same_set(o->src, o->nsrc, src.a, src.n) &&
+		    same_set(o->tgt, o->ntgt, tgt.a, tgt.n) &&
+		    (o->when < 0 || when < 0 ||
+		     strcmp(JX_VEC_AT(&doc->times, jx_time, o->when).value,
+		            JX_VEC_AT(&doc->times, jx_time, when).value) ==
+		         0)) {
+			if (o->duration < 0)
+				o->duration = dur;
+			if (o->when < 0)
+				o->when = when;
+			return;
+		}
+	}
+	jx_event *ev = jx_vec_push(doc, &doc->events, sizeof *ev);
+	if (ev == NULL)
+		return;
+	code_event(doc, v, ev, cameo);
+	memcpy(ev->src, src.a, sizeof src.a);
+	ev->nsrc = src.n;
+	memcpy(ev->tgt, tgt.a, sizeof tgt.a);
+	ev->ntgt = tgt.n;
+	ev->when = when;
+	ev->duration = dur;
+	ev->where = -1;
+	for (uint8_t i = 0; i < tgt.n; i++)
+		if (tgt.a[i].ent >= 0 &&
+		    JX_VEC_AT(&doc->entities, jx_entity, tgt.a[i].ent).type ==
+		        JX_ENT_GPE &&
+		    strcmp(frame, "visit") == 0)
+			ev->where = tgt.a[i].ent;
+	ev->status = status;
+	uint32_t ss = src.s != UINT32_MAX && src.s < p &&
+	                      src.s >= jx_view_unit_start(v, p, 0)
+	                  ? src.s
+	                  : jx_view_unit_start(v, p, 2);
+	uint32_t se = jx_view_unit_end(v, p + n, 2);
+	if (tgt.n && tgt.e > se && tgt.e <= jx_view_unit_end(v, p, 0))
+		se = tgt.e;
+	ev->span = jx_doc_span(doc, ss, se);
+	ev->trigger = jx_doc_span(doc, p, p + n);
+}
+
+/* Does an `at` marker (在, 於) end right at p? */
+static bool at_marker_before(const jx_view *v, uint32_t p)
+{
+	size_t i = p;
+	for (int back = 0; back < 2 && i > 0; back++) {
+		jx_utf8_prev(v->t, &i);
+		uint32_t row,
+		    n = jx_view_word(v, v->markers, (uint32_t)i, &row);
+		if (n && i + n == p)
+			return strcmp(jx_table_str(v->markers, row, 1), "at") ==
+			       0;
+	}
+	return false;
+}
+
+void jx_event_run(jishi_doc *doc)
+{
+	if (doc->entities.n == 0 && doc->norm_len == 0)
+		return;
+	jx_view *v = jx_view_build(doc);
+	if (v == NULL)
+		return;
+	jx_quote_run(doc, v);
+	if (v->verbs == NULL || v->cameo == NULL)
+		return;
+	for (uint32_t p = 0; p < v->len;) {
+		uint32_t row, n = jx_view_word(v, v->verbs, p, &row);
+		const jx_qspan *q = n ? jx_view_quote_at(v, p) : NULL;
+		bool term =
+		    q && q->quote >= 0 &&
+		    !JX_VEC_AT(&doc->quotes, jx_quote, (uint32_t)q->quote)
+		         .speech;
+		uint32_t r0;
+		if (n && (jx_view_word(v, v->nominal, p + n, &r0) ||
+		          at_marker_before(v, p)))
+			term = true; /* 出訪國, 在會談上: a noun */
+		if (n && !term) {
+			/* the row sorted first among equal triggers */
+			while (row > 0) {
+				jx_str w = jx_table_cell(v->verbs, row - 1, 0);
+				if (w.len != n || memcmp(w.s, v->t + p, n) != 0)
+					break;
+				row--;
+			}
+			int64_t r = pick_row(v, row, p, n);
+			if (r >= 0)
+				one_trigger(doc, v, p, n, (uint32_t)r);
+			p += n;
+			continue;
+		}
+		size_t q2 = p;
+		jx_utf8_next(v->t, v->len, &q2);
+		p = (uint32_t)q2;
+	}
+}
