@@ -24,8 +24,8 @@ typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
 	    *tense, *vague, *sets, *holidays;
 	int n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base, u_kind,
-	    u_iso, d_shift, z_offset, m_mod, m_side, t_tense, v_value, s_value,
-	    h_rule, h_a, h_b;
+	    u_iso, d_shift, d_timex, z_offset, m_mod, m_side, t_tense, v_value,
+	    s_value, h_rule, h_a, h_b;
 } tables;
 
 /* One expression as read, before it is resolved. */
@@ -41,8 +41,9 @@ typedef struct expr {
 	int bday;                /* 昨（23）日: the bracketed day, or -1 */
 	int wday;                /* 1 (Monday) .. 7, or -1 */
 	int y2, m2, d2;          /* the end of a range, or -1 */
-	int hh2, mi2;            /* the end of a clock range, or -1 */
+	int hh2, mi2, ss2;       /* the end of a clock range, or -1 */
 	const char *shift;       /* part of the day: am, pm, noon, night */
+	const char *part;        /* a part of the day alone: MO AF EV NI MI */
 	const char *mod, *tz;
 	char dur[40]; /* DURATION / SET / ANNIV / VAGUE value */
 	int32_t hol;  /* time/holidays row, or -1 */
@@ -83,6 +84,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->u_kind = jx_table_col(tb->units, "kind");
 	tb->u_iso = jx_table_col(tb->units, "iso");
 	tb->d_shift = jx_table_col(tb->dayparts, "shift");
+	tb->d_timex = jx_table_col(tb->dayparts, "timex");
 	tb->z_offset = jx_table_col(tb->zones, "offset");
 	tb->m_mod = jx_table_col(tb->mods, "mod");
 	tb->m_side = jx_table_col(tb->mods, "side");
@@ -276,18 +278,85 @@ static int shifted(int hh, const char *shift)
 	return hh;
 }
 
+/* read_clock flags: a bare 3點 is a clock time (after a day), a part of
+ * the day alone is a time (明天上午, 9日晚) */
+enum { CL_BARE = 1, CL_PART = 2 };
+
+/* am / pm written after a clock time: 3:30pm, 8:00 a.m., 4 PM. */
+static uint32_t ampm_after(const ctx *c, uint32_t r, int *hh)
+{
+	uint32_t q = r;
+	if (q < c->n && c->t[q] == ' ')
+		q++;
+	if (q >= c->n)
+		return r;
+	uint8_t a = c->t[q] | 0x20;
+	if (a != 'a' && a != 'p')
+		return r;
+	uint32_t e = q + 1;
+	if (e < c->n && c->t[e] == '.')
+		e++;
+	if (e < c->n && (c->t[e] | 0x20) == 'm') {
+		e++;
+		if (e < c->n && c->t[e] == '.')
+			e++;
+	}
+	if (e < c->n && ((c->t[e] | 0x20) >= 'a' && (c->t[e] | 0x20) <= 'z'))
+		return r; /* a word */
+	if (*hh >= 1 && *hh <= 12) {
+		if (a == 'p' && *hh < 12)
+			*hh += 12;
+		else if (a == 'a' && *hh == 12)
+			*hh = 0;
+	}
+	return e;
+}
+
+/* Minutes said after 點 without 分: 三點十五, 九點零九, 9點一刻. */
+static uint32_t bare_minutes(ctx *c, uint32_t r, int *mi)
+{
+	num m = read_num(c, r);
+	if (m.e == r)
+		return r;
+	if (lit(c, m.e, "刻") && m.v >= 1 && m.v <= 3) {
+		*mi = (int)m.v * 15;
+		return m.e + 3;
+	}
+	if (m.v >= 60)
+		return r;
+	uint32_t row;
+	if (at(c, c->tb.units, m.e, &row))
+		return r; /* 3點10分 is read elsewhere; 8點5個 is no time */
+	if (!m.chinese && m.ndig == 2) {
+		*mi = (int)m.v; /* 20點15 */
+		return m.e;
+	}
+	if (m.chinese && (m.v >= 10 || lit(c, r, "零") || lit(c, r, "〇"))) {
+		*mi = (int)m.v; /* 三點十五, 九點零九 */
+		return m.e;
+	}
+	return r;
+}
+
 /* Part of the day and clock time at p: 下午4時55分, 晚間6時, 8點半. */
-static uint32_t read_clock(ctx *c, uint32_t p, expr *x, bool bare)
+static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 {
 	uint32_t q = p, row, len;
-	const char *shift = NULL;
+	const char *shift = NULL, *part = NULL;
 	if ((len = at(c, c->tb.dayparts, q, &row)) != 0) {
 		shift = jx_table_str(c->tb.dayparts, row, c->tb.d_shift);
+		part = jx_table_str(c->tb.dayparts, row, c->tb.d_timex);
 		q += len;
 	}
 	num h = read_num(c, q);
-	if (h.e == q || h.v > 24)
+	if (h.e == q || h.v > 24) {
+		if (shift && (flags & CL_PART) && part && strcmp(part, "-")) {
+			x->part = part; /* 明天上午 */
+			x->shift = shift;
+			return q;
+		}
 		return p;
+	}
 	uint32_t r = h.e;
 	int mi = -1, ss = -1;
 	/* 10:30, 下午3:05:20 (two-digit minutes: 3:1 is a score) */
@@ -303,15 +372,32 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, bool bare)
 			ss = (c->t[r + 1] - '0') * 10 + (c->t[r + 2] - '0');
 			r += 3;
 		}
-		x->hh = shifted((int)h.v, shift) % 24;
+		int hh = shifted((int)h.v, shift);
+		if (shift == NULL)
+			r = ampm_after(c, r, &hh);
+		/* 12:00時: a 時 after the clock says nothing more */
+		if (lit(c, r, "時") || lit(c, r, "时"))
+			r += 3;
+		x->hh = hh % 24;
 		x->mi = mi;
 		x->ss = ss;
 		x->shift = shift;
 		return r;
 	}
 	if (!(len = at(c, c->tb.units, r, &row)) ||
-	    strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "hour") != 0)
-		return p;
+	    strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "hour") != 0) {
+		/* 4pm, 1點pm: a number with am / pm */
+		int hh = (int)h.v;
+		uint32_t e =
+		    (!h.chinese && h.v <= 12) ? ampm_after(c, r, &hh) : r;
+		if (e == r || shift)
+			return p;
+		x->hh = hh % 24;
+		x->mi = 0;
+		x->ss = -1;
+		x->shift = NULL;
+		return e;
+	}
 	r += len;
 	num m = read_num(c, r);
 	uint32_t l2;
@@ -332,16 +418,24 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, bool bare)
 	} else if (lit(c, r, "半")) {
 		mi = 30;
 		r += 3;
-	} else if (m.e > r && !m.chinese && m.ndig == 2 && m.v < 60) {
-		mi = (int)m.v; /* 20點15 */
-		r = m.e;
+	} else {
+		r = bare_minutes(c, r, &mi);
 	}
 	/* a bare "3點" with no part of the day or minutes is too often a
-	 * count (三點建議): only Arabic digits with 時 */
-	if (!bare && shift == NULL && mi < 0 &&
+	 * count (三點建議): only Arabic digits with 時, 零點, or a number
+	 * that ends the clause */
+	int hh = shifted((int)h.v, shift);
+	uint32_t r0 = r;
+	if (shift == NULL)
+		r = ampm_after(c, r, &hh);
+	bool ends = r >= c->n || c->t[r] == ',' || c->t[r] == '.' ||
+	            lit(c, r, "，") || lit(c, r, "。") || lit(c, r, "、") ||
+	            c->t[r] == '\n';
+	if (!(flags & CL_BARE) && shift == NULL && mi < 0 && r == r0 &&
+	    !(h.v == 0 && h.chinese) && !(!h.chinese && ends) &&
 	    (h.chinese || !(lit(c, h.e, "時") || lit(c, h.e, "时"))))
 		return p;
-	x->hh = shifted((int)h.v, shift) % 24;
+	x->hh = hh % 24;
 	x->mi = mi < 0 ? 0 : mi;
 	x->ss = ss;
 	x->shift = shift;
@@ -789,7 +883,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	x->y = x->m = x->d = x->hh = x->mi = x->ss = -1;
 	x->bday = x->wday = x->y2 = x->m2 = x->d2 = -1;
 	x->hol = -1;
-	x->hh2 = x->mi2 = -1;
+	x->hh2 = x->mi2 = x->ss2 = -1;
 	x->kind = T_DATE;
 	uint32_t row, len, q = p;
 	/* vague references and sets: whole words */
@@ -823,7 +917,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	uint32_t z = read_zone(c, q, &tz);
 	if (z > q) {
 		uint32_t r = read_date(c, z, x);
-		uint32_t r2 = read_clock(c, r, x, false);
+		uint32_t r2 = read_clock(c, r, x, CL_BARE);
 		if (r2 > r) {
 			x->tz = tz;
 			x->kind = T_TIME;
@@ -859,7 +953,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				*x = y;
 			x->hol = (int32_t)row;
 			x->e = r + len;
-			uint32_t r2 = read_clock(c, x->e, x, false);
+			uint32_t r2 = read_clock(c, x->e, x, CL_BARE | CL_PART);
 			if (r2 > x->e) {
 				x->kind = T_TIME;
 				x->e = r2;
@@ -890,8 +984,8 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 					x->rel_off = off;
 					x->bday = (int)d.v;
 					x->e = d.e + 1 + 3;
-					uint32_t r2 =
-					    read_clock(c, x->e, x, false);
+					uint32_t r2 = read_clock(
+					    c, x->e, x, CL_BARE | CL_PART);
 					if (r2 > x->e) {
 						x->kind = T_TIME;
 						x->e = r2;
@@ -970,14 +1064,21 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			q = r;
 		}
 		x->e = q;
-		uint32_t r = read_clock(c, q, x, strcmp(dp, "-") != 0);
+		/* after a day (明天, 上週三, 下個月9號) a bare 10點 is a
+		 * clock time and a part of the day alone a time */
+		bool day = x->rel == R_DAY || x->wday > 0 || x->d > 0;
+		int clf = day || strcmp(dp, "-") ? CL_BARE : 0;
+		if (day && strcmp(dp, "-") == 0)
+			clf |= CL_PART;
+		uint32_t drow = 0, dl = 0;
+		if (strcmp(dp, "-"))
+			dl = jx_table_longest(c->tb.dayparts,
+			                      (const uint8_t *)dp, strlen(dp),
+			                      &drow);
+		uint32_t r = read_clock(c, q, x, clf);
 		if (r > q) {
 			/* 今晚8時: the word's own part of the day */
-			uint32_t drow;
-			if (strcmp(dp, "-") && x->shift == NULL &&
-			    jx_table_longest(c->tb.dayparts,
-			                     (const uint8_t *)dp, strlen(dp),
-			                     &drow))
+			if (dl && x->shift == NULL && x->hh >= 0)
 				x->hh =
 				    shifted(x->hh,
 				            jx_table_str(c->tb.dayparts, drow,
@@ -985,6 +1086,14 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				    24;
 			x->kind = T_TIME;
 			x->e = r;
+		} else if (dl) {
+			/* 今晚, 明早: the word's part of the day */
+			const char *pt =
+			    jx_table_str(c->tb.dayparts, drow, c->tb.d_timex);
+			if (pt && strcmp(pt, "-") && pt[0]) {
+				x->part = pt;
+				x->kind = T_TIME;
+			}
 		}
 		goto tail;
 	}
@@ -993,7 +1102,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		uint32_t r = read_weekday(c, q, &x->wday);
 		if (r > q) {
 			x->e = r;
-			uint32_t r2 = read_clock(c, r, x, false);
+			uint32_t r2 = read_clock(c, r, x, CL_BARE | CL_PART);
 			if (r2 > r) {
 				x->kind = T_TIME;
 				x->e = r2;
@@ -1036,7 +1145,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 					goto tail;
 				}
 			}
-			r = read_clock(c, q, x, false);
+			r = read_clock(c, q, x, CL_PART);
 			if (r > q) {
 				x->kind = T_TIME;
 				x->e = r;
@@ -1046,7 +1155,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		}
 		x->e = r;
 		if (x->d > 0) {
-			uint32_t r2 = read_clock(c, r, x, false);
+			uint32_t r2 = read_clock(c, r, x, CL_BARE | CL_PART);
 			if (r2 > r) {
 				x->kind = T_TIME;
 				x->e = r2;
@@ -1054,15 +1163,25 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		}
 	}
 tail:
+	/* a zone after the clock: 4pm CET, 下午3時 北京時間 */
+	if (x->kind == T_TIME && x->hh >= 0 && x->tz == NULL) {
+		uint32_t b = x->e < c->n && c->t[x->e] == ' ' ? x->e + 1 : x->e;
+		const char *ztz = NULL;
+		uint32_t ze = read_zone(c, b, &ztz);
+		if (ze > b && ztz) {
+			x->tz = ztz;
+			x->e = ze;
+		}
+	}
 	/* clock ranges on one day: 上午9時至下午5時, 10點到11點半 */
-	if (x->kind == T_TIME &&
+	if (x->kind == T_TIME && x->hh >= 0 &&
 	    (lit(c, x->e, "至") || lit(c, x->e, "到") || lit(c, x->e, "～") ||
 	     lit(c, x->e, "~") || lit(c, x->e, "-"))) {
 		uint32_t b = x->e + (c->t[x->e] < 0x80 ? 1 : 3);
 		expr y;
 		memset(&y, 0, sizeof(y));
 		y.hh = y.mi = y.ss = -1;
-		uint32_t r2 = read_clock(c, b, &y, true);
+		uint32_t r2 = read_clock(c, b, &y, CL_BARE);
 		if (r2 > b) {
 			/* 下午3點到5點: the first part of the day goes on */
 			if (y.shift == NULL && x->shift && y.hh < 12 &&
@@ -1070,6 +1189,7 @@ tail:
 				y.hh += 12;
 			x->hh2 = y.hh;
 			x->mi2 = y.mi < 0 ? 0 : y.mi;
+			x->ss2 = y.ss;
 			x->e = r2;
 		}
 	}
@@ -1385,7 +1505,8 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		y = by;
 		m = bm;
 		used = true;
-	} else if (!x->y_abs && x->hh >= 0 && a && m < 0 && d < 0) {
+	} else if (!x->y_abs && (x->hh >= 0 || x->part) && a && m < 0 &&
+	           d < 0) {
 		/* a clock time alone: the anchor's day */
 		y = a->y, m = a->m, d = a->d;
 		used = true;
@@ -1396,6 +1517,14 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		out->anchor = a->kind;
 	out->mod = x->mod;
 	out->tz = x->tz;
+	if (x->hh < 0 && x->part && d > 0) { /* 明天上午: 2025-08-25TMO */
+		fmt_date(out->value, sizeof(out->value), y, m, d);
+		size_t l = strlen(out->value);
+		snprintf(out->value + l, sizeof(out->value) - l, "T%s",
+		         x->part);
+		out->type = "TIME";
+		return;
+	}
 	if (x->hh >= 0) {
 		fmt_date(out->value, sizeof(out->value), y, m, d);
 		size_t l = strlen(out->value);
@@ -1412,6 +1541,11 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 			l = strlen(out->value);
 			snprintf(out->value + l, sizeof(out->value) - l,
 			         "/%sT%02d:%02d", day, x->hh2, x->mi2);
+			if (x->ss2 >= 0) {
+				l = strlen(out->value);
+				snprintf(out->value + l, sizeof(out->value) - l,
+				         ":%02d", x->ss2);
+			}
 		}
 		out->type = "TIME";
 		return;
@@ -1566,8 +1700,8 @@ void jx_time_run(jishi_doc *doc)
 		/* the anchor this expression resolves against */
 		anchor a = base, *use = ap;
 		const jx_span *qt = quote_at(&c, x.s);
-		bool clock_only = x.hh >= 0 && x.rel == R_NONE && x.m < 0 &&
-		                  x.d < 0 && x.wday < 0 && !x.y_abs;
+		bool clock_only = (x.hh >= 0 || x.part) && x.rel == R_NONE &&
+		                  x.m < 0 && x.d < 0 && x.wday < 0 && !x.y_abs;
 		if (qt && x.rel != R_NONE && ap) {
 			/* inside a quote: the day the words were spoken, the
 			 * last date of the passage before the quote, else the
