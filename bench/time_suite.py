@@ -689,6 +689,8 @@ def intervals(p: Point, conv: str = "", ambiguous: bool = False) -> list | None:
             if p.wk is None:
                 return None
             s = dt.datetime.combine(dt.date.fromisocalendar(p.y, p.wk, 6), dt.time())
+            if conv == "duckling":   # Duckling's weekend: Friday 18:00 to Monday
+                return [(s - dt.timedelta(hours=6), s + dt.timedelta(days=2))]
             return [(s, s + dt.timedelta(days=2))]
         if pr == "week":
             s = dt.datetime.combine(dt.date.fromisocalendar(p.y, p.wk, 1), dt.time())
@@ -1599,6 +1601,12 @@ def score_row(row: Row, exprs: list[Expr]) -> Outcome:
         near = ", ".join(f"{x.text!r}" for x in exprs[:3])
         return Outcome("missed", f"other expressions: {near}" if near else "", "")
     got = sel.shown + (f" [{row.text[sel.s:sel.e]}]" if row.text[sel.s:sel.e] != row.phrase else "")
+    if sel.val.kind == "vague" and sel.val.raw == "PRESENT_REF" and row.ref is not None \
+            and row.ref.local is not None and row.suite in ("duckling", "jionlp"):
+        # TIMEX3 PRESENT_REF is "now", the reference instant, which is how
+        # Duckling (the current second) and JioNLP (ref/ref) write 现在
+        sel.val = Value("point", parse_point(row.ref.local.strftime("%Y-%m-%dT%H:%M:%S")),
+                        raw="PRESENT_REF")
     try:
         status, detail = COMPARE[row.suite](row, sel)
     except Exception as e:  # noqa: BLE001 -- a scoring bug must not stop the run

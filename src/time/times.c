@@ -22,10 +22,10 @@ enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
 
 typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
-	    *tense, *vague, *sets, *holidays;
+	    *tense, *vague, *sets, *holidays, *spans;
 	int n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base, u_kind,
-	    u_iso, d_shift, d_timex, z_offset, m_mod, m_side, t_tense, v_value,
-	    s_value, h_rule, h_a, h_b;
+	    u_iso, d_shift, d_timex, sp_dir, sp_base, z_offset, m_mod, m_side,
+	    t_tense, v_value, s_value, h_rule, h_a, h_b;
 } tables;
 
 /* One expression as read, before it is resolved. */
@@ -40,13 +40,18 @@ typedef struct expr {
 	int rel, rel_off;        /* R_*: a relative word, its offset */
 	int bday;                /* 昨（23）日: the bracketed day, or -1 */
 	int wday;                /* 1 (Monday) .. 7, or -1 */
+	bool weekend;            /* 下週末 */
 	int y2, m2, d2;          /* the end of a range, or -1 */
 	int hh2, mi2, ss2;       /* the end of a clock range, or -1 */
 	const char *shift;       /* part of the day: am, pm, noon, night */
 	const char *part;        /* a part of the day alone: MO AF EV NI MI */
 	const char *mod, *tz;
-	char dur[40]; /* DURATION / SET / ANNIV / VAGUE value */
-	int32_t hol;  /* time/holidays row, or -1 */
+	char dur[40];  /* DURATION / SET / ANNIV / VAGUE value */
+	int32_t hol;   /* time/holidays row, or -1 */
+	int span_dir;  /* 上兩個月 -1, 下三年 +1, else 0 */
+	bool span_now; /* 過去5分鐘: from the anchor's instant */
+	int span_u;    /* DU_* */
+	long span_n;
 } expr;
 
 typedef struct ctx {
@@ -70,6 +75,9 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->tense = jx_model_table(m, "time/tense");
 	tb->vague = jx_model_table(m, "time/vague");
 	tb->sets = jx_model_table(m, "time/sets");
+	tb->spans = jx_model_table(m, "time/spans");
+	tb->sp_dir = jx_table_col(tb->spans, "dir");
+	tb->sp_base = jx_table_col(tb->spans, "base");
 	tb->holidays = jx_model_table(m, "time/holidays");
 	tb->h_rule = jx_table_col(tb->holidays, "rule");
 	tb->h_a = jx_table_col(tb->holidays, "a");
@@ -886,6 +894,27 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	x->hh2 = x->mi2 = x->ss2 = -1;
 	x->kind = T_DATE;
 	uint32_t row, len, q = p;
+	/* spans: 上兩個月, 下三年, 過去5分鐘, 近三個月 */
+	if ((len = at(c, c->tb.spans, p, &row)) != 0) {
+		dpart d;
+		uint32_t r = read_dur_part(c, p + len, -1, &d);
+		if (r > p + len && d.num && !d.half && !d.more && d.n >= 1 &&
+		    d.n < 1000) {
+			x->kind = d.u >= DU_H ? T_TIME : T_DATE;
+			x->span_dir =
+			    strcmp(jx_table_str(c->tb.spans, row, c->tb.sp_dir),
+			           "past")
+			        ? 1
+			        : -1;
+			x->span_now = !strcmp(
+			    jx_table_str(c->tb.spans, row, c->tb.sp_base),
+			    "now");
+			x->span_u = d.u;
+			x->span_n = d.n;
+			x->e = r;
+			return;
+		}
+	}
 	/* vague references and sets: whole words */
 	if ((len = at(c, c->tb.vague, p, &row)) != 0) {
 		x->kind = T_VAGUE;
@@ -1061,6 +1090,10 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			uint32_t r = read_weekday(c, q, &x->wday);
 			if (r == q)
 				r = read_day_of_week(c, q, &x->wday);
+			if (r == q && lit(c, q, "末")) {
+				x->weekend = true; /* 下週末 */
+				r += 3;
+			}
 			q = r;
 		}
 		x->e = q;
@@ -1246,7 +1279,7 @@ tail:
 /* ---- resolution ------------------------------------------------------- */
 
 typedef struct anchor {
-	int y, m, d, hh, mi;
+	int y, m, d, hh, mi, ss;
 	const char *kind; /* dateline, option, speech, text */
 	bool forward;     /* a bare day after a passage date lies ahead */
 } anchor;
@@ -1303,6 +1336,103 @@ static void holiday_date(const char *rule, int a, const char *b, int y, int *oy,
 		if (*d > jx_month_days(y, a))
 			*m = -1;
 	}
+}
+
+/* A point t (seconds from 1970-01-01 on the anchor's clock) written at
+ * precision prec: 0 the day, 1 the hour, 2 the minute, 3 the second. */
+static void fmt_secs(char *o, size_t cap, int64_t t, int prec)
+{
+	int64_t dd = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int s = (int)(t - dd * 86400);
+	int y, m, d;
+	jx_civil_from_days(dd, &y, &m, &d);
+	fmt_date(o, cap, y, m, d);
+	size_t l = strlen(o);
+	if (prec == 1)
+		snprintf(o + l, cap - l, "T%02d:00", s / 3600);
+	else if (prec == 2)
+		snprintf(o + l, cap - l, "T%02d:%02d", s / 3600, s / 60 % 60);
+	else if (prec == 3)
+		snprintf(o + l, cap - l, "T%02d:%02d:%02d", s / 3600,
+		         s / 60 % 60, s % 60);
+}
+
+/* A span of n units before or after the anchor: whole units next to the
+ * anchor's own (上兩個月, 下三秒) or from its instant (近三個月, 未來48小時).
+ */
+static void resolve_span(const expr *x, const anchor *a, jx_time *out)
+{
+	int u = x->span_u, dir = x->span_dir;
+	long n = x->span_n;
+	char s1[24] = "", s2[24] = "";
+	bool clock = a->hh >= 0;
+	int64_t day = days(a->y, a->m, a->d);
+	int64_t now = day * 86400;
+	if (clock)
+		now += (int64_t)a->hh * 3600 + a->mi * 60 +
+		       (a->ss > 0 ? a->ss : 0);
+	int64_t step = u == DU_H ? 3600 : u == DU_MIN ? 60 : 1;
+	int prec = u == DU_H ? 1 : u == DU_MIN ? 2 : 3;
+	out->anchor = a->kind;
+	if (u >= DU_H && !clock) { /* no clock to count from: the day */
+		fmt_date(out->value, sizeof(out->value), a->y, a->m, a->d);
+		out->type = "DATE";
+		return;
+	}
+	if (!x->span_now) {
+		long lo = dir < 0 ? -n : 1, hi = dir < 0 ? -1 : n;
+		for (int k = 0; k < 2; k++) {
+			long off = k ? hi : lo;
+			char *o = k ? s2 : s1;
+			int y = a->y, m = a->m, d = a->d;
+			if (u == DU_Y) {
+				snprintf(o, 24, "%04d", y + (int)off);
+			} else if (u == DU_M) {
+				add_months(&y, &m, (int)off);
+				snprintf(o, 24, "%04d-%02d", y, m);
+			} else if (u == DU_W) {
+				int wy, wk;
+				add_days(&y, &m, &d,
+				         1 - weekday(y, m, d) +
+				             7 * (int64_t)off);
+				iso_week(y, m, d, &wy, &wk);
+				snprintf(o, 24, "%04d-W%02d", wy, wk);
+			} else if (u == DU_D) {
+				add_days(&y, &m, &d, off);
+				fmt_date(o, 24, y, m, d);
+			} else {
+				int64_t cur =
+				    now - ((now % step) + step) % step;
+				fmt_secs(o, 24, cur + off * step, prec);
+			}
+		}
+	} else if (u <= DU_D) {
+		int y = a->y, m = a->m, d = a->d;
+		if (u == DU_Y || u == DU_M) {
+			add_months(&y, &m,
+			           (int)(dir * n * (u == DU_Y ? 12 : 1)));
+			if (d > jx_month_days(y, m))
+				d = jx_month_days(y, m);
+		} else {
+			add_days(&y, &m, &d, dir * n * (u == DU_W ? 7 : 1));
+		}
+		char *far = dir < 0 ? s1 : s2, *near = dir < 0 ? s2 : s1;
+		fmt_date(far, 24, y, m, d);
+		if (clock)
+			fmt_secs(near, 24, now, a->ss > 0 ? 3 : 2);
+		else
+			fmt_date(near, 24, a->y, a->m, a->d);
+	} else {
+		int p2 = u == DU_S || a->ss > 0 ? 3 : 2;
+		int64_t far = now + dir * n * step;
+		fmt_secs(dir < 0 ? s1 : s2, 24, far, p2);
+		fmt_secs(dir < 0 ? s2 : s1, 24, now, p2);
+	}
+	if (strcmp(s1, s2) == 0)
+		snprintf(out->value, sizeof(out->value), "%s", s1);
+	else
+		snprintf(out->value, sizeof(out->value), "%s/%s", s1, s2);
+	out->type = strchr(out->value, 'T') ? "TIME" : "DATE";
 }
 
 /* Resolve x into out against a (NULL: none). */
@@ -1371,6 +1501,15 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		resolve(c, x, NULL, out);
 		out->anchor =
 		    !explicit_year && a && besty > 0 ? a->kind : "none";
+		return;
+	}
+	if (x->span_dir) {
+		if (a == NULL) {
+			snprintf(out->value, sizeof(out->value), "XXXX-XX-XX");
+			out->type = x->kind == T_TIME ? "TIME" : "DATE";
+			return;
+		}
+		resolve_span(x, a, out);
 		return;
 	}
 	if (x->n_unit) {
@@ -1447,7 +1586,8 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 				int wy, wk;
 				iso_week(y, m, d, &wy, &wk);
 				snprintf(out->value, sizeof(out->value),
-				         "%04d-W%02d", wy, wk);
+				         "%04d-W%02d%s", wy, wk,
+				         x->weekend ? "-WE" : "");
 				out->type = "DATE";
 				out->anchor = a->kind;
 				out->mod = x->mod;
@@ -1657,12 +1797,13 @@ void jx_time_run(jishi_doc *doc)
 	if (c.tb.units == NULL || c.tb.numerals == NULL)
 		return;
 	find_quotes(&c);
-	anchor base = {0, 0, 0, -1, -1, NULL, false}, *ap = NULL;
+	anchor base = {0, 0, 0, -1, -1, -1, NULL, false}, *ap = NULL;
 	if (doc->anchor[0] &&
 	    jx_date_parse(doc->anchor, 10, &base.y, &base.m, &base.d)) {
 		base.kind = doc->anchor_src ? doc->anchor_src : "dateline";
 		base.hh = doc->anchor_clock.hh;
 		base.mi = doc->anchor_clock.mi;
+		base.ss = doc->anchor_clock.ss;
 		ap = &base;
 	}
 	/* explicit day-precision dates seen so far, for text and speech
