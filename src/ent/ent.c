@@ -41,7 +41,8 @@ typedef struct match {
 typedef struct tables {
 	const jx_table *ix, *countries, *places, *orgs, *media, *people,
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
-	    *alias_cues, *translit, *org_suffixes, *place_suffixes, *cues;
+	    *alias_cues, *translit, *org_suffixes, *place_suffixes, *cues,
+	    *abbr_cues;
 	int ix_kind, ix_row;
 	int c_country, c_form, p_country, p_kind, o_key, o_country, o_cameo,
 	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
@@ -90,6 +91,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->place_suffixes =
 	    jx_model_table(doc->model, "entity/place_suffixes");
 	tb->cues = jx_model_table(doc->model, "names/person_cues");
+	tb->abbr_cues = jx_model_table(doc->model, "entity/abbr_cues");
 	tb->pc_side = jx_table_col(tb->cues, "side");
 	tb->os_kind = jx_table_col(tb->org_suffixes, "kind");
 	tb->ps_kind = jx_table_col(tb->place_suffixes, "kind");
@@ -125,6 +127,23 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 static const char *opt(const char *s)
 {
 	return s[0] == '\0' || strcmp(s, "-") == 0 ? NULL : s;
+}
+
+static uint32_t char_len(const ctx *c, uint32_t p)
+{
+	size_t q = p;
+	jx_utf8_next(c->t, c->n, &q);
+	return (uint32_t)q - p;
+}
+
+static bool is_han(const ctx *c, uint32_t p)
+{
+	if (p >= c->n || c->t[p] < 0xE3)
+		return false;
+	size_t q = p;
+	uint32_t cp = jx_utf8_next(c->t, c->n, &q);
+	return (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
 /* ---- the walk over entity/index ------------------------------------- */
@@ -215,6 +234,127 @@ static bool is_abbr(const ctx *c, const match *x)
 	              "abbr") == 0;
 }
 
+static const char *tok_tag(const ctx *c, const jx_token *t)
+{
+	const char *tag = jx_lex_tag_name(&c->doc->model->lex, t->tag);
+	return tag ? tag : "";
+}
+
+/* The token holding norm offset p, or -1. */
+static int64_t tok_containing(const ctx *c, uint32_t p)
+{
+	const jishi_doc *d = c->doc;
+	uint32_t o = jx_doc_orig(d, p), lo = 0, hi = d->ntokens;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (d->tokens[mid].end <= o)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->ntokens && d->tokens[lo].start <= o ? (int64_t)lo : -1;
+}
+
+/* The side of the abbreviation cue that is norm bytes [s, e), or NULL. */
+static const char *abbr_cue(const ctx *c, uint32_t s, uint32_t e)
+{
+	int64_t r = c->tb.abbr_cues
+	                ? jx_table_find(c->tb.abbr_cues, c->t + s, e - s)
+	                : -1;
+	return r < 0 ? NULL : jx_table_str(c->tb.abbr_cues, (uint32_t)r, 1);
+}
+
+static uint32_t prev_off(const ctx *c, uint32_t p)
+{
+	size_t q = p;
+	jx_utf8_prev(c->t, &q);
+	return (uint32_t)q;
+}
+
+/* Does a cue stand next to the one-character abbreviation x (訪華, 美方,
+ * 俄總統), the abbreviation being a word of its own or one word with the
+ * cue? */
+static bool abbr_in_context(const ctx *c, const match *x)
+{
+	const jishi_doc *d = c->doc;
+	uint32_t ts = x->s, te = x->e;
+	if (d->tokens) {
+		int64_t i = tok_containing(c, x->s);
+		if (i < 0)
+			return false;
+		ts = jx_doc_norm(d, d->tokens[i].start);
+		te = jx_doc_norm(d, d->tokens[i].end);
+	}
+	const char *side;
+	/* before: one character (訪華; 對 before a word of its own: 對美,
+	 * not 對美好) */
+	if (x->s > 0 && te == x->e) {
+		uint32_t b = prev_off(c, x->s);
+		side = abbr_cue(c, b, x->s);
+		if (side && !strcmp(side, "before") && (ts == x->s || ts == b))
+			return true;
+	}
+	/* after: a word of one to three characters (美方, 俄總統) */
+	if (ts == x->s) {
+		uint32_t q = x->e;
+		for (int k = 0; k < 3 && q < c->n && is_han(c, q); k++) {
+			q += char_len(c, q);
+			side = abbr_cue(c, x->e, q);
+			if (side && !strcmp(side, "after") &&
+			    (te == x->e || te == q))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Is the one-character name at norm offset p a country abbreviation? */
+static bool abbr_char(const ctx *c, uint32_t p)
+{
+	uint32_t l = char_len(c, p);
+	for (uint32_t r =
+	         jx_table_lower(c->tb.countries, (const char *)c->t + p, l);
+	     r < c->tb.countries->nrows; r++) {
+		jx_str nm = jx_table_cell(c->tb.countries, r, 0);
+		if (nm.len != l || memcmp(nm.s, c->t + p, l) != 0)
+			break;
+		if (!strcmp(jx_table_str(c->tb.countries, r, c->tb.c_form),
+		            "abbr"))
+			return true;
+	}
+	return false;
+}
+
+/* Is the word holding abbreviation x made of abbreviations only,
+ * perhaps with a cue after them (中美, 美日韓, 中美关系), not a word of
+ * the lexicon (意義, 加以, 所以)? */
+static bool abbr_word(const ctx *c, const match *x)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL)
+		return true;
+	int64_t i = tok_containing(c, x->s);
+	if (i < 0)
+		return false;
+	uint32_t ts = jx_doc_norm(d, d->tokens[i].start),
+	         te = jx_doc_norm(d, d->tokens[i].end), q = ts;
+	bool weak = false;
+	while (q < te && abbr_char(c, q)) {
+		const char *w = abbr_cue(c, q, q + char_len(c, q));
+		weak = weak || (w && !strcmp(w, "weak"));
+		q += char_len(c, q);
+	}
+	/* a word of the lexicon (意義, 加以, 美德 hold weak ones) or a word
+	 * of its own that is a particle or preposition (中/f 以/p) */
+	const char *tag = tok_tag(c, &d->tokens[i]);
+	if (te - ts == x->e - x->s)
+		return strchr("fpvdcuyr", tag[0]) == NULL;
+	if (q == te)
+		return !weak || tag[0] == 'x' || tag[0] == 'j';
+	const char *side = q > x->s ? abbr_cue(c, q, te) : NULL;
+	return side && !strcmp(side, "after");
+}
+
 /* Step 1: every known name, longest first, left to right. */
 static void scan(ctx *c)
 {
@@ -249,7 +389,16 @@ static void scan(ctx *c)
 			            c->m[i - 1].e == x->s;
 			bool next = i + 1 < c->nm && is_abbr(c, &c->m[i + 1]) &&
 			            c->m[i + 1].s == x->e;
-			if (!prev && !next) {
+			/* 中、阿 */
+			bool list =
+			    (i + 1 < c->nm && is_abbr(c, &c->m[i + 1]) &&
+			     c->m[i + 1].s == x->e + 3 &&
+			     !memcmp(c->t + x->e, "\xE3\x80\x81", 3)) ||
+			    (i > 0 && is_abbr(c, &c->m[i - 1]) &&
+			     c->m[i - 1].e + 3 == x->s &&
+			     !memcmp(c->t + x->s - 3, "\xE3\x80\x81", 3));
+			if (!((prev || next || list) && abbr_word(c, x)) &&
+			    !abbr_in_context(c, x)) {
 				memset(c->covered + x->s, 0, x->e - x->s);
 				continue;
 			}
@@ -260,44 +409,6 @@ static void scan(ctx *c)
 }
 
 /* ---- the name model --------------------------------------------------- */
-
-static uint32_t char_len(const ctx *c, uint32_t p)
-{
-	size_t q = p;
-	jx_utf8_next(c->t, c->n, &q);
-	return (uint32_t)q - p;
-}
-
-static bool is_han(const ctx *c, uint32_t p)
-{
-	if (p >= c->n || c->t[p] < 0xE3)
-		return false;
-	size_t q = p;
-	uint32_t cp = jx_utf8_next(c->t, c->n, &q);
-	return (cp >= 0x4E00 && cp <= 0x9FFF) ||
-	       (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF);
-}
-
-/* The token holding norm offset p, or -1. */
-static int64_t tok_containing(const ctx *c, uint32_t p)
-{
-	const jishi_doc *d = c->doc;
-	uint32_t o = jx_doc_orig(d, p), lo = 0, hi = d->ntokens;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (d->tokens[mid].end <= o)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < d->ntokens && d->tokens[lo].start <= o ? (int64_t)lo : -1;
-}
-
-static const char *tok_tag(const ctx *c, const jx_token *t)
-{
-	const char *tag = jx_lex_tag_name(&c->doc->model->lex, t->tag);
-	return tag ? tag : "";
-}
 
 /* Is the character at p a plausible given-name character at position
  * which (0 first, 1 last, 2 single)? */
@@ -596,6 +707,8 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 	uint32_t at = c->m[i].s;
 	for (uint32_t j = i; j-- > 0;) {
 		match *y = &c->m[j];
+		if (y->kind == K_NONE || y->e > at)
+			continue; /* a name inside a longer one */
 		if (y->kind == K_PERSON || y->kind == K_NAME)
 			break;
 		if (is_punct_between(c, y->e, at) || at - y->e > 8 * 3)
