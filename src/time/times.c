@@ -22,7 +22,7 @@ enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
 
 typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
-	    *tense, *vague, *sets, *holidays, *spans;
+	    *tense, *vague, *sets, *holidays, *spans, *lunar, *hebrew, *islamic;
 	int n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base, u_kind,
 	    u_iso, d_shift, d_timex, sp_dir, sp_base, z_offset, m_mod, m_side,
 	    t_tense, v_value, s_value, h_rule, h_a, h_b;
@@ -48,6 +48,7 @@ typedef struct expr {
 	const char *mod, *tz;
 	char dur[40];  /* DURATION / SET / ANNIV / VAGUE value */
 	int32_t hol;   /* time/holidays row, or -1 */
+	bool orth;     /* 東正教: the Orthodox Easter */
 	int span_dir;  /* 上兩個月 -1, 下三年 +1, else 0 */
 	bool span_now; /* 過去5分鐘: from the anchor's instant */
 	int span_u;    /* DU_* */
@@ -80,6 +81,9 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->sp_base = jx_table_col(tb->spans, "base");
 	tb->holidays = jx_model_table(m, "time/holidays");
 	tb->h_rule = jx_table_col(tb->holidays, "rule");
+	tb->lunar = jx_model_table(m, "time/lunar");
+	tb->hebrew = jx_model_table(m, "time/hebrew");
+	tb->islamic = jx_model_table(m, "time/islamic");
 	tb->h_a = jx_table_col(tb->holidays, "a");
 	tb->h_b = jx_table_col(tb->holidays, "b");
 	tb->n_kind = jx_table_col(tb->numerals, "kind");
@@ -977,8 +981,26 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		uint32_t r = read_date(c, q, &y);
 		if (r > q && y.m > 0)
 			r = q; /* a month: not a holiday's year */
-		if ((len = at(c, c->tb.holidays, r, &row)) != 0) {
-			if (r > q)
+		if ((len = at(c, c->tb.holidays, r, &row)) != 0 &&
+		    !strcmp(jx_table_str(c->tb.holidays, row, c->tb.h_rule),
+		            "prefix")) {
+			/* 東正教復活節: a prefix that moves Easter's feasts to
+			 * the Orthodox Easter */
+			uint32_t r2 = r + len, row2, l2;
+			l2 = at(c, c->tb.holidays, r2, &row2);
+			if (l2 && !strcmp(jx_table_str(c->tb.holidays, row2,
+			                               c->tb.h_rule),
+			                  "easter")) {
+				y.orth = true;
+				r = r2;
+				row = row2;
+				len = l2;
+			} else {
+				len = 0;
+			}
+		}
+		if (len != 0) {
+			if (r > q || y.orth)
 				*x = y;
 			x->hol = (int32_t)row;
 			x->e = r + len;
@@ -1046,6 +1068,21 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				x->mod = m2;
 				q += l3;
 			}
+		}
+		uint32_t hrow, hl;
+		if (x->rel == R_YEAR && x->mod == NULL &&
+		    (hl = at(c, c->tb.holidays, q, &hrow)) != 0 &&
+		    strcmp(jx_table_str(c->tb.holidays, hrow, c->tb.h_rule),
+		           "prefix")) {
+			/* 去年春節, 明年中秋節 */
+			x->hol = (int32_t)hrow;
+			x->e = q + hl;
+			uint32_t r2 = read_clock(c, x->e, x, CL_BARE | CL_PART);
+			if (r2 > x->e) {
+				x->kind = T_TIME;
+				x->e = r2;
+			}
+			return;
 		}
 		if (x->rel == R_YEAR) {
 			/* 今年6月(初), 去年10月23日 */
@@ -1314,20 +1351,124 @@ static void easter(int y, int *m, int *d)
 	*d = (h + l - 7 * m1 + 114) % 31 + 1;
 }
 
-/* The date of a holiday rule in year y (*m -1: none). */
-static void holiday_date(const char *rule, int a, const char *b, int y, int *oy,
-                         int *m, int *d)
+/* Orthodox Easter Sunday of year y on the Gregorian calendar (Julian
+ * computus, then the 13 days the calendars differ by in 1900-2099). */
+static void orthodox_easter(int y, int *m, int *d)
+{
+	int a = y % 4, b = y % 7, c = y % 19;
+	int dd = (19 * c + 15) % 30, e = (2 * a + 4 * b - dd + 34) % 7;
+	int mm = (dd + e + 114) / 31, day = (dd + e + 114) % 31 + 1;
+	int oy = y;
+	*m = mm;
+	*d = day;
+	add_days(&oy, m, d, 13);
+}
+
+/* The first day and length of month pos (0-based, in the year's order) of
+ * calendar year ky in a time/lunar, time/hebrew or time/islamic table. */
+static bool cal_month(const jx_table *t, int ky, int pos, int64_t *first,
+                      int *len)
+{
+	char key[12];
+	int kl = snprintf(key, sizeof(key), "%d", ky);
+	int64_t row =
+	    t ? jx_table_find(t, (const uint8_t *)key, (uint32_t)kl) : -1;
+	int y, m, d;
+	if (row < 0 ||
+	    !jx_date_parse(jx_table_str(t, (uint32_t)row, 1), 10, &y, &m, &d))
+		return false;
+	const char *ms = jx_table_str(t, (uint32_t)row, 3);
+	if (pos < 0 || (size_t)pos >= strlen(ms))
+		return false;
+	int64_t z = days(y, m, d);
+	for (int i = 0; i < pos; i++)
+		z += ms[i] == 'L' ? 30 : 29;
+	*first = z;
+	*len = ms[pos] == 'L' ? 30 : 29;
+	return true;
+}
+
+/* Month mo of calendar year ky as a position in that year's months: the
+ * Chinese leap month follows its month (leap: 閏 said), Adar (6) is Adar
+ * II in a Hebrew leap year. */
+static int cal_pos(const jx_table *t, const char *cal, int ky, int mo,
+                   bool leap)
+{
+	char key[12];
+	int kl = snprintf(key, sizeof(key), "%d", ky);
+	int64_t row =
+	    t ? jx_table_find(t, (const uint8_t *)key, (uint32_t)kl) : -1;
+	if (row < 0)
+		return -1;
+	int lm = (int)strtol(jx_table_str(t, (uint32_t)row, 2), NULL, 10);
+	if (!strcmp(cal, "lunar")) {
+		if (leap)
+			return lm == mo ? mo : -1;
+		return mo - 1 + (lm && mo > lm ? 1 : 0);
+	}
+	if (!strcmp(cal, "hebrew"))
+		return mo - 1 + (lm && mo >= 6 ? 1 : 0);
+	return mo - 1;
+}
+
+/* Day day of month mo (leap: the leap month) of the calendar cal in the
+ * calendar year that falls in Gregorian year y (*m -1: none); day 0 is the
+ * whole month (*len its days). */
+static void cal_date(const ctx *c, const char *cal, int mo, bool leap, int day,
+                     int y, int *oy, int *m, int *d, int *len)
+{
+	const jx_table *t = !strcmp(cal, "lunar")    ? c->tb.lunar
+	                    : !strcmp(cal, "hebrew") ? c->tb.hebrew
+	                                             : c->tb.islamic;
+	int k0 = !strcmp(cal, "lunar")    ? y
+	         : !strcmp(cal, "hebrew") ? y + 3760
+	                                  : (int)((y - 622) * 33 / 32);
+	*m = -1;
+	*len = 1;
+	for (int k = k0 - 1; k <= k0 + 2; k++) {
+		int pos = cal_pos(t, cal, k, mo, leap), ml;
+		int64_t first;
+		if (pos < 0 || !cal_month(t, k, pos, &first, &ml))
+			continue;
+		int64_t z = first + (day > 0 ? day - 1 : 0);
+		int zy, zm, zd;
+		jx_civil_from_days(z, &zy, &zm, &zd);
+		if (!strcmp(cal, "lunar") ? k != y : zy != y)
+			continue;
+		*oy = zy, *m = zm, *d = zd;
+		*len = day > 0 ? 1 : ml;
+		return;
+	}
+}
+
+/* The date of a holiday rule in year y (*m -1: none), and how many days
+ * it lasts (*len). b: "day[:offset[:days]]" for the lunar, hebrew and
+ * islamic rules, the days for easter and orthodox. */
+static void holiday_date(const ctx *c, const char *rule, int a, const char *b,
+                         int y, int *oy, int *m, int *d, int *len)
 {
 	*oy = y;
 	*m = -1;
+	*len = 1;
+	long b0 = 0, b1 = 0, b2 = 0;
+	char *e = NULL;
+	b0 = strtol(b, &e, 10);
+	if (e && *e == ':')
+		b1 = strtol(e + 1, &e, 10);
+	if (e && *e == ':')
+		b2 = strtol(e + 1, &e, 10);
 	if (!strcmp(rule, "fixed")) {
 		*m = a;
-		*d = (int)strtol(b, NULL, 10);
-	} else if (!strcmp(rule, "easter")) {
-		easter(y, m, d);
+		*d = (int)b0;
+	} else if (!strcmp(rule, "easter") || !strcmp(rule, "orthodox")) {
+		if (rule[0] == 'e')
+			easter(y, m, d);
+		else
+			orthodox_easter(y, m, d);
 		add_days(oy, m, d, a);
+		*len = b0 > 1 ? (int)b0 : 1;
 	} else if (!strcmp(rule, "nth")) {
-		int n = (int)strtol(b, NULL, 10);
+		int n = (int)b0;
 		const char *colon = strchr(b, ':');
 		int wd = colon ? (int)strtol(colon + 1, NULL, 10) : 7;
 		int first = weekday(y, a, 1);
@@ -1335,6 +1476,23 @@ static void holiday_date(const char *rule, int a, const char *b, int y, int *oy,
 		*d = 1 + (wd - first + 7) % 7 + (n - 1) * 7;
 		if (*d > jx_month_days(y, a))
 			*m = -1;
+	} else if (!strcmp(rule, "lunar") || !strcmp(rule, "hebrew") ||
+	           !strcmp(rule, "islamic")) {
+		/* the offset may move the day into the year before or after:
+		 * look the date up in the calendar year that lands in y */
+		for (int yy = y - 1; yy <= y + 1; yy++) {
+			int hy = y, hm = -1, hd = 1, hl = 1;
+			cal_date(c, rule, a, false, (int)b0, yy, &hy, &hm, &hd,
+			         &hl);
+			if (hm < 0)
+				continue;
+			add_days(&hy, &hm, &hd, b1);
+			if (hy != y)
+				continue;
+			*oy = hy, *m = hm, *d = hd;
+			*len = b2 > 1 ? (int)b2 : hl;
+			return;
+		}
 	}
 }
 
@@ -1464,10 +1622,18 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		const jx_table *h = c->tb.holidays;
 		const char *rule =
 		    jx_table_str(h, (uint32_t)x->hol, c->tb.h_rule);
+		if (x->orth && !strcmp(rule, "easter"))
+			rule = "orthodox";
+		/* 去年春節: the relative year says which */
+		if (x->rel == R_YEAR && a && !x->y_abs) {
+			x->y = a->y + x->rel_off;
+			x->y_abs = true;
+		}
+		x->rel = R_NONE;
 		int ha = (int)strtol(
 		    jx_table_str(h, (uint32_t)x->hol, c->tb.h_a), NULL, 10);
 		const char *hb = jx_table_str(h, (uint32_t)x->hol, c->tb.h_b);
-		int bestd = -1, bestm = -1, besty = -1;
+		int bestd = -1, bestm = -1, besty = -1, bestl = 1;
 		int y0 = x->y_abs ? x->y : a ? a->y : -1;
 		if (y0 < 0) {
 			if (!strcmp(rule, "fixed"))
@@ -1477,8 +1643,9 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 			    a && !x->y_abs ? days(a->y, a->m, a->d) : 0;
 			for (int yy = y0 - (x->y_abs ? 0 : 1);
 			     yy <= y0 + (x->y_abs ? 0 : 1); yy++) {
-				int hy = yy, hm, hd;
-				holiday_date(rule, ha, hb, yy, &hy, &hm, &hd);
+				int hy = yy, hm, hd, hl = 1;
+				holiday_date(c, rule, ha, hb, yy, &hy, &hm, &hd,
+				             &hl);
 				if (hm < 0)
 					continue;
 				int64_t z = days(hy, hm, hd);
@@ -1491,11 +1658,18 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 				         ? z > days(besty, bestm, bestd)
 				         : z < days(besty, bestm, bestd));
 				if (ok && better)
-					besty = hy, bestm = hm, bestd = hd;
+					besty = hy, bestm = hm, bestd = hd,
+					bestl = hl;
 			}
 		}
 		y = besty, m = bestm, d = bestd;
 		x->hol = -1;
+		if (bestl > 1 && besty > 0 && x->hh < 0 && !x->part) {
+			/* 2018年住棚節: the days it lasts */
+			int y2 = y, m2 = m, d2 = d;
+			add_days(&y2, &m2, &d2, bestl - 1);
+			x->y2 = y2, x->m2 = m2, x->d2 = d2;
+		}
 		x->y_abs = true; /* resolved: format below */
 		x->y = y, x->m = m, x->d = d;
 		resolve(c, x, NULL, out);
