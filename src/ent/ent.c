@@ -227,8 +227,12 @@ static match *add_match(ctx *c, uint32_t s, uint32_t e, int kind, uint32_t row)
 	return x;
 }
 
+/* A one-character abbreviation: of a country (美, 華) or a city (京, 滬). */
 static bool is_abbr(const ctx *c, const match *x)
 {
+	if (x->kind == K_PLACE)
+		return strcmp(jx_table_str(c->tb.places, x->row, c->tb.p_kind),
+		              "abbr") == 0;
 	return x->kind == K_COUNTRY &&
 	       strcmp(jx_table_str(c->tb.countries, x->row, c->tb.c_form),
 	              "abbr") == 0;
@@ -312,6 +316,11 @@ static bool abbr_in_context(const ctx *c, const match *x)
 static bool abbr_char(const ctx *c, uint32_t p)
 {
 	uint32_t l = char_len(c, p);
+	int64_t pr = jx_table_find(c->tb.places, c->t + p, l);
+	if (pr >= 0 &&
+	    !strcmp(jx_table_str(c->tb.places, (uint32_t)pr, c->tb.p_kind),
+	            "abbr"))
+		return true;
 	for (uint32_t r =
 	         jx_table_lower(c->tb.countries, (const char *)c->t + p, l);
 	     r < c->tb.countries->nrows; r++) {
@@ -1093,6 +1102,23 @@ static void lexicon_orgs_places(ctx *c)
 			         place)
 				ok = false; /* a place word keeps other names */
 		}
+		/* known names and a word that only qualifies them: 中國政府,
+		 * 中美關係, 東北地區 */
+		if (ok && inside && tiled < e - s) {
+			uint32_t last = s;
+			for (uint32_t k = j; k < c->nm && c->m[k].s < e; k++)
+				if (c->m[k].kind != K_NONE && c->m[k].s == last)
+					last = c->m[k].e;
+			int64_t r = last > s && c->tb.org_suffixes
+			                ? jx_table_find(c->tb.org_suffixes,
+			                                c->t + last, e - last)
+			                : -1;
+			if (r >= 0 &&
+			    !strcmp(jx_table_str(c->tb.org_suffixes,
+			                         (uint32_t)r, c->tb.os_kind),
+			            "split"))
+				continue;
+		}
 		/* a place word of two characters only around a known name:
 		 * the lexicon tags generic place nouns (城市) ns too */
 		if (!ok || tiled == e - s || /* 美日韓: the known names stay */
@@ -1235,7 +1261,8 @@ static void compose_orgs(ctx *c)
 			/* a one-character suffix is a word of its own or ends
 			 * a noun (財政部, 局/m); 所 after 印度 is a particle */
 			bool single = sk && te - ts == char_len(c, ts);
-			if (te > h->e && sk && strcmp(sk, "no") != 0 &&
+			if (te > h->e && sk &&
+			    (!strcmp(sk, "org") || !strcmp(sk, "facility")) &&
 			    (tag[0] == 'n' || tag[0] == 'j' || single) &&
 			    !(single && (tag[0] == 'u' || tag[0] == 'c' ||
 			                 tag[0] == 'p' || tag[0] == 'r' ||
