@@ -18,16 +18,22 @@ typedef struct argset {
 	uint32_t s, e; /* text of the actors (norm), for the evidence */
 } argset;
 
-static void add_ent(argset *g, int32_t ent)
+static void add_arg(argset *g, int32_t ent, const char *code)
 {
 	for (uint8_t i = 0; i < g->n; i++)
-		if (g->a[i].ent == ent)
+		if (g->a[i].ent == ent &&
+		    (ent >= 0 || strcmp(g->a[i].code, code) == 0))
 			return;
 	if (g->n < JX_EV_ARGS) {
 		g->a[g->n].ent = ent;
-		g->a[g->n].code = NULL;
+		g->a[g->n].code = ent >= 0 ? NULL : code;
 		g->n++;
 	}
+}
+
+static void add_ent(argset *g, int32_t ent)
+{
+	add_arg(g, ent, NULL);
 }
 
 static void add_actor(argset *g, const jx_actor *a)
@@ -36,6 +42,8 @@ static void add_actor(argset *g, const jx_actor *a)
 		g->s = a->s;
 	if (a->e > g->e)
 		g->e = a->e;
+	if (a->code)
+		add_arg(g, -1, a->code);
 	for (uint8_t i = 0; i < a->n; i++)
 		add_ent(g, a->ent[i]);
 }
@@ -66,7 +74,7 @@ static void chain(const jx_view *v, uint32_t k, bool with_too, argset *g)
 	       coordinator(v, v->a[hi].e, v->a[hi + 1].s, with_too))
 		hi++;
 	for (uint32_t i = lo; i <= hi; i++)
-		if (v->a[i].n)
+		if (jx_actor_live(&v->a[i]))
 			add_actor(g, &v->a[i]);
 }
 
@@ -92,7 +100,7 @@ static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
 		const jx_actor *a = &v->a[--k];
 		if (a->s < cs)
 			break;
-		if (a->e <= ts && a->role == 0 && a->n) {
+		if (a->e <= ts && a->role == 0 && jx_actor_live(a)) {
 			chain(v, k, !with_frame, g);
 			return;
 		}
@@ -100,12 +108,12 @@ static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
 	const jx_stmt *st = stmt_at(v, ts);
 	if (st) {
 		for (uint8_t i = 0; i < st->n; i++)
-			add_ent(g, st->who[i].ent);
+			add_arg(g, st->who[i].ent, st->who[i].code);
 		g->s = g->e = UINT32_MAX;
 		return;
 	}
 	for (k = jx_view_actor_at(v, ps); k < v->na && v->a[k].s < cs; k++)
-		if (v->a[k].role == 0 && v->a[k].n) {
+		if (v->a[k].role == 0 && jx_actor_live(&v->a[k])) {
 			chain(v, k, !with_frame, g);
 			return;
 		}
@@ -117,9 +125,12 @@ static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
 static void object(const jx_view *v, uint32_t te, argset *g, bool *rel)
 {
 	uint32_t end = jx_view_unit_end(v, te, 2);
+	if (end == te && te < v->len && !jx_view_stop(v, te, 1))
+		end = jx_view_unit_end(v, te + 1, 2); /* 讚揚，羅哲斯是… */
 	uint32_t k = jx_view_actor_at(v, te);
 	for (; k < v->na && v->a[k].s < end; k++) {
-		if (!v->a[k].n || v->a[k].role == 'b' || v->a[k].role == 'a')
+		if (!jx_actor_live(&v->a[k]) || v->a[k].role == 'b' ||
+		    v->a[k].role == 'a')
 			continue;
 		if (rel) {
 			*rel = false;
@@ -141,11 +152,11 @@ static void governed(const jx_view *v, uint32_t from, uint32_t to, char r,
 		const jx_actor *a = &v->a[k];
 		if (a->s >= to)
 			break;
-		if (a->role == r && a->n && a->e <= to) {
+		if (a->role == r && jx_actor_live(a) && a->e <= to) {
 			argset tmp = {0};
 			chain(v, k, true, &tmp);
 			for (uint8_t i = 0; i < tmp.n; i++)
-				add_ent(g, tmp.a[i].ent);
+				add_arg(g, tmp.a[i].ent, tmp.a[i].code);
 		}
 	}
 }
@@ -301,6 +312,38 @@ static void code_event(jishi_doc *doc, const jx_view *v, jx_event *ev,
 	(void)doc;
 }
 
+/* The character right before p, or 0. */
+static uint32_t char_before(const jx_view *v, uint32_t p)
+{
+	size_t i = p;
+	return p ? jx_utf8_prev(v->t, &i) : 0;
+}
+
+/* A passive trigger (被捕, 遭中國擄走): the agent between 被/遭 and the
+ * trigger, if any, is the source. */
+static bool passive(const jx_view *v, uint32_t p, argset *agent)
+{
+	uint32_t c = char_before(v, p);
+	if (c == 0x88AB || c == 0x906D) /* 被 遭 */
+		return true;
+	uint32_t k = jx_view_actor_at(v, p);
+	if (k == 0 || v->a[k - 1].e != p || v->a[k - 1].role != 'b')
+		return false;
+	uint32_t m = char_before(v, v->a[k - 1].s);
+	if (m != 0x88AB && m != 0x906D)
+		return false;
+	add_actor(agent, &v->a[k - 1]);
+	return true;
+}
+
+static bool root_in(const char *cameo, const char *roots)
+{
+	for (const char *r = roots; r[0] && r[1]; r += 3)
+		if (cameo[0] == r[0] && cameo[1] == r[1])
+			return true;
+	return false;
+}
+
 static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
                         uint32_t n, uint32_t r)
 {
@@ -309,40 +352,47 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 	const char *frame = jx_table_str(t, r, 2);
 	const char *fixed = jx_table_str(t, r, 5);
 	bool with = strcmp(frame, "with") == 0;
-	argset src = {0}, tgt = {0};
+	bool group = strcmp(frame, "group") == 0;
+	argset src = {0}, tgt = {0}, agent = {0};
+	bool pass = passive(v, p, &agent);
 	subject(v, p, with, &src);
 	bool rel = false;
-	if (strcmp(frame, "visit") == 0) {
+	if (pass) {
+		/* 羅哲斯被拒入境, 遭中國擄走…的桂民海 */
 		argset o = {0};
 		object(v, p + n, &o, &rel);
-		if (rel) {
+		tgt = rel ? o : src;
+		src = agent;
+	} else if (strcmp(frame, "visit") == 0) {
+		argset o = {0};
+		object(v, p + n, &o, &rel);
+		if (rel)
 			src = o; /* 來華訪問的荷蘭首相 */
-		} else {
+		else
 			tgt = o;
-		}
 	} else if (strcmp(frame, "svo") == 0 || strcmp(frame, "appeal") == 0) {
 		object(v, p + n, &tgt, NULL);
-	} else if (with || strcmp(frame, "group") == 0) {
-		/* the partner: after the subject, or in the trigger's clause */
+	} else if (with || group) {
+		/* the partner: after the subject, or in the trigger's clause,
+		 * before it (A與B會談) or after it (願同B加強合作) */
 		uint32_t from = jx_view_unit_start(v, p, 2);
 		if (src.e != UINT32_MAX && src.e < from &&
 		    src.e >= jx_view_unit_start(v, p, 1))
 			from = src.e;
-		governed(v, from, p, 'w', &tgt);
+		governed(v, from, jx_view_unit_end(v, p, 2), 'w', &tgt);
 		if (tgt.n == 0 && src.n >= 2)
 			tgt = src;
+		if (tgt.n == 0 && group && root_in(cameo, "14"))
+			governed(v, jx_view_unit_start(v, p, 2), p, 'a', &tgt);
 	} else if (strcmp(frame, "to") == 0) {
 		uint32_t from = jx_view_unit_start(v, p, 1);
 		governed(v, from, p, 't', &tgt);
 		if (tgt.n == 0)
 			object(v, p + n, &tgt, NULL);
 	}
-	if (tgt.n == 0 && fixed[0]) {
-		tgt.a[0].ent = -1;
-		tgt.a[0].code = fixed;
-		tgt.n = 1;
-	}
-	if (src.n == 0 || (tgt.n == 0 && strcmp(frame, "appeal") == 0))
+	if (tgt.n == 0 && fixed[0])
+		add_arg(&tgt, -1, fixed);
+	if (src.n == 0 && !pass)
 		return;
 	/* a source is not its own target unless the act is mutual */
 	if (!(tgt.n >= 2 && same_set(src.a, src.n, tgt.a, tgt.n))) {
@@ -350,18 +400,23 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 		for (uint8_t i = 0; i < tgt.n; i++) {
 			bool dup = false;
 			for (uint8_t j = 0; j < src.n && !dup; j++)
-				dup = tgt.a[i].ent >= 0 &&
-				      tgt.a[i].ent == src.a[j].ent;
+				dup =
+				    tgt.a[i].ent == src.a[j].ent &&
+				    (tgt.a[i].ent >= 0 ||
+				     strcmp(tgt.a[i].code, src.a[j].code) == 0);
 			if (!dup)
 				tgt.a[m++] = tgt.a[i];
 		}
 		tgt.n = m;
-		if (tgt.n == 0 && src.n >= 2 &&
-		    (with || strcmp(frame, "group") == 0))
+		if (tgt.n == 0 && src.n >= 2 && (with || group))
 			tgt = src; /* 兩人…與…會談: mutual */
 	}
-	if (tgt.n == 0 && with)
-		return; /* a meeting with no one named is a noun (首度會談) */
+	/* an act on no one named is not coded, except material conflict
+	 * and protest, whose targets often go unnamed */
+	if (tgt.n == 0 && !group && !root_in(cameo, "14 15 17 18 19 20"))
+		return;
+	if (src.n == 0 && tgt.n == 0)
+		return;
 	bool intent;
 	const char *status = status_of(v, p, &intent);
 	if (intent) {
@@ -443,6 +498,7 @@ void jx_event_run(jishi_doc *doc)
 	jx_quote_run(doc, v);
 	if (v->verbs == NULL || v->cameo == NULL)
 		return;
+	uint32_t appeal_cs = UINT32_MAX;
 	for (uint32_t p = 0; p < v->len;) {
 		uint32_t row, n = jx_view_word(v, v->verbs, p, &row);
 		const jx_qspan *q = n ? jx_view_quote_at(v, p) : NULL;
@@ -463,8 +519,23 @@ void jx_event_run(jishi_doc *doc)
 				row--;
 			}
 			int64_t r = pick_row(v, row, p, n);
-			if (r >= 0)
+			const char *frame =
+			    r >= 0 ? jx_table_str(v->verbs, (uint32_t)r, 2)
+			           : "";
+			uint32_t cs = jx_view_unit_start(v, p, 2);
+			bool de_before = char_before(v, p) == 0x7684; /* 的 */
+			bool de_after =
+			    p + n + 3 <= v->len &&
+			    memcmp(v->t + p + n, "\xe7\x9a\x84", 3) == 0;
+			if (r >= 0 && !de_before &&
+			    (!de_after || strcmp(frame, "visit") == 0) &&
+			    cs != appeal_cs) {
 				one_trigger(doc, v, p, n, (uint32_t)r);
+				/* what is asked for is not done: 要求中方釋放X
+				 */
+				if (strcmp(frame, "appeal") == 0)
+					appeal_cs = cs;
+			}
 			p += n;
 			continue;
 		}

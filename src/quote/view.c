@@ -59,7 +59,7 @@ bool jx_view_stop(const jx_view *v, uint32_t p, int level)
 	case ':':
 		return level >= 2;
 	default:
-		return level >= 1 && is_mark(cp);
+		return false;
 	}
 }
 
@@ -254,7 +254,17 @@ static uint32_t pronoun_actors(jx_view *v, const jx_actor *names, uint32_t nn,
 			continue;
 		}
 		uint32_t row;
-		uint32_t len = jx_view_word(v, v->pronouns, p, &row);
+		uint32_t len = jx_view_word(v, v->sides, p, &row);
+		if (len) {
+			jx_actor *x = &a[n++];
+			memset(x, 0, sizeof *x);
+			x->s = p;
+			x->e = p + len;
+			x->code = jx_table_str(v->sides, row, 1);
+			p += len;
+			continue;
+		}
+		len = jx_view_word(v, v->pronouns, p, &row);
 		if (len) {
 			jx_actor *x = &a[n++];
 			memset(x, 0, sizeof *x);
@@ -272,10 +282,36 @@ static uint32_t pronoun_actors(jx_view *v, const jx_actor *names, uint32_t nn,
 	return n;
 }
 
-/* The marker word ending right at p, as a role letter. */
+/* A numeral or classifier character of 一名, 兩位, 多艘. */
+static bool is_numcls(uint32_t cp)
+{
+	static const uint32_t set[] = {0x4E00, 0x4E8C, 0x5169, 0x4E24, 0x4E09,
+	                               0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B,
+	                               0x4E5D, 0x5341, 0x591A, 0x5E7E, 0x51E0,
+	                               0x6578, 0x6570, 0x540D, 0x4F4D, 0x500B,
+	                               0x4E2A, 0x5BB6, 0x8258, 0x67B6, 0x6279};
+	for (size_t k = 0; k < sizeof set / sizeof set[0]; k++)
+		if (set[k] == cp)
+			return true;
+	return cp >= '0' && cp <= '9';
+}
+
+/* The marker word ending right at p, as a role letter. Opening marks
+ * (據《澎湃新聞》) and a number with its classifier (透過一名議員) may
+ * stand between the marker and the actor. */
 static char marker_before(const jx_view *v, uint32_t p)
 {
 	size_t i = p;
+	for (int skip = 0; skip < 4 && i > 0; skip++) {
+		size_t j = i;
+		uint32_t cp = jx_utf8_prev(v->t, &j);
+		if (cp == 0x300A || cp == 0x300C || cp == 0x300E ||
+		    cp == 0x201C || is_numcls(cp))
+			i = j;
+		else
+			break;
+	}
+	p = (uint32_t)i;
 	for (int back = 0; back < 3 && i > 0; back++) {
 		jx_utf8_prev(v->t, &i);
 		uint32_t row;
@@ -319,6 +355,8 @@ static void resolve_pronouns(jishi_doc *doc, jx_view *v)
 			}
 			continue;
 		}
+		if (x->n == 0)
+			continue; /* a side word */
 		int32_t e = x->ent[0];
 		int type = JX_VEC_AT(&doc->entities, jx_entity, e).type;
 		if (type == JX_ENT_PERSON) {
@@ -427,6 +465,7 @@ jx_view *jx_view_build(jishi_doc *doc)
 	v->verbs = jx_model_table(m, "events/verbs");
 	v->cameo = jx_model_table(m, "events/cameo");
 	v->nominal = jx_model_table(m, "events/nominal");
+	v->sides = jx_model_table(m, "events/sides");
 	v->tok = jx_arena_zalloc(&doc->arena, (size_t)v->len + 1);
 	uint32_t nm = 0;
 	for (uint32_t i = 0; i < doc->entities.n; i++)
@@ -449,8 +488,7 @@ jx_view *jx_view_build(jishi_doc *doc)
 		v->tok[names[i].s] |= 1;
 		v->tok[names[i].e] |= 3;
 	}
-	uint32_t np =
-	    v->pronouns ? pronoun_actors(v, names, nn, prons, pcap) : 0;
+	uint32_t np = pronoun_actors(v, names, nn, prons, pcap);
 	v->a =
 	    jx_arena_alloc(&doc->arena, ((size_t)nn + np + 1) * sizeof *v->a);
 	if (v->a == NULL) {
