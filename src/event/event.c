@@ -117,6 +117,19 @@ static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
 			chain(v, k, !with_frame, g);
 			return;
 		}
+	/* 在會見X時，李希表示: the subject of the next clause */
+	uint32_t ce = jx_view_unit_end(v, ts, 2);
+	size_t b = ce;
+	uint32_t last = ce > ts ? jx_utf8_prev(v->t, &b) : 0;
+	if (ce < v->len && (last == 0x6642 || last == 0x65F6)) { /* 時 */
+		uint32_t ne = jx_view_unit_end(v, ce + 1, 2);
+		for (k = jx_view_actor_at(v, ce); k < v->na && v->a[k].s < ne;
+		     k++)
+			if (v->a[k].role == 0 && jx_actor_live(&v->a[k])) {
+				chain(v, k, !with_frame, g);
+				return;
+			}
+	}
 }
 
 /* The first actor after te in its clause, with its coordinated ones;
@@ -125,7 +138,7 @@ static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
 static void object(const jx_view *v, uint32_t te, argset *g, bool *rel)
 {
 	uint32_t end = jx_view_unit_end(v, te, 2);
-	if (end == te && te < v->len && !jx_view_stop(v, te, 1))
+	if (!rel && end == te && te < v->len && !jx_view_stop(v, te, 1))
 		end = jx_view_unit_end(v, te + 1, 2); /* 讚揚，羅哲斯是… */
 	uint32_t k = jx_view_actor_at(v, te);
 	for (; k < v->na && v->a[k].s < end; k++) {
@@ -191,13 +204,15 @@ static const char *status_of(const jx_view *v, uint32_t ts, bool *intent)
 {
 	uint32_t ss = jx_view_unit_start(v, ts, 0);
 	uint32_t cs = jx_view_unit_start(v, ts, 2);
+	uint32_t ps = jx_view_unit_start(v, ts, 1);
 	const char *st = "asserted";
 	*intent = false;
 	for (uint32_t p = ss; p < ts;) {
 		uint32_t row, n = jx_view_word(v, v->status, p, &row);
 		if (n && p + n <= ts) {
 			const char *scope = jx_table_str(v->status, row, 2);
-			if (p >= cs || strcmp(scope, "sentence") == 0) {
+			if (p >= cs || strcmp(scope, "sentence") == 0 ||
+			    (strcmp(scope, "part") == 0 && p >= ps)) {
 				st = jx_table_str(v->status, row, 1);
 				*intent = strcmp(st, "planned") == 0;
 			}
@@ -215,7 +230,7 @@ static const char *status_of(const jx_view *v, uint32_t ts, bool *intent)
  * in its sentence, else the first after it there, else the last one of
  * the paragraph before the sentence. */
 static int32_t when_of(jishi_doc *doc, const jx_view *v, uint32_t ts,
-                       int32_t *dur)
+                       uint32_t te, int32_t *dur)
 {
 	uint32_t ss = jx_view_unit_start(v, ts, 0);
 	uint32_t se = jx_view_unit_end(v, ts, 0);
@@ -229,13 +244,16 @@ static int32_t when_of(jishi_doc *doc, const jx_view *v, uint32_t ts,
 		const jx_time *t = &JX_VEC_AT(&doc->times, jx_time, i);
 		uint32_t s = jx_doc_norm(doc, t->span.start);
 		if (strcmp(t->type, "DURATION") == 0) {
-			if (s >= cs && s < ts)
+			/* 長達113分鐘的會談, 小規模會談（62分鐘） */
+			uint32_t e = jx_doc_norm(doc, t->span.end);
+			if ((s >= cs && e <= ts && ts - e <= 6) ||
+			    (s > te && s <= te + 3 && v->t[te] == '('))
 				*dur = (int32_t)i;
 			continue;
 		}
 		bool dated = (strcmp(t->type, "DATE") == 0 ||
 		              strcmp(t->type, "TIME") == 0) &&
-		             t->value[0] >= '0' && t->value[0] <= '9';
+		             strspn(t->value, "0123456789") >= 4;
 		if (!dated)
 			continue;
 		if (s >= ss && s < ts)
@@ -312,6 +330,21 @@ static void code_event(jishi_doc *doc, const jx_view *v, jx_event *ev,
 	(void)doc;
 }
 
+/* Is a word of t in [from, to) on token boundaries? */
+static bool has_word(const jx_view *v, const jx_table *t, uint32_t from,
+                     uint32_t to)
+{
+	for (uint32_t p = from; p < to;) {
+		uint32_t row, n = jx_view_word(v, t, p, &row);
+		if (n && p + n <= to)
+			return true;
+		size_t q = p;
+		jx_utf8_next(v->t, v->len, &q);
+		p = (uint32_t)q;
+	}
+	return false;
+}
+
 /* The character right before p, or 0. */
 static uint32_t char_before(const jx_view *v, uint32_t p)
 {
@@ -338,10 +371,21 @@ static bool passive(const jx_view *v, uint32_t p, argset *agent)
 
 static bool root_in(const char *cameo, const char *roots)
 {
-	for (const char *r = roots; r[0] && r[1]; r += 3)
+	for (const char *r = roots;; r += 3) {
 		if (cameo[0] == r[0] && cameo[1] == r[1])
 			return true;
-	return false;
+		if (r[2] == '\0')
+			return false;
+	}
+}
+
+/* Do two times name the same date (clock times aside)? */
+static bool same_day(const jishi_doc *doc, int32_t a, int32_t b)
+{
+	const char *x = JX_VEC_AT(&doc->times, jx_time, (uint32_t)a).value;
+	const char *y = JX_VEC_AT(&doc->times, jx_time, (uint32_t)b).value;
+	size_t n = strcspn(x, "T");
+	return n == strcspn(y, "T") && memcmp(x, y, n) == 0;
 }
 
 static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
@@ -370,7 +414,17 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 			src = o; /* 來華訪問的荷蘭首相 */
 		else
 			tgt = o;
-	} else if (strcmp(frame, "svo") == 0 || strcmp(frame, "appeal") == 0) {
+		if (tgt.n == 0 && !rel &&
+		    has_word(v, v->light, jx_view_unit_start(v, p, 2), p))
+			/* 對肯尼亞進行正式友好訪問 */
+			governed(v, jx_view_unit_start(v, p, 2), p, 't', &tgt);
+	} else if (strcmp(frame, "appeal") == 0) {
+		/* 呼籲外界…, 敦促美方…: the one asked comes right after */
+		argset o = {0};
+		object(v, p + n, &o, NULL);
+		if (o.n && o.s <= p + n + 3)
+			tgt = o;
+	} else if (strcmp(frame, "svo") == 0) {
 		object(v, p + n, &tgt, NULL);
 	} else if (with || group) {
 		/* the partner: after the subject, or in the trigger's clause,
@@ -379,7 +433,9 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 		if (src.e != UINT32_MAX && src.e < from &&
 		    src.e >= jx_view_unit_start(v, p, 1))
 			from = src.e;
-		governed(v, from, jx_view_unit_end(v, p, 2), 'w', &tgt);
+		governed(v, from, p, 'w', &tgt);
+		if (tgt.n == 0)
+			governed(v, p + n, p + n + 13, 'w', &tgt);
 		if (tgt.n == 0 && src.n >= 2)
 			tgt = src;
 		if (tgt.n == 0 && group && root_in(cameo, "14"))
@@ -425,7 +481,7 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 			cameo = ic;
 	}
 	int32_t dur;
-	int32_t when = when_of(doc, v, p, &dur);
+	int32_t when = when_of(doc, v, p, p + n, &dur);
 
 	/* one event per reading: the same code and actors merge */
 	for (uint32_t i = 0; i < doc->events.n; i++) {
@@ -433,10 +489,7 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 		if (strncmp(o->cameo, cameo, 2) == 0 &&
 		    same_set(o->src, o->nsrc, src.a, src.n) &&
 		    same_set(o->tgt, o->ntgt, tgt.a, tgt.n) &&
-		    (o->when < 0 || when < 0 ||
-		     strcmp(JX_VEC_AT(&doc->times, jx_time, o->when).value,
-		            JX_VEC_AT(&doc->times, jx_time, when).value) ==
-		         0)) {
+		    (o->when < 0 || when < 0 || same_day(doc, o->when, when))) {
 			if (o->duration < 0)
 				o->duration = dur;
 			if (o->when < 0)
@@ -507,8 +560,14 @@ void jx_event_run(jishi_doc *doc)
 		    !JX_VEC_AT(&doc->quotes, jx_quote, (uint32_t)q->quote)
 		         .speech;
 		uint32_t r0;
-		if (n && (jx_view_word(v, v->nominal, p + n, &r0) ||
-		          at_marker_before(v, p)))
+		if (n &&
+		    (jx_view_word(v, v->nominal, p + n, &r0) ||
+		     (at_marker_before(v, p) && p + n + 3 <= v->len &&
+		      (memcmp(v->t + p + n, "\xe4\xb8\x8a", 3) == 0 || /* 上 */
+		       memcmp(v->t + p + n, "\xe4\xb8\xad", 3) == 0 || /* 中 */
+		       memcmp(v->t + p + n, "\xe5\xbe\x8c", 3) == 0 || /* 後 */
+		       memcmp(v->t + p + n, "\xe5\x90\x8e", 3) == 0 || /* 后 */
+		       memcmp(v->t + p + n, "\xe5\x89\x8d", 3) == 0)))) /* 前 */
 			term = true; /* 出訪國, 在會談上: a noun */
 		if (n && !term) {
 			/* the row sorted first among equal triggers */
@@ -523,7 +582,8 @@ void jx_event_run(jishi_doc *doc)
 			    r >= 0 ? jx_table_str(v->verbs, (uint32_t)r, 2)
 			           : "";
 			uint32_t cs = jx_view_unit_start(v, p, 2);
-			bool de_before = char_before(v, p) == 0x7684; /* 的 */
+			bool de_before = char_before(v, p) == 0x7684 && /* 的 */
+			                 !has_word(v, v->light, cs, p);
 			bool de_after =
 			    p + n + 3 <= v->len &&
 			    memcmp(v->t + p + n, "\xe7\x9a\x84", 3) == 0;

@@ -466,6 +466,7 @@ jx_view *jx_view_build(jishi_doc *doc)
 	v->cameo = jx_model_table(m, "events/cameo");
 	v->nominal = jx_model_table(m, "events/nominal");
 	v->sides = jx_model_table(m, "events/sides");
+	v->light = jx_model_table(m, "events/light");
 	v->tok = jx_arena_zalloc(&doc->arena, (size_t)v->len + 1);
 	uint32_t nm = 0;
 	for (uint32_t i = 0; i < doc->entities.n; i++)
@@ -525,6 +526,21 @@ jx_view *jx_view_build(jishi_doc *doc)
 		if (a->role == 0 && !a->pronoun &&
 		    jx_view_word(v, heads, p, &row))
 			a->role = 'm';
+	}
+	/* 據《韓聯社》、《日本放送協會》: the marker governs the list */
+	for (uint32_t k = 1; k < v->na; k++) {
+		jx_actor *a = &v->a[k];
+		bool list = v->a[k - 1].e < a->s && a->s - v->a[k - 1].e <= 9;
+		bool comma = false;
+		for (size_t x = v->a[k - 1].e; list && x < a->s;) {
+			uint32_t cp = jx_utf8_next(v->t, v->len, &x);
+			comma |= cp == 0x3001;
+			list = cp == 0x3001 || cp == 0x300A || cp == 0x300B ||
+			       cp == 0x300C || cp == 0x300D || cp == 0x201C ||
+			       cp == 0x201D;
+		}
+		if (list && comma && a->role == 0)
+			a->role = v->a[k - 1].role;
 	}
 	resolve_pronouns(doc, v);
 	build_quotes(doc, v);

@@ -49,7 +49,7 @@ typedef struct jx_view {
 	jx_stmt *st;
 	uint32_t nst;
 	const jx_table *markers, *pronouns, *cues, *status, *verbs, *cameo,
-	    *nominal, *sides;
+	    *nominal, *sides, *light;
 } jx_view;
 
 /* Does the actor stand for anyone (an entity or a side's country)? */
