@@ -494,6 +494,7 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 				o->duration = dur;
 			if (o->when < 0)
 				o->when = when;
+			o->mentions++;
 			return;
 		}
 	}
@@ -515,6 +516,7 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 		    strcmp(frame, "visit") == 0)
 			ev->where = tgt.a[i].ent;
 	ev->status = status;
+	ev->mentions = 1;
 	uint32_t ss = src.s != UINT32_MAX && src.s < p &&
 	                      src.s >= jx_view_unit_start(v, p, 0)
 	                  ? src.s
