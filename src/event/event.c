@@ -469,8 +469,9 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 	}
 	/* an act on no one named is not coded, except material conflict
 	 * and protest, whose targets often go unnamed */
-	if (tgt.n == 0 && !group && !root_in(cameo, "14 15 17 18 19 20"))
-		return;
+	if (tgt.n == 0 && !group && !root_in(cameo, "14 15 17 18 19 20") &&
+	    strcmp(cameo, "010") != 0 && strcmp(cameo, "011") != 0)
+		return; /* statements (010, 011) need no addressee */
 	if (src.n == 0 && tgt.n == 0)
 		return;
 	bool intent;

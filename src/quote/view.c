@@ -282,6 +282,23 @@ static uint32_t pronoun_actors(jx_view *v, const jx_actor *names, uint32_t nn,
 	return n;
 }
 
+/* Where the title written right before a person's name starts (對前總統
+ * 尹錫悅: the marker stands before the title), or the name's start. */
+static uint32_t title_start(const jishi_doc *doc, const jx_actor *a)
+{
+	const jx_entity *e = &JX_VEC_AT(&doc->entities, jx_entity, a->ent[0]);
+	if (e->type != JX_ENT_PERSON)
+		return a->s;
+	for (uint32_t i = 0; i < e->titles.n; i++) {
+		const jx_title *t = &JX_VEC_AT(&e->titles, jx_title, i);
+		uint32_t ts = jx_doc_norm(doc, t->span.start);
+		uint32_t te = jx_doc_norm(doc, t->span.end);
+		if (te == a->s && ts < te)
+			return ts;
+	}
+	return a->s;
+}
+
 /* A numeral or classifier character of 一名, 兩位, 多艘. */
 static bool is_numcls(uint32_t cp)
 {
@@ -508,6 +525,8 @@ jx_view *jx_view_build(jishi_doc *doc)
 	for (uint32_t k = 0; k < v->na; k++) {
 		jx_actor *a = &v->a[k];
 		a->role = marker_before(v, a->s);
+		if (a->role == 0 && a->n)
+			a->role = marker_before(v, title_start(doc, a));
 		/* 北韓核武問題, G7峰會: a modifier, not an actor */
 		uint32_t p = a->e, row;
 		if (p < v->len && v->t[p] == '(') {
