@@ -472,6 +472,17 @@ PREC_ORDER = ("year", "half", "quarter", "season", "month", "week", "weekend", "
               "daypart", "hour", "minute", "second")
 RT_DAYPARTS = {"MO": (8, 12), "AF": (12, 16), "EV": (16, 20), "NI": (20, 24),
                "MI": (11, 13), "DT": (8, 18)}
+# A TIMEX day part as each source bounds it (hours [a, b)): Recognizers-Text's
+# own; Duckling's ZH rules (morning 早上/早晨 04-12, afternoon 下午/晏晝 12-19,
+# evening / night 晚上/今晚 18-24, noon 中午 the hour 12); JioNLP's (上午
+# 07:00-11:59:59).  chrono implies an hour instead (CHRONO_DAYPART_HOUR).
+DAYPARTS = {
+    "rt": RT_DAYPARTS,
+    "duckling": {"MO": (4, 12), "AF": (12, 19), "EV": (18, 24), "NI": (18, 24),
+                 "MI": (12, 13)},
+    "jionlp": {"MO": (7, 12)},
+}
+CHRONO_DAYPART_HOUR = {"MO": 6, "AF": 15, "MI": 12, "EV": 22, "NI": 22}
 
 
 @dataclass
@@ -661,9 +672,9 @@ def intervals(p: Point, conv: str = "", ambiguous: bool = False) -> list | None:
             if pr == "day":
                 return [(day0, day0 + dt.timedelta(days=1))]
             if pr == "daypart":
-                if conv != "rt" or p.dp not in RT_DAYPARTS:
+                if p.dp not in DAYPARTS.get(conv, {}):
                     return None
-                a, b = RT_DAYPARTS[p.dp]
+                a, b = DAYPARTS[conv][p.dp]
                 return [(day0 + dt.timedelta(hours=a), day0 + dt.timedelta(hours=b))]
             st = day0 + dt.timedelta(hours=p.h, minutes=p.mi or 0, seconds=p.s or 0)
             unit = {"second": ONE_S, "minute": dt.timedelta(minutes=1),
@@ -678,6 +689,8 @@ def intervals(p: Point, conv: str = "", ambiguous: bool = False) -> list | None:
             if p.wk is None:
                 return None
             s = dt.datetime.combine(dt.date.fromisocalendar(p.y, p.wk, 6), dt.time())
+            if conv == "duckling":   # Duckling's weekend: Friday 18:00 to Monday
+                return [(s - dt.timedelta(hours=6), s + dt.timedelta(days=2))]
             return [(s, s + dt.timedelta(days=2))]
         if pr == "week":
             s = dt.datetime.combine(dt.date.fromisocalendar(p.y, p.wk, 1), dt.time())
@@ -1496,6 +1509,8 @@ def chrono_got(p: Point, comp: str, implied_noon: bool):
     if comp == "hour":
         if p.h is not None:
             return p.h
+        if p.dp in CHRONO_DAYPART_HOUR:
+            return CHRONO_DAYPART_HOUR[p.dp]
         return 12 if implied_noon and date is not None else None
     if comp == "minute":
         return p.mi if p.mi is not None else (0 if p.h is not None or implied_noon else None)
@@ -1586,6 +1601,12 @@ def score_row(row: Row, exprs: list[Expr]) -> Outcome:
         near = ", ".join(f"{x.text!r}" for x in exprs[:3])
         return Outcome("missed", f"other expressions: {near}" if near else "", "")
     got = sel.shown + (f" [{row.text[sel.s:sel.e]}]" if row.text[sel.s:sel.e] != row.phrase else "")
+    if sel.val.kind == "vague" and sel.val.raw == "PRESENT_REF" and row.ref is not None \
+            and row.ref.local is not None and row.suite in ("duckling", "jionlp"):
+        # TIMEX3 PRESENT_REF is "now", the reference instant, which is how
+        # Duckling (the current second) and JioNLP (ref/ref) write 现在
+        sel.val = Value("point", parse_point(row.ref.local.strftime("%Y-%m-%dT%H:%M:%S")),
+                        raw="PRESENT_REF")
     try:
         status, detail = COMPARE[row.suite](row, sel)
     except Exception as e:  # noqa: BLE001 -- a scoring bug must not stop the run

@@ -41,18 +41,21 @@ typedef struct match {
 typedef struct tables {
 	const jx_table *ix, *countries, *places, *orgs, *media, *people,
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
-	    *alias_cues, *translit, *org_suffixes, *place_suffixes;
+	    *alias_cues, *translit, *org_suffixes, *place_suffixes, *cues;
 	int ix_kind, ix_row;
 	int c_country, c_form, p_country, p_kind, o_key, o_country, o_cameo,
 	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
 	    f_actor, d_then, s_freq, g_first, g_last, g_single, os_kind,
-	    ps_kind;
+	    ps_kind, pc_side;
 } tables;
 
 /* Names read without a title or byline next to them (strict mode) need a
  * common surname and given-name characters seen this often in names. */
 #define FREE_SURNAME_MIN 300 /* per million people */
 #define FREE_GIVEN_MIN   30  /* names with the character there */
+/* Names read next to a cue word (总裁宋朝弟, 柳萍表示) need a surname
+ * this common. */
+#define CUE_SURNAME_MIN 20
 
 typedef struct ctx {
 	jishi_doc *doc;
@@ -86,6 +89,8 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->org_suffixes = jx_model_table(doc->model, "entity/org_suffixes");
 	tb->place_suffixes =
 	    jx_model_table(doc->model, "entity/place_suffixes");
+	tb->cues = jx_model_table(doc->model, "names/person_cues");
+	tb->pc_side = jx_table_col(tb->cues, "side");
 	tb->os_kind = jx_table_col(tb->org_suffixes, "kind");
 	tb->ps_kind = jx_table_col(tb->place_suffixes, "kind");
 	tb->ix_kind = jx_table_col(tb->ix, "kind");
@@ -271,6 +276,27 @@ static bool is_han(const ctx *c, uint32_t p)
 	uint32_t cp = jx_utf8_next(c->t, c->n, &q);
 	return (cp >= 0x4E00 && cp <= 0x9FFF) ||
 	       (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* The token holding norm offset p, or -1. */
+static int64_t tok_containing(const ctx *c, uint32_t p)
+{
+	const jishi_doc *d = c->doc;
+	uint32_t o = jx_doc_orig(d, p), lo = 0, hi = d->ntokens;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (d->tokens[mid].end <= o)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->ntokens && d->tokens[lo].start <= o ? (int64_t)lo : -1;
+}
+
+static const char *tok_tag(const ctx *c, const jx_token *t)
+{
+	const char *tag = jx_lex_tag_name(&c->doc->model->lex, t->tag);
+	return tag ? tag : "";
 }
 
 /* Is the character at p a plausible given-name character at position
@@ -687,6 +713,115 @@ static void chains(ctx *c)
 	}
 }
 
+/* ---- names next to a cue word ---------------------------------------- */
+
+/* Does a token start or end at norm offset p? */
+static bool tok_edge(const ctx *c, uint32_t p)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || p == 0 || p >= c->n)
+		return true;
+	int64_t i = tok_containing(c, p);
+	return i < 0 || d->tokens[i].start == jx_doc_orig(d, p);
+}
+
+/* The side of the person cue that is the norm bytes [s, e), or NULL. */
+static const char *cue_side(const ctx *c, uint32_t s, uint32_t e)
+{
+	int64_t r = jx_table_find(c->tb.cues, c->t + s, e - s);
+	return r < 0 ? NULL
+	             : jx_table_str(c->tb.cues, (uint32_t)r, c->tb.pc_side);
+}
+
+/* Does a cue word of side before/both end at p (总裁|宋朝弟), or a
+ * person's name and a list comma (張孝華、|張友香)? */
+static bool cue_before(const ctx *c, uint32_t p)
+{
+	uint32_t b = p;
+	for (int k = 0; k < 5 && b > 0; k++) {
+		size_t q = b;
+		jx_utf8_prev(c->t, &q);
+		b = (uint32_t)q;
+		if (!is_han(c, b))
+			break;
+		const char *side = cue_side(c, b, p);
+		if (side && strcmp(side, "after") != 0)
+			return true;
+	}
+	/* 、 (U+3001) after a person's name */
+	if (p >= 3 && !memcmp(c->t + p - 3, "\xE3\x80\x81", 3)) {
+		for (uint32_t i = 0; i < c->nm; i++)
+			if (c->m[i].e == p - 3 && (c->m[i].kind == K_PERSON ||
+			                           c->m[i].kind == K_NAME))
+				return true;
+	}
+	return false;
+}
+
+/* Does a cue word of side after/both start at e (柳萍|表示)? */
+static bool cue_after(const ctx *c, uint32_t e)
+{
+	uint32_t p = e;
+	for (int k = 0; k < 4 && p < c->n && is_han(c, p); k++) {
+		p += char_len(c, p);
+		const char *side = cue_side(c, e, p);
+		if (side && strcmp(side, "before") != 0)
+			return true;
+	}
+	return false;
+}
+
+/* A name next to a cue: a surname at least CUE_SURNAME_MIN common (or a
+ * Japanese one) and one or two given-name characters, on word edges. With
+ * only a cue after it (before false), that cue must follow the name. */
+static uint32_t cue_name(const ctx *c, uint32_t p, uint32_t limit, bool before)
+{
+	if (!is_han(c, p) || !tok_edge(c, p))
+		return p;
+	uint32_t l1 = char_len(c, p), p2 = p + l1;
+	uint32_t l2 = is_han(c, p2) ? char_len(c, p2) : 0;
+	uint32_t sur = 0;
+	int64_t r;
+	if (l2 && jx_table_find(c->tb.jp_surnames, c->t + p, l1 + l2) >= 0)
+		sur = p2 + l2;
+	else if (l2 &&
+	         (r = jx_table_find(c->tb.surnames, c->t + p, l1 + l2)) >= 0)
+		sur = p2 + l2;
+	else if ((r = jx_table_find(c->tb.surnames, c->t + p, l1)) >= 0 &&
+	         strtoul(
+	             jx_table_str(c->tb.surnames, (uint32_t)r, c->tb.s_freq),
+	             NULL, 10) >= CUE_SURNAME_MIN)
+		sur = p2;
+	if (sur == 0 || sur >= limit || match_at(c, sur))
+		return p;
+	if (sur == p2 && jx_table_find(c->tb.nonname, c->t + p, l1) >= 0)
+		return p; /* 上, 和: a function word first */
+	/* the surname does not start a word of the lexicon (同志, 時任,
+	 * 高水平); a person's name is fine */
+	if (c->doc->tokens) {
+		const jx_token *t = &c->doc->tokens[tok_containing(c, p)];
+		const char *tag = tok_tag(c, t);
+		if (!(t->flags & JX_TOK_OOV) &&
+		    jx_doc_norm(c->doc, t->end) > sur &&
+		    strncmp(tag, "nr", 2) != 0)
+			return p;
+	}
+	uint32_t g1 = sur, g2 = g1 + char_len(c, g1);
+	uint32_t g3 = g2 < limit ? g2 + char_len(c, g2) : g2;
+	if (!given_ok(c, g1, false, c->tb.g_first) &&
+	    !given_ok(c, g1, false, c->tb.g_single))
+		return p;
+	if (g2 < limit && g3 <= limit && !match_at(c, g2) &&
+	    given_ok(c, g1, false, c->tb.g_first) &&
+	    given_ok(c, g2, false, c->tb.g_last) && tok_edge(c, g3) &&
+	    (before || cue_after(c, g3)))
+		return g3;
+	if (given_ok(c, g1, false, c->tb.g_single) && tok_edge(c, g2) &&
+	    (before || cue_after(c, g2)))
+		return g2;
+	return p;
+}
+
 /* Names with no title or byline next to them: strict mode of the name
  * model at every character not inside a known name. */
 static void free_names(ctx *c)
@@ -707,6 +842,8 @@ static void free_names(ctx *c)
 		while (limit < c->n && !c->covered[limit] && limit - p < 4 * 4)
 			limit++;
 		uint32_t e = read_name(c, p, limit, true);
+		if (e == p && c->tb.cues)
+			e = cue_name(c, p, limit, cue_before(c, p));
 		if (e > p) {
 			match *x = add_match(c, p, e, K_NAME, 0);
 			if (x == NULL)
@@ -863,27 +1000,6 @@ static void lexicon_orgs_places(ctx *c)
 }
 
 /* ---- names built from a name and a suffix ---------------------------- */
-
-/* The token holding norm offset p, or -1. */
-static int64_t tok_containing(const ctx *c, uint32_t p)
-{
-	const jishi_doc *d = c->doc;
-	uint32_t o = jx_doc_orig(d, p), lo = 0, hi = d->ntokens;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (d->tokens[mid].end <= o)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < d->ntokens && d->tokens[lo].start <= o ? (int64_t)lo : -1;
-}
-
-static const char *tok_tag(const ctx *c, const jx_token *t)
-{
-	const char *tag = jx_lex_tag_name(&c->doc->model->lex, t->tag);
-	return tag ? tag : "";
-}
 
 /* Can a word tagged tag stand inside an organisation's or a place's name
  * (nouns, proper nouns, abbreviations, distinguishing words, unknown
@@ -1137,15 +1253,123 @@ static void lexicon_names(ctx *c)
 			free_ = c->covered[b] == 0;
 		if (!free_)
 			continue;
-		uint32_t l1 = char_len(c, s);
-		if (jx_table_find(c->tb.surnames, c->t + s, l1) < 0 &&
-		    jx_table_find(c->tb.surnames, c->t + s,
-		                  l1 + char_len(c, s + l1)) < 0)
+		uint32_t l1 = char_len(c, s), l2 = char_len(c, s + l1);
+		bool one = jx_table_find(c->tb.surnames, c->t + s, l1) >= 0;
+		bool two =
+		    jx_table_find(c->tb.surnames, c->t + s, l1 + l2) >= 0 ||
+		    jx_table_find(c->tb.jp_surnames, c->t + s, l1 + l2) >= 0;
+		if (!(nc == 4 ? two : one || two))
+			continue;
+		/* the lexicon tags idioms nr too (任重道远): the given name
+		 * must look like one */
+		uint32_t g = two ? s + l1 + l2 : s + l1;
+		bool ok = true;
+		for (uint32_t q = g; ok && q < e; q += char_len(c, q))
+			ok = given_ok(c, q, false,
+			              q + char_len(c, q) == e ? c->tb.g_last
+			                                      : c->tb.g_first);
+		if (!ok)
 			continue;
 		match *x = add_match(c, s, e, K_NAME, 0);
 		if (x == NULL)
 			return;
 		entity_of_match(c, x);
+	}
+}
+
+/* Is [s, e) free of known names? */
+static bool uncovered(const ctx *c, uint32_t s, uint32_t e)
+{
+	for (uint32_t b = s; b < e; b++)
+		if (c->covered[b])
+			return false;
+	return true;
+}
+
+/* Names the segmenter could not find in its lexicon (it builds such words
+ * with its unknown-word model) or tags as transliterated names:
+ * - an unknown word of two to four characters that is a surname and a
+ *   given name (柳萍, 周榆瑞, 歐陽震華);
+ * - a run of three or more transliteration characters on word edges made
+ *   of unknown words and words tagged as names or nouns (阿维兰热,
+ *   涅姆佐夫, 普里馬科夫), or a word the lexicon tags nrt. */
+static void unknown_names(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL)
+		return;
+	for (uint32_t i = 0; i < d->ntokens; i++) {
+		const jx_token *t = &d->tokens[i];
+		uint32_t s = jx_doc_norm(d, t->start),
+		         e = jx_doc_norm(d, t->end);
+		if (e > c->n || !is_han(c, s) || !uncovered(c, s, e))
+			continue;
+		size_t nc = jx_utf8_count(c->t + s, e - s);
+		const char *tag = tok_tag(c, t);
+		bool oov = (t->flags & JX_TOK_OOV) != 0 || !strcmp(tag, "x");
+		if (oov && nc >= 2 && nc <= 4 && all_han(c, s, e)) {
+			/* a two-character word needs the strict model (明季
+			 * is no name), a longer one likely given characters */
+			uint32_t ne = nc == 2 ? read_name(c, s, e + 1, true)
+			                      : cue_name(c, s, e, true);
+			if (ne == e && nc > 2) {
+				uint32_t g = s + char_len(c, s);
+				if (jx_table_find(c->tb.surnames, c->t + s,
+				                  e - g + (g - s)) < 0 &&
+				    nc == 4)
+					ne = s;
+				for (uint32_t q = e; ne == e && q > g;) {
+					size_t pq = q;
+					jx_utf8_prev(c->t, &pq);
+					q = (uint32_t)pq;
+					if (q >= g &&
+					    !given_ok(c, q, true,
+					              q + char_len(c, q) == e
+					                  ? c->tb.g_last
+					                  : c->tb.g_first))
+						ne = s;
+				}
+			}
+			if (ne == e) {
+				match *x = add_match(c, s, e, K_NAME, 0);
+				if (x == NULL)
+					return;
+				entity_of_match(c, x);
+				continue;
+			}
+		}
+		if (!translit_at(c, s))
+			continue;
+		/* a run of transliteration characters over whole words */
+		uint32_t j = i, re = s;
+		bool name_tag = false;
+		while (j < d->ntokens) {
+			const jx_token *u = &d->tokens[j];
+			uint32_t us = jx_doc_norm(d, u->start),
+			         ue = jx_doc_norm(d, u->end);
+			if (us != re)
+				break;
+			const char *ut = tok_tag(c, u);
+			bool ok = (u->flags & JX_TOK_OOV) || ut[0] == 'x' ||
+			          (ut[0] == 'n' && ut[1] == 'r');
+			for (uint32_t q = us; ok && q < ue; q += char_len(c, q))
+				ok = translit_at(c, q);
+			if (!ok)
+				break;
+			name_tag = name_tag || !strcmp(ut, "nrt") ||
+			           !strcmp(ut, "nrfg") ||
+			           (u->flags & JX_TOK_OOV) || ut[0] == 'x';
+			re = ue;
+			j++;
+		}
+		size_t rc = jx_utf8_count(c->t + s, re - s);
+		if (rc >= 3 && rc <= 8 && name_tag) {
+			match *x = add_match(c, s, re, K_NAME, 0);
+			if (x == NULL)
+				return;
+			entity_of_match(c, x);
+			i = j - 1;
+		}
 	}
 }
 
@@ -1547,6 +1771,7 @@ void jx_ent_run(jishi_doc *doc)
 		qsort(c.m, c.nm, sizeof(match), cmp_match);
 	chains(&c);
 	lexicon_names(&c);
+	unknown_names(&c);
 	free_names(&c);
 	rest(&c);
 	repeat_names(&c);

@@ -22,10 +22,10 @@ enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
 
 typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
-	    *tense, *vague, *sets, *holidays;
+	    *tense, *vague, *sets, *holidays, *spans;
 	int n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base, u_kind,
-	    u_iso, d_shift, z_offset, m_mod, m_side, t_tense, v_value, s_value,
-	    h_rule, h_a, h_b;
+	    u_iso, d_shift, d_timex, sp_dir, sp_base, z_offset, m_mod, m_side,
+	    t_tense, v_value, s_value, h_rule, h_a, h_b;
 } tables;
 
 /* One expression as read, before it is resolved. */
@@ -40,12 +40,18 @@ typedef struct expr {
 	int rel, rel_off;        /* R_*: a relative word, its offset */
 	int bday;                /* 昨（23）日: the bracketed day, or -1 */
 	int wday;                /* 1 (Monday) .. 7, or -1 */
+	bool weekend;            /* 下週末 */
 	int y2, m2, d2;          /* the end of a range, or -1 */
-	int hh2, mi2;            /* the end of a clock range, or -1 */
+	int hh2, mi2, ss2;       /* the end of a clock range, or -1 */
 	const char *shift;       /* part of the day: am, pm, noon, night */
+	const char *part;        /* a part of the day alone: MO AF EV NI MI */
 	const char *mod, *tz;
-	char dur[40]; /* DURATION / SET / ANNIV / VAGUE value */
-	int32_t hol;  /* time/holidays row, or -1 */
+	char dur[40];  /* DURATION / SET / ANNIV / VAGUE value */
+	int32_t hol;   /* time/holidays row, or -1 */
+	int span_dir;  /* 上兩個月 -1, 下三年 +1, else 0 */
+	bool span_now; /* 過去5分鐘: from the anchor's instant */
+	int span_u;    /* DU_* */
+	long span_n;
 } expr;
 
 typedef struct ctx {
@@ -69,6 +75,9 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->tense = jx_model_table(m, "time/tense");
 	tb->vague = jx_model_table(m, "time/vague");
 	tb->sets = jx_model_table(m, "time/sets");
+	tb->spans = jx_model_table(m, "time/spans");
+	tb->sp_dir = jx_table_col(tb->spans, "dir");
+	tb->sp_base = jx_table_col(tb->spans, "base");
 	tb->holidays = jx_model_table(m, "time/holidays");
 	tb->h_rule = jx_table_col(tb->holidays, "rule");
 	tb->h_a = jx_table_col(tb->holidays, "a");
@@ -83,6 +92,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->u_kind = jx_table_col(tb->units, "kind");
 	tb->u_iso = jx_table_col(tb->units, "iso");
 	tb->d_shift = jx_table_col(tb->dayparts, "shift");
+	tb->d_timex = jx_table_col(tb->dayparts, "timex");
 	tb->z_offset = jx_table_col(tb->zones, "offset");
 	tb->m_mod = jx_table_col(tb->mods, "mod");
 	tb->m_side = jx_table_col(tb->mods, "side");
@@ -276,18 +286,85 @@ static int shifted(int hh, const char *shift)
 	return hh;
 }
 
+/* read_clock flags: a bare 3點 is a clock time (after a day), a part of
+ * the day alone is a time (明天上午, 9日晚) */
+enum { CL_BARE = 1, CL_PART = 2 };
+
+/* am / pm written after a clock time: 3:30pm, 8:00 a.m., 4 PM. */
+static uint32_t ampm_after(const ctx *c, uint32_t r, int *hh)
+{
+	uint32_t q = r;
+	if (q < c->n && c->t[q] == ' ')
+		q++;
+	if (q >= c->n)
+		return r;
+	uint8_t a = c->t[q] | 0x20;
+	if (a != 'a' && a != 'p')
+		return r;
+	uint32_t e = q + 1;
+	if (e < c->n && c->t[e] == '.')
+		e++;
+	if (e < c->n && (c->t[e] | 0x20) == 'm') {
+		e++;
+		if (e < c->n && c->t[e] == '.')
+			e++;
+	}
+	if (e < c->n && ((c->t[e] | 0x20) >= 'a' && (c->t[e] | 0x20) <= 'z'))
+		return r; /* a word */
+	if (*hh >= 1 && *hh <= 12) {
+		if (a == 'p' && *hh < 12)
+			*hh += 12;
+		else if (a == 'a' && *hh == 12)
+			*hh = 0;
+	}
+	return e;
+}
+
+/* Minutes said after 點 without 分: 三點十五, 九點零九, 9點一刻. */
+static uint32_t bare_minutes(ctx *c, uint32_t r, int *mi)
+{
+	num m = read_num(c, r);
+	if (m.e == r)
+		return r;
+	if (lit(c, m.e, "刻") && m.v >= 1 && m.v <= 3) {
+		*mi = (int)m.v * 15;
+		return m.e + 3;
+	}
+	if (m.v >= 60)
+		return r;
+	uint32_t row;
+	if (at(c, c->tb.units, m.e, &row))
+		return r; /* 3點10分 is read elsewhere; 8點5個 is no time */
+	if (!m.chinese && m.ndig == 2) {
+		*mi = (int)m.v; /* 20點15 */
+		return m.e;
+	}
+	if (m.chinese && (m.v >= 10 || lit(c, r, "零") || lit(c, r, "〇"))) {
+		*mi = (int)m.v; /* 三點十五, 九點零九 */
+		return m.e;
+	}
+	return r;
+}
+
 /* Part of the day and clock time at p: 下午4時55分, 晚間6時, 8點半. */
-static uint32_t read_clock(ctx *c, uint32_t p, expr *x, bool bare)
+static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 {
 	uint32_t q = p, row, len;
-	const char *shift = NULL;
+	const char *shift = NULL, *part = NULL;
 	if ((len = at(c, c->tb.dayparts, q, &row)) != 0) {
 		shift = jx_table_str(c->tb.dayparts, row, c->tb.d_shift);
+		part = jx_table_str(c->tb.dayparts, row, c->tb.d_timex);
 		q += len;
 	}
 	num h = read_num(c, q);
-	if (h.e == q || h.v > 24)
+	if (h.e == q || h.v > 24) {
+		if (shift && (flags & CL_PART) && part && strcmp(part, "-")) {
+			x->part = part; /* 明天上午 */
+			x->shift = shift;
+			return q;
+		}
 		return p;
+	}
 	uint32_t r = h.e;
 	int mi = -1, ss = -1;
 	/* 10:30, 下午3:05:20 (two-digit minutes: 3:1 is a score) */
@@ -303,15 +380,32 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, bool bare)
 			ss = (c->t[r + 1] - '0') * 10 + (c->t[r + 2] - '0');
 			r += 3;
 		}
-		x->hh = shifted((int)h.v, shift) % 24;
+		int hh = shifted((int)h.v, shift);
+		if (shift == NULL)
+			r = ampm_after(c, r, &hh);
+		/* 12:00時: a 時 after the clock says nothing more */
+		if (lit(c, r, "時") || lit(c, r, "时"))
+			r += 3;
+		x->hh = hh % 24;
 		x->mi = mi;
 		x->ss = ss;
 		x->shift = shift;
 		return r;
 	}
 	if (!(len = at(c, c->tb.units, r, &row)) ||
-	    strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "hour") != 0)
-		return p;
+	    strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "hour") != 0) {
+		/* 4pm, 1點pm: a number with am / pm */
+		int hh = (int)h.v;
+		uint32_t e =
+		    (!h.chinese && h.v <= 12) ? ampm_after(c, r, &hh) : r;
+		if (e == r || shift)
+			return p;
+		x->hh = hh % 24;
+		x->mi = 0;
+		x->ss = -1;
+		x->shift = NULL;
+		return e;
+	}
 	r += len;
 	num m = read_num(c, r);
 	uint32_t l2;
@@ -332,16 +426,24 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, bool bare)
 	} else if (lit(c, r, "半")) {
 		mi = 30;
 		r += 3;
-	} else if (m.e > r && !m.chinese && m.ndig == 2 && m.v < 60) {
-		mi = (int)m.v; /* 20點15 */
-		r = m.e;
+	} else {
+		r = bare_minutes(c, r, &mi);
 	}
 	/* a bare "3點" with no part of the day or minutes is too often a
-	 * count (三點建議): only Arabic digits with 時 */
-	if (!bare && shift == NULL && mi < 0 &&
+	 * count (三點建議): only Arabic digits with 時, 零點, or a number
+	 * that ends the clause */
+	int hh = shifted((int)h.v, shift);
+	uint32_t r0 = r;
+	if (shift == NULL)
+		r = ampm_after(c, r, &hh);
+	bool ends = r >= c->n || c->t[r] == ',' || c->t[r] == '.' ||
+	            lit(c, r, "，") || lit(c, r, "。") || lit(c, r, "、") ||
+	            c->t[r] == '\n';
+	if (!(flags & CL_BARE) && shift == NULL && mi < 0 && r == r0 &&
+	    !(h.v == 0 && h.chinese) && !(!h.chinese && ends) &&
 	    (h.chinese || !(lit(c, h.e, "時") || lit(c, h.e, "时"))))
 		return p;
-	x->hh = shifted((int)h.v, shift) % 24;
+	x->hh = hh % 24;
 	x->mi = mi < 0 ? 0 : mi;
 	x->ss = ss;
 	x->shift = shift;
@@ -789,9 +891,30 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	x->y = x->m = x->d = x->hh = x->mi = x->ss = -1;
 	x->bday = x->wday = x->y2 = x->m2 = x->d2 = -1;
 	x->hol = -1;
-	x->hh2 = x->mi2 = -1;
+	x->hh2 = x->mi2 = x->ss2 = -1;
 	x->kind = T_DATE;
 	uint32_t row, len, q = p;
+	/* spans: 上兩個月, 下三年, 過去5分鐘, 近三個月 */
+	if ((len = at(c, c->tb.spans, p, &row)) != 0) {
+		dpart d;
+		uint32_t r = read_dur_part(c, p + len, -1, &d);
+		if (r > p + len && d.num && !d.half && !d.more && d.n >= 1 &&
+		    d.n < 1000) {
+			x->kind = d.u >= DU_H ? T_TIME : T_DATE;
+			x->span_dir =
+			    strcmp(jx_table_str(c->tb.spans, row, c->tb.sp_dir),
+			           "past")
+			        ? 1
+			        : -1;
+			x->span_now = !strcmp(
+			    jx_table_str(c->tb.spans, row, c->tb.sp_base),
+			    "now");
+			x->span_u = d.u;
+			x->span_n = d.n;
+			x->e = r;
+			return;
+		}
+	}
 	/* vague references and sets: whole words */
 	if ((len = at(c, c->tb.vague, p, &row)) != 0) {
 		x->kind = T_VAGUE;
@@ -823,7 +946,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	uint32_t z = read_zone(c, q, &tz);
 	if (z > q) {
 		uint32_t r = read_date(c, z, x);
-		uint32_t r2 = read_clock(c, r, x, false);
+		uint32_t r2 = read_clock(c, r, x, CL_BARE);
 		if (r2 > r) {
 			x->tz = tz;
 			x->kind = T_TIME;
@@ -859,7 +982,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				*x = y;
 			x->hol = (int32_t)row;
 			x->e = r + len;
-			uint32_t r2 = read_clock(c, x->e, x, false);
+			uint32_t r2 = read_clock(c, x->e, x, CL_BARE | CL_PART);
 			if (r2 > x->e) {
 				x->kind = T_TIME;
 				x->e = r2;
@@ -890,8 +1013,8 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 					x->rel_off = off;
 					x->bday = (int)d.v;
 					x->e = d.e + 1 + 3;
-					uint32_t r2 =
-					    read_clock(c, x->e, x, false);
+					uint32_t r2 = read_clock(
+					    c, x->e, x, CL_BARE | CL_PART);
 					if (r2 > x->e) {
 						x->kind = T_TIME;
 						x->e = r2;
@@ -967,17 +1090,28 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			uint32_t r = read_weekday(c, q, &x->wday);
 			if (r == q)
 				r = read_day_of_week(c, q, &x->wday);
+			if (r == q && lit(c, q, "末")) {
+				x->weekend = true; /* 下週末 */
+				r += 3;
+			}
 			q = r;
 		}
 		x->e = q;
-		uint32_t r = read_clock(c, q, x, strcmp(dp, "-") != 0);
+		/* after a day (明天, 上週三, 下個月9號) a bare 10點 is a
+		 * clock time and a part of the day alone a time */
+		bool day = x->rel == R_DAY || x->wday > 0 || x->d > 0;
+		int clf = day || strcmp(dp, "-") ? CL_BARE : 0;
+		if (day && strcmp(dp, "-") == 0)
+			clf |= CL_PART;
+		uint32_t drow = 0, dl = 0;
+		if (strcmp(dp, "-"))
+			dl = jx_table_longest(c->tb.dayparts,
+			                      (const uint8_t *)dp, strlen(dp),
+			                      &drow);
+		uint32_t r = read_clock(c, q, x, clf);
 		if (r > q) {
 			/* 今晚8時: the word's own part of the day */
-			uint32_t drow;
-			if (strcmp(dp, "-") && x->shift == NULL &&
-			    jx_table_longest(c->tb.dayparts,
-			                     (const uint8_t *)dp, strlen(dp),
-			                     &drow))
+			if (dl && x->shift == NULL && x->hh >= 0)
 				x->hh =
 				    shifted(x->hh,
 				            jx_table_str(c->tb.dayparts, drow,
@@ -985,6 +1119,14 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				    24;
 			x->kind = T_TIME;
 			x->e = r;
+		} else if (dl) {
+			/* 今晚, 明早: the word's part of the day */
+			const char *pt =
+			    jx_table_str(c->tb.dayparts, drow, c->tb.d_timex);
+			if (pt && strcmp(pt, "-") && pt[0]) {
+				x->part = pt;
+				x->kind = T_TIME;
+			}
 		}
 		goto tail;
 	}
@@ -993,7 +1135,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		uint32_t r = read_weekday(c, q, &x->wday);
 		if (r > q) {
 			x->e = r;
-			uint32_t r2 = read_clock(c, r, x, false);
+			uint32_t r2 = read_clock(c, r, x, CL_BARE | CL_PART);
 			if (r2 > r) {
 				x->kind = T_TIME;
 				x->e = r2;
@@ -1036,7 +1178,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 					goto tail;
 				}
 			}
-			r = read_clock(c, q, x, false);
+			r = read_clock(c, q, x, CL_PART);
 			if (r > q) {
 				x->kind = T_TIME;
 				x->e = r;
@@ -1046,7 +1188,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		}
 		x->e = r;
 		if (x->d > 0) {
-			uint32_t r2 = read_clock(c, r, x, false);
+			uint32_t r2 = read_clock(c, r, x, CL_BARE | CL_PART);
 			if (r2 > r) {
 				x->kind = T_TIME;
 				x->e = r2;
@@ -1054,15 +1196,25 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		}
 	}
 tail:
+	/* a zone after the clock: 4pm CET, 下午3時 北京時間 */
+	if (x->kind == T_TIME && x->hh >= 0 && x->tz == NULL) {
+		uint32_t b = x->e < c->n && c->t[x->e] == ' ' ? x->e + 1 : x->e;
+		const char *ztz = NULL;
+		uint32_t ze = read_zone(c, b, &ztz);
+		if (ze > b && ztz) {
+			x->tz = ztz;
+			x->e = ze;
+		}
+	}
 	/* clock ranges on one day: 上午9時至下午5時, 10點到11點半 */
-	if (x->kind == T_TIME &&
+	if (x->kind == T_TIME && x->hh >= 0 &&
 	    (lit(c, x->e, "至") || lit(c, x->e, "到") || lit(c, x->e, "～") ||
 	     lit(c, x->e, "~") || lit(c, x->e, "-"))) {
 		uint32_t b = x->e + (c->t[x->e] < 0x80 ? 1 : 3);
 		expr y;
 		memset(&y, 0, sizeof(y));
 		y.hh = y.mi = y.ss = -1;
-		uint32_t r2 = read_clock(c, b, &y, true);
+		uint32_t r2 = read_clock(c, b, &y, CL_BARE);
 		if (r2 > b) {
 			/* 下午3點到5點: the first part of the day goes on */
 			if (y.shift == NULL && x->shift && y.hh < 12 &&
@@ -1070,6 +1222,7 @@ tail:
 				y.hh += 12;
 			x->hh2 = y.hh;
 			x->mi2 = y.mi < 0 ? 0 : y.mi;
+			x->ss2 = y.ss;
 			x->e = r2;
 		}
 	}
@@ -1126,7 +1279,7 @@ tail:
 /* ---- resolution ------------------------------------------------------- */
 
 typedef struct anchor {
-	int y, m, d, hh, mi;
+	int y, m, d, hh, mi, ss;
 	const char *kind; /* dateline, option, speech, text */
 	bool forward;     /* a bare day after a passage date lies ahead */
 } anchor;
@@ -1183,6 +1336,103 @@ static void holiday_date(const char *rule, int a, const char *b, int y, int *oy,
 		if (*d > jx_month_days(y, a))
 			*m = -1;
 	}
+}
+
+/* A point t (seconds from 1970-01-01 on the anchor's clock) written at
+ * precision prec: 0 the day, 1 the hour, 2 the minute, 3 the second. */
+static void fmt_secs(char *o, size_t cap, int64_t t, int prec)
+{
+	int64_t dd = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int s = (int)(t - dd * 86400);
+	int y, m, d;
+	jx_civil_from_days(dd, &y, &m, &d);
+	fmt_date(o, cap, y, m, d);
+	size_t l = strlen(o);
+	if (prec == 1)
+		snprintf(o + l, cap - l, "T%02d:00", s / 3600);
+	else if (prec == 2)
+		snprintf(o + l, cap - l, "T%02d:%02d", s / 3600, s / 60 % 60);
+	else if (prec == 3)
+		snprintf(o + l, cap - l, "T%02d:%02d:%02d", s / 3600,
+		         s / 60 % 60, s % 60);
+}
+
+/* A span of n units before or after the anchor: whole units next to the
+ * anchor's own (上兩個月, 下三秒) or from its instant (近三個月, 未來48小時).
+ */
+static void resolve_span(const expr *x, const anchor *a, jx_time *out)
+{
+	int u = x->span_u, dir = x->span_dir;
+	long n = x->span_n;
+	char s1[24] = "", s2[24] = "";
+	bool clock = a->hh >= 0;
+	int64_t day = days(a->y, a->m, a->d);
+	int64_t now = day * 86400;
+	if (clock)
+		now += (int64_t)a->hh * 3600 + a->mi * 60 +
+		       (a->ss > 0 ? a->ss : 0);
+	int64_t step = u == DU_H ? 3600 : u == DU_MIN ? 60 : 1;
+	int prec = u == DU_H ? 1 : u == DU_MIN ? 2 : 3;
+	out->anchor = a->kind;
+	if (u >= DU_H && !clock) { /* no clock to count from: the day */
+		fmt_date(out->value, sizeof(out->value), a->y, a->m, a->d);
+		out->type = "DATE";
+		return;
+	}
+	if (!x->span_now) {
+		long lo = dir < 0 ? -n : 1, hi = dir < 0 ? -1 : n;
+		for (int k = 0; k < 2; k++) {
+			long off = k ? hi : lo;
+			char *o = k ? s2 : s1;
+			int y = a->y, m = a->m, d = a->d;
+			if (u == DU_Y) {
+				snprintf(o, 24, "%04d", y + (int)off);
+			} else if (u == DU_M) {
+				add_months(&y, &m, (int)off);
+				snprintf(o, 24, "%04d-%02d", y, m);
+			} else if (u == DU_W) {
+				int wy, wk;
+				add_days(&y, &m, &d,
+				         1 - weekday(y, m, d) +
+				             7 * (int64_t)off);
+				iso_week(y, m, d, &wy, &wk);
+				snprintf(o, 24, "%04d-W%02d", wy, wk);
+			} else if (u == DU_D) {
+				add_days(&y, &m, &d, off);
+				fmt_date(o, 24, y, m, d);
+			} else {
+				int64_t cur =
+				    now - ((now % step) + step) % step;
+				fmt_secs(o, 24, cur + off * step, prec);
+			}
+		}
+	} else if (u <= DU_D) {
+		int y = a->y, m = a->m, d = a->d;
+		if (u == DU_Y || u == DU_M) {
+			add_months(&y, &m,
+			           (int)(dir * n * (u == DU_Y ? 12 : 1)));
+			if (d > jx_month_days(y, m))
+				d = jx_month_days(y, m);
+		} else {
+			add_days(&y, &m, &d, dir * n * (u == DU_W ? 7 : 1));
+		}
+		char *far = dir < 0 ? s1 : s2, *near = dir < 0 ? s2 : s1;
+		fmt_date(far, 24, y, m, d);
+		if (clock)
+			fmt_secs(near, 24, now, a->ss > 0 ? 3 : 2);
+		else
+			fmt_date(near, 24, a->y, a->m, a->d);
+	} else {
+		int p2 = u == DU_S || a->ss > 0 ? 3 : 2;
+		int64_t far = now + dir * n * step;
+		fmt_secs(dir < 0 ? s1 : s2, 24, far, p2);
+		fmt_secs(dir < 0 ? s2 : s1, 24, now, p2);
+	}
+	if (strcmp(s1, s2) == 0)
+		snprintf(out->value, sizeof(out->value), "%s", s1);
+	else
+		snprintf(out->value, sizeof(out->value), "%s/%s", s1, s2);
+	out->type = strchr(out->value, 'T') ? "TIME" : "DATE";
 }
 
 /* Resolve x into out against a (NULL: none). */
@@ -1251,6 +1501,15 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		resolve(c, x, NULL, out);
 		out->anchor =
 		    !explicit_year && a && besty > 0 ? a->kind : "none";
+		return;
+	}
+	if (x->span_dir) {
+		if (a == NULL) {
+			snprintf(out->value, sizeof(out->value), "XXXX-XX-XX");
+			out->type = x->kind == T_TIME ? "TIME" : "DATE";
+			return;
+		}
+		resolve_span(x, a, out);
 		return;
 	}
 	if (x->n_unit) {
@@ -1327,7 +1586,8 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 				int wy, wk;
 				iso_week(y, m, d, &wy, &wk);
 				snprintf(out->value, sizeof(out->value),
-				         "%04d-W%02d", wy, wk);
+				         "%04d-W%02d%s", wy, wk,
+				         x->weekend ? "-WE" : "");
 				out->type = "DATE";
 				out->anchor = a->kind;
 				out->mod = x->mod;
@@ -1385,7 +1645,8 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		y = by;
 		m = bm;
 		used = true;
-	} else if (!x->y_abs && x->hh >= 0 && a && m < 0 && d < 0) {
+	} else if (!x->y_abs && (x->hh >= 0 || x->part) && a && m < 0 &&
+	           d < 0) {
 		/* a clock time alone: the anchor's day */
 		y = a->y, m = a->m, d = a->d;
 		used = true;
@@ -1396,6 +1657,14 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		out->anchor = a->kind;
 	out->mod = x->mod;
 	out->tz = x->tz;
+	if (x->hh < 0 && x->part && d > 0) { /* 明天上午: 2025-08-25TMO */
+		fmt_date(out->value, sizeof(out->value), y, m, d);
+		size_t l = strlen(out->value);
+		snprintf(out->value + l, sizeof(out->value) - l, "T%s",
+		         x->part);
+		out->type = "TIME";
+		return;
+	}
 	if (x->hh >= 0) {
 		fmt_date(out->value, sizeof(out->value), y, m, d);
 		size_t l = strlen(out->value);
@@ -1412,6 +1681,11 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 			l = strlen(out->value);
 			snprintf(out->value + l, sizeof(out->value) - l,
 			         "/%sT%02d:%02d", day, x->hh2, x->mi2);
+			if (x->ss2 >= 0) {
+				l = strlen(out->value);
+				snprintf(out->value + l, sizeof(out->value) - l,
+				         ":%02d", x->ss2);
+			}
 		}
 		out->type = "TIME";
 		return;
@@ -1523,12 +1797,13 @@ void jx_time_run(jishi_doc *doc)
 	if (c.tb.units == NULL || c.tb.numerals == NULL)
 		return;
 	find_quotes(&c);
-	anchor base = {0, 0, 0, -1, -1, NULL, false}, *ap = NULL;
+	anchor base = {0, 0, 0, -1, -1, -1, NULL, false}, *ap = NULL;
 	if (doc->anchor[0] &&
 	    jx_date_parse(doc->anchor, 10, &base.y, &base.m, &base.d)) {
 		base.kind = doc->anchor_src ? doc->anchor_src : "dateline";
 		base.hh = doc->anchor_clock.hh;
 		base.mi = doc->anchor_clock.mi;
+		base.ss = doc->anchor_clock.ss;
 		ap = &base;
 	}
 	/* explicit day-precision dates seen so far, for text and speech
@@ -1566,8 +1841,8 @@ void jx_time_run(jishi_doc *doc)
 		/* the anchor this expression resolves against */
 		anchor a = base, *use = ap;
 		const jx_span *qt = quote_at(&c, x.s);
-		bool clock_only = x.hh >= 0 && x.rel == R_NONE && x.m < 0 &&
-		                  x.d < 0 && x.wday < 0 && !x.y_abs;
+		bool clock_only = (x.hh >= 0 || x.part) && x.rel == R_NONE &&
+		                  x.m < 0 && x.d < 0 && x.wday < 0 && !x.y_abs;
 		if (qt && x.rel != R_NONE && ap) {
 			/* inside a quote: the day the words were spoken, the
 			 * last date of the passage before the quote, else the
