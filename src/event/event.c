@@ -95,16 +95,12 @@ static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
 {
 	uint32_t cs = jx_view_unit_start(v, ts, 2);
 	uint32_t ps = jx_view_unit_start(v, ts, 1);
-	uint32_t k = jx_view_actor_at(v, ts);
-	while (k > 0) {
-		const jx_actor *a = &v->a[--k];
-		if (a->s < cs)
-			break;
-		if (a->e <= ts && a->role == 0 && jx_actor_live(a)) {
+	uint32_t k;
+	for (k = jx_view_actor_at(v, cs); k < v->na && v->a[k].e <= ts; k++)
+		if (v->a[k].role == 0 && jx_actor_live(&v->a[k])) {
 			chain(v, k, !with_frame, g);
 			return;
 		}
-	}
 	const jx_stmt *st = stmt_at(v, ts);
 	if (st) {
 		for (uint8_t i = 0; i < st->n; i++)

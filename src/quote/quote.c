@@ -10,16 +10,16 @@
 
 #include "view.h"
 
-/* Nearest actor before `to` (ending by it) and starting at or after
- * `from` that no marker governs; its index or -1. */
+/* The first actor in [from, to) that no marker governs: the subject of
+ * a Chinese clause comes first (田銘祺今日接受英國下議院質詢時表示); its
+ * index or -1. */
 static int32_t subject_before(const jx_view *v, uint32_t from, uint32_t to)
 {
-	uint32_t k = jx_view_actor_at(v, to);
-	while (k > 0) {
-		const jx_actor *a = &v->a[--k];
-		if (a->s < from)
+	for (uint32_t k = jx_view_actor_at(v, from); k < v->na; k++) {
+		const jx_actor *a = &v->a[k];
+		if (a->e > to)
 			break;
-		if (a->e <= to && a->role == 0 && jx_actor_live(a))
+		if (a->role == 0 && jx_actor_live(a))
 			return (int32_t)k;
 	}
 	return -1;
@@ -70,6 +70,11 @@ static bool sentence_like(const jx_view *v, const jx_qspan *q, double max)
 		chars++;
 	}
 	return chars > max;
+}
+
+static uint32_t q_chars(const jx_view *v, const jx_qspan *q)
+{
+	return (uint32_t)jx_utf8_count(v->t + q->s, q->e - q->s);
 }
 
 static int32_t first_ent(const jx_view *v, int32_t k)
@@ -192,6 +197,7 @@ static void statements(jishi_doc *doc, jx_view *v)
 void jx_quote_run(jishi_doc *doc, jx_view *v)
 {
 	double term_max = jx_model_param(doc->model, "quote_term_max", 16);
+	double speech_min = jx_model_param(doc->model, "quote_speech_min", 7);
 	for (uint32_t i = 0; i < v->nq; i++) {
 		jx_qspan *q = &v->q[i];
 		jx_quote *dq = jx_vec_push(doc, &doc->quotes, sizeof *dq);
@@ -214,7 +220,14 @@ void jx_quote_run(jishi_doc *doc, jx_view *v)
 		bool cue = last_cue(v, ps, q->open, &cs, &ce);
 		bool direct = cue && only_punct(v, ce, q->open);
 		if (cue) {
-			who = subject_before(v, ps, cs);
+			who =
+			    subject_before(v, jx_view_unit_start(v, cs, 2), cs);
+			for (uint32_t j = jx_view_actor_at(v, ps);
+			     who < 0 && j < v->na && v->a[j].e <= cs; j++)
+				if (v->a[j].role == 0 &&
+				    jx_actor_live(&v->a[j]))
+					who =
+					    (int32_t)j; /* the part's subject */
 			if (who >= 0)
 				dq->addressee =
 				    addressee(doc, v, v->a[who].e, cs);
@@ -245,7 +258,22 @@ void jx_quote_run(jishi_doc *doc, jx_view *v)
 				}
 			}
 		}
-		dq->speech = direct || sent;
+		/* a name or phrase: 所提的「實用外交」, 以「…」為題, 「…」的 */
+		uint32_t before = 0, after = 0;
+		if (q->open > 0) {
+			size_t x = q->open;
+			before = jx_utf8_prev(v->t, &x);
+		}
+		if (q->close < v->len) {
+			size_t x = q->close;
+			after = jx_utf8_next(v->t, v->len, &x);
+		}
+		bool named = before == 0x7684 || before == 0x4EE5 ||
+		             before == 0x70BA || before == 0x4E3A ||
+		             after == 0x7684 || after == 0x70BA ||
+		             after == 0x4E3A;
+		dq->speech = direct || sent ||
+		             (cue && !named && q_chars(v, q) >= speech_min);
 		if (dq->speech && cue) {
 			dq->cue = jx_doc_span(doc, cs, ce);
 			dq->speaker = first_ent(v, who);

@@ -197,11 +197,21 @@ static uint32_t name_actors(jishi_doc *doc, jx_view *v, jx_actor *a)
 			    &JX_VEC_AT(&doc->entities, jx_entity, a[i].ent[0]);
 			const jx_entity *e1 = &JX_VEC_AT(
 			    &doc->entities, jx_entity, a[i + 1].ent[0]);
-			bool chain = e0->type != JX_ENT_PERSON &&
-			             e1->type == JX_ENT_PERSON &&
-			             e1->titles.n > 0 &&
-			             a[i + 1].s - a[i].e <= CHAIN_GAP &&
-			             a[i + 1].s > a[i].e;
+			/* a titled person, or a short office word between
+			 * (中國外交部發言人汪文斌) */
+			uint32_t gap = a[i + 1].s - a[i].e;
+			bool chain =
+			    e0->type != JX_ENT_PERSON &&
+			    e1->type == JX_ENT_PERSON && a[i + 1].s > a[i].e &&
+			    (e1->titles.n > 0 ? gap <= CHAIN_GAP : gap <= 15);
+			for (uint32_t p = a[i].e; chain && p < a[i + 1].s;) {
+				uint32_t row;
+				if (jx_view_word(v, v->markers, p, &row))
+					chain = false; /* 中國和汪文斌 */
+				size_t q = p;
+				jx_utf8_next(v->t, v->len, &q);
+				p = (uint32_t)q;
+			}
 			for (uint32_t p = a[i].e; chain && p < a[i + 1].s;) {
 				size_t q = p;
 				uint32_t cp = jx_utf8_next(v->t, v->len, &q);
@@ -399,8 +409,19 @@ static void build_quotes(jishi_doc *doc, jx_view *v)
 	v->q = jx_arena_alloc(&doc->arena, cap * sizeof *v->q);
 	if (v->q == NULL || marks == NULL)
 		return;
-	for (uint32_t pi = 0; pi < doc->paragraphs.n; pi++) {
-		jx_span ps = JX_VEC_AT(&doc->paragraphs, jx_span, pi);
+	uint32_t np = doc->paragraphs.n;
+	for (uint32_t pi = 0; pi < np + doc->captions.n; pi++) {
+		jx_span ps =
+		    pi < np
+		        ? JX_VEC_AT(&doc->paragraphs, jx_span, pi)
+		        : JX_VEC_AT(&doc->captions, jx_caption, pi - np).span;
+		bool seen = false; /* a caption that is also a paragraph */
+		for (uint32_t k = 0; pi >= np && k < np && !seen; k++) {
+			jx_span o = JX_VEC_AT(&doc->paragraphs, jx_span, k);
+			seen = o.start < ps.end && ps.start < o.end;
+		}
+		if (seen)
+			continue;
 		uint32_t s = jx_doc_norm(doc, ps.start);
 		uint32_t e = jx_doc_norm(doc, ps.end);
 		struct {
