@@ -365,6 +365,42 @@ static bool passive(const jx_view *v, uint32_t p, argset *agent)
 	return true;
 }
 
+static const char *country_of(const jishi_doc *doc, const jx_arg *a)
+{
+	if (a->ent < 0)
+		return a->code;
+	return JX_VEC_AT(&doc->entities, jx_entity, (uint32_t)a->ent).country;
+}
+
+/* The other side of a dispute: the last actor named before p in this or
+ * the previous paragraph whose country is not the source's (verbal
+ * conflict answers what the other side did: 中方對此強烈不滿). */
+static void other_side(const jishi_doc *doc, const jx_view *v, uint32_t p,
+                       const argset *src, argset *tgt)
+{
+	const char *own = country_of(doc, &src->a[0]);
+	if (own == NULL)
+		return;
+	uint32_t floor = p, breaks = 0;
+	while (floor > 0 && breaks < 2)
+		if (v->t[--floor] == '\n')
+			breaks++;
+	for (uint32_t k = jx_view_actor_at(v, p); k-- > 0;) {
+		const jx_actor *a = &v->a[k];
+		if (a->s < floor)
+			break;
+		if (!jx_actor_live(a) || a->pronoun || a->role == 'b' ||
+		    a->role == 'm')
+			continue;
+		jx_arg x = {.ent = a->code ? -1 : a->ent[0], .code = a->code};
+		const char *c = country_of(doc, &x);
+		if (c && strcmp(c, own) != 0) {
+			add_actor(tgt, a);
+			return;
+		}
+	}
+}
+
 static bool root_in(const char *cameo, const char *roots)
 {
 	for (const char *r = roots;; r += 3) {
@@ -444,6 +480,8 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 	}
 	if (tgt.n == 0 && fixed[0])
 		add_arg(&tgt, -1, fixed);
+	if (tgt.n == 0 && src.n && root_in(cameo, "10 11 12 13"))
+		other_side(doc, v, p, &src, &tgt); /* 中方對此強烈不滿 */
 	if (src.n == 0 && !pass)
 		return;
 	/* a source is not its own target unless the act is mutual */

@@ -546,8 +546,16 @@ jx_view *jx_view_build(jishi_doc *doc)
 	for (uint32_t k = 0; k < v->na; k++) {
 		jx_actor *a = &v->a[k];
 		a->role = marker_before(v, a->s);
-		if (a->role == 0 && a->n)
-			a->role = marker_before(v, title_start(doc, a));
+		if (a->role == 0 && a->n) {
+			/* past the title and a former-office word (對前總統) */
+			size_t ts = title_start(doc, a);
+			for (int back = 0;
+			     back < 3 && ts < a->s && ts > 0 && a->role == 0;
+			     back++) {
+				a->role = marker_before(v, (uint32_t)ts);
+				jx_utf8_prev(v->t, &ts);
+			}
+		}
 		/* 北韓核武問題, G7峰會: a modifier, not an actor */
 		uint32_t p = a->e, row;
 		if (p < v->len && v->t[p] == '(') {
