@@ -24,6 +24,7 @@ the repository root (the root being two levels above this script).
 Exit status 0 when every check passes, 1 otherwise.
 """
 import argparse
+import glob
 import json
 import os
 import re
@@ -302,14 +303,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     ap.add_argument("--quiet", action="store_true")
-    ap.add_argument("gold", nargs="+")
+    ap.add_argument("gold", nargs="*", help="gold files (default: every tests/golden/*.gold.json)")
     a = ap.parse_args()
     c = Checker(os.path.abspath(a.shared), a.quiet)
     if not os.path.exists(c.tool):
         print(f"skip: {c.tool} not found")
         return 77
+    golds = a.gold or sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "*.gold.json")))
     bad = 0
-    for g in a.gold:
+    for g in golds:
         errors, warnings, scores = c.check(g)
         name = os.path.basename(g)
         if errors:
