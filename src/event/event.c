@@ -256,8 +256,10 @@ static int32_t when_of(jishi_doc *doc, const jx_view *v, uint32_t ts,
 			before = (int32_t)i;
 		else if (s >= ts && s < se && after < 0)
 			after = (int32_t)i;
-		else if (s >= par && s < ss)
-			earlier = (int32_t)i;
+		else if (s >= par && s < ss && strlen(t->value) >= 10)
+			earlier =
+			    (int32_t)i; /* a day named earlier in the
+			                   paragraph, not a background year */
 	}
 	return before >= 0 ? before : after >= 0 ? after : earlier;
 }
