@@ -186,6 +186,15 @@ JISHI_API void jishi_doc_free(jishi_doc *doc);
  * NULL) its length; both stay valid until jishi_doc_free(). */
 JISHI_API int jishi_doc_json(jishi_doc *doc, const char **json, size_t *len);
 
+/* The document's events in another format (docs/internals/event.md):
+ * "gdelt" -- GDELT 2.0 event rows, tab-separated, one per source-target
+ * pair, newline-terminated; "plover" -- PLOVER JSON, one event a line.
+ * An unknown format is JISHI_EINVAL. *out (OUT) is NUL-terminated, *len
+ * (OUT, may be NULL) its length; both stay valid until the next call or
+ * jishi_doc_free(). */
+JISHI_API int jishi_doc_export(jishi_doc *doc, const char *format,
+                               const char **out, size_t *len);
+
 /* Read-only views of the record, for callers that walk it in C. */
 typedef struct jishi_doc_info {
 	const char *id;       /* given id or sha256 hex */

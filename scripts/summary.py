@@ -34,6 +34,21 @@ def main(path):
                  and t["value"][:1].isdigit()]
         if times:
             print("   timeline " + "; ".join(f"{t['text']}={t['value']}" for t in times[:8]))
+        ents = {e["id"]: e for e in r.get("entities", [])}
+        name = lambda ref: ents[ref]["name"] if ref in ents else ref
+        quotes = [q for q in r.get("quotes", []) if q["kind"] == "speech"]
+        for q in quotes[:4]:
+            who = name(q["speaker"]) if q.get("speaker") else "?"
+            print(f"   quote    {who}: 「{q['text'][:24]}…」")
+        evs = sorted(r.get("events", []), key=lambda v: (v.get("when") or "9999", v["id"]))
+        for v in evs[:12]:
+            src = "、".join(name(x) for x in v["source"]) or "?"
+            tgt = "、".join(name(x) for x in v["target"]) or "-"
+            st = "" if v["status"] == "asserted" else f" [{v['status']}]"
+            print(f"   event    {v.get('when') or '          '}  {v['cameo']:<4} "
+                  f"{v.get('plover') or '':<9} {src} -> {tgt}{st}")
+        if len(evs) > 12:
+            print(f"   …        {len(evs) - 12} more events")
         for d in r.get("diagnostics", []):
             print(f"   note: {d['stage']} {d['code']}")
         print()

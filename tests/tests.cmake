@@ -105,3 +105,34 @@ add_test(NAME time_fake_clock
           ${CMAKE_SOURCE_DIR}/samples/ettoday-korea-japan-summit-20250824.txt)
 set_tests_properties(time_fake_clock PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
   SKIP_RETURN_CODE 77)
+
+# Quotes and events (docs/internals/event.md): the seed against its gold,
+# the hand-made golds of tests/golden (quotes and events means), the
+# table-driven event cases of every CAMEO root in both scripts, the seed
+# in Simplified giving the same quotes and events, and the export formats.
+add_test(NAME golden_seed_quotes_events
+  COMMAND ${CMAKE_SOURCE_DIR}/tests/golden/score_seed.sh $<TARGET_FILE:jishi>
+          ${SEED}.txt ${SEED}.gold.json quotes=0.9,events=0.85)
+set_tests_properties(golden_seed_quotes_events PROPERTIES SKIP_RETURN_CODE 77)
+add_test(NAME golden_reports
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/golden/run_golden.py
+          --jishi $<TARGET_FILE:jishi> --model ${JISHI_MODEL}
+          --shared ${JISHI_SHARED_DIR} --require quotes=0.95,events=0.70)
+set_tests_properties(golden_reports PROPERTIES SKIP_RETURN_CODE 77)
+add_test(NAME golden_check
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/golden/check_gold.py
+          --shared ${JISHI_SHARED_DIR} --quiet)
+set_tests_properties(golden_check PROPERTIES SKIP_RETURN_CODE 77)
+add_test(NAME event_cases
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/event/run_event_cases.py
+          $<TARGET_FILE:jishi> ${JISHI_MODEL}
+          ${CMAKE_SOURCE_DIR}/tests/data/event/cases.jsonl)
+add_test(NAME event_seed_hans
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/event/compare_scripts.py
+          $<TARGET_FILE:jishi> ${CMAKE_SOURCE_DIR}/samples/ettoday-korea-japan-summit-20250824.txt)
+set_tests_properties(event_seed_hans PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
+  SKIP_RETURN_CODE 77)
+add_test(NAME event_exports
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tests/event/exports.sh $<TARGET_FILE:jishi>
+          ${CMAKE_SOURCE_DIR}/samples/ettoday-korea-japan-summit-20250824.txt)
+set_tests_properties(event_exports PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}")

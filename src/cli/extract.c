@@ -40,6 +40,7 @@ typedef struct result {
 	int err;
 	uint64_t pos;
 	char msg[300];
+	bool none; /* nothing to write (an export without events) */
 } result;
 
 /* Process one job into res. */
@@ -72,7 +73,16 @@ static void run_one(const jishi_model *model, const opts *o, bool pretty,
 	if (rc == JISHI_OK) {
 		const char *json;
 		size_t len;
-		rc = jishi_doc_json(doc, &json, &len);
+		bool exp = o->format && (strcmp(o->format, "gdelt") == 0 ||
+		                         strcmp(o->format, "plover") == 0);
+		if (exp) {
+			rc = jishi_doc_export(doc, o->format, &json, &len);
+			if (rc == JISHI_OK && len > 0)
+				len--; /* emit() ends the last line */
+			res->none = rc == JISHI_OK && len == 0;
+		} else {
+			rc = jishi_doc_json(doc, &json, &len);
+		}
 		if (rc == JISHI_OK) {
 			res->json = malloc(len + 1);
 			if (res->json == NULL) {
@@ -117,6 +127,11 @@ static void emit(writer *w, const cli_job *job, result *res)
 				        res->msg);
 		}
 		return;
+	}
+	if (res->none) {
+		free(res->json);
+		res->json = NULL;
+		return; /* an export with no rows */
 	}
 	if (fwrite(res->json, 1, res->len, w->out) != res->len ||
 	    putc('\n', w->out) == EOF)
@@ -298,6 +313,9 @@ static void usage(FILE *f)
 	      "per line\n"
 	      "                           (default: json for one document, "
 	      "jsonl otherwise)\n"
+	      "      --format gdelt       events as GDELT 2.0 event rows "
+	      "(tab-separated)\n"
+	      "      --format plover      events as PLOVER JSON, one a line\n"
 	      "      --offsets chars|bytes  span unit (default chars = code "
 	      "points)\n"
 	      "      --date YYYY-MM-DD    anchor for documents without a "
@@ -349,9 +367,12 @@ int cli_extract(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:j:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "json") && strcmp(optarg, "jsonl")) {
+			if (strcmp(optarg, "json") && strcmp(optarg, "jsonl") &&
+			    strcmp(optarg, "gdelt") &&
+			    strcmp(optarg, "plover")) {
 				fprintf(stderr, "jishi extract: --format must "
-				                "be json or jsonl\n");
+				                "be json, jsonl, gdelt or "
+				                "plover\n");
 				return 2;
 			}
 			o.format = optarg;

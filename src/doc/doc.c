@@ -83,6 +83,7 @@ void jishi_doc_free(jishi_doc *doc)
 	if (doc == NULL)
 		return;
 	jx_buf_free(&doc->json);
+	jx_buf_free(&doc->exp);
 	jx_arena arena = doc->arena; /* doc itself lives in its arena */
 	jx_arena_free(&arena);
 }
@@ -149,6 +150,7 @@ int jishi_doc_process(const jishi_model *model, const char *text, size_t len,
 	doc->dateline_span.start = JX_NOSPAN;
 	doc->anchor_clock = (jx_datetime){0, 0, 0, -1, -1, -1, ""};
 	jx_buf_init(&doc->json, (size_t)1 << 30);
+	jx_buf_init(&doc->exp, (size_t)1 << 30);
 	doc->src = (const uint8_t *)jx_arena_strndup(&doc->arena,
 	                                             len ? text : "", len);
 	if (opts->id) {

@@ -120,6 +120,7 @@ typedef struct jx_event {
 	int32_t duration;   /* doc->times index, or -1 */
 	int32_t where;      /* doc->entities index, or -1 */
 	const char *status; /* asserted, planned, negated, ... */
+	uint32_t mentions;  /* times the text reports it (merged) */
 	jx_span span;       /* the clause(s) it is read from */
 	jx_span trigger;
 } jx_event;
@@ -181,6 +182,7 @@ struct jishi_doc {
 
 	jx_vec diags; /* jx_diag */
 	jx_buf json;  /* serialised record */
+	jx_buf exp;   /* an export (gdelt, plover) */
 	int oom;      /* sticky JISHI_ENOMEM */
 };
 

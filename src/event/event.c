@@ -18,16 +18,22 @@ typedef struct argset {
 	uint32_t s, e; /* text of the actors (norm), for the evidence */
 } argset;
 
-static void add_ent(argset *g, int32_t ent)
+static void add_arg(argset *g, int32_t ent, const char *code)
 {
 	for (uint8_t i = 0; i < g->n; i++)
-		if (g->a[i].ent == ent)
+		if (g->a[i].ent == ent &&
+		    (ent >= 0 || strcmp(g->a[i].code, code) == 0))
 			return;
 	if (g->n < JX_EV_ARGS) {
 		g->a[g->n].ent = ent;
-		g->a[g->n].code = NULL;
+		g->a[g->n].code = ent >= 0 ? NULL : code;
 		g->n++;
 	}
+}
+
+static void add_ent(argset *g, int32_t ent)
+{
+	add_arg(g, ent, NULL);
 }
 
 static void add_actor(argset *g, const jx_actor *a)
@@ -36,6 +42,8 @@ static void add_actor(argset *g, const jx_actor *a)
 		g->s = a->s;
 	if (a->e > g->e)
 		g->e = a->e;
+	if (a->code)
+		add_arg(g, -1, a->code);
 	for (uint8_t i = 0; i < a->n; i++)
 		add_ent(g, a->ent[i]);
 }
@@ -66,7 +74,7 @@ static void chain(const jx_view *v, uint32_t k, bool with_too, argset *g)
 	       coordinator(v, v->a[hi].e, v->a[hi + 1].s, with_too))
 		hi++;
 	for (uint32_t i = lo; i <= hi; i++)
-		if (v->a[i].n)
+		if (jx_actor_live(&v->a[i]))
 			add_actor(g, &v->a[i]);
 }
 
@@ -87,28 +95,37 @@ static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
 {
 	uint32_t cs = jx_view_unit_start(v, ts, 2);
 	uint32_t ps = jx_view_unit_start(v, ts, 1);
-	uint32_t k = jx_view_actor_at(v, ts);
-	while (k > 0) {
-		const jx_actor *a = &v->a[--k];
-		if (a->s < cs)
-			break;
-		if (a->e <= ts && a->role == 0 && a->n) {
+	uint32_t k;
+	for (k = jx_view_actor_at(v, cs); k < v->na && v->a[k].e <= ts; k++)
+		if (v->a[k].role == 0 && jx_actor_live(&v->a[k])) {
 			chain(v, k, !with_frame, g);
 			return;
 		}
-	}
 	const jx_stmt *st = stmt_at(v, ts);
 	if (st) {
 		for (uint8_t i = 0; i < st->n; i++)
-			add_ent(g, st->who[i].ent);
+			add_arg(g, st->who[i].ent, st->who[i].code);
 		g->s = g->e = UINT32_MAX;
 		return;
 	}
 	for (k = jx_view_actor_at(v, ps); k < v->na && v->a[k].s < cs; k++)
-		if (v->a[k].role == 0 && v->a[k].n) {
+		if (v->a[k].role == 0 && jx_actor_live(&v->a[k])) {
 			chain(v, k, !with_frame, g);
 			return;
 		}
+	/* 在會見X時，李希表示: the subject of the next clause */
+	uint32_t ce = jx_view_unit_end(v, ts, 2);
+	size_t b = ce;
+	uint32_t last = ce > ts ? jx_utf8_prev(v->t, &b) : 0;
+	if (ce < v->len && (last == 0x6642 || last == 0x65F6)) { /* 時 */
+		uint32_t ne = jx_view_unit_end(v, ce + 1, 2);
+		for (k = jx_view_actor_at(v, ce); k < v->na && v->a[k].s < ne;
+		     k++)
+			if (v->a[k].role == 0 && jx_actor_live(&v->a[k])) {
+				chain(v, k, !with_frame, g);
+				return;
+			}
+	}
 }
 
 /* The first actor after te in its clause, with its coordinated ones;
@@ -117,9 +134,12 @@ static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
 static void object(const jx_view *v, uint32_t te, argset *g, bool *rel)
 {
 	uint32_t end = jx_view_unit_end(v, te, 2);
+	if (!rel && end == te && te < v->len && !jx_view_stop(v, te, 1))
+		end = jx_view_unit_end(v, te + 1, 2); /* 讚揚，羅哲斯是… */
 	uint32_t k = jx_view_actor_at(v, te);
 	for (; k < v->na && v->a[k].s < end; k++) {
-		if (!v->a[k].n || v->a[k].role == 'b' || v->a[k].role == 'a')
+		if (!jx_actor_live(&v->a[k]) || v->a[k].role == 'b' ||
+		    v->a[k].role == 'a')
 			continue;
 		if (rel) {
 			*rel = false;
@@ -141,11 +161,11 @@ static void governed(const jx_view *v, uint32_t from, uint32_t to, char r,
 		const jx_actor *a = &v->a[k];
 		if (a->s >= to)
 			break;
-		if (a->role == r && a->n && a->e <= to) {
+		if (a->role == r && jx_actor_live(a) && a->e <= to) {
 			argset tmp = {0};
 			chain(v, k, true, &tmp);
 			for (uint8_t i = 0; i < tmp.n; i++)
-				add_ent(g, tmp.a[i].ent);
+				add_arg(g, tmp.a[i].ent, tmp.a[i].code);
 		}
 	}
 }
@@ -180,13 +200,15 @@ static const char *status_of(const jx_view *v, uint32_t ts, bool *intent)
 {
 	uint32_t ss = jx_view_unit_start(v, ts, 0);
 	uint32_t cs = jx_view_unit_start(v, ts, 2);
+	uint32_t ps = jx_view_unit_start(v, ts, 1);
 	const char *st = "asserted";
 	*intent = false;
 	for (uint32_t p = ss; p < ts;) {
 		uint32_t row, n = jx_view_word(v, v->status, p, &row);
 		if (n && p + n <= ts) {
 			const char *scope = jx_table_str(v->status, row, 2);
-			if (p >= cs || strcmp(scope, "sentence") == 0) {
+			if (p >= cs || strcmp(scope, "sentence") == 0 ||
+			    (strcmp(scope, "part") == 0 && p >= ps)) {
 				st = jx_table_str(v->status, row, 1);
 				*intent = strcmp(st, "planned") == 0;
 			}
@@ -204,7 +226,7 @@ static const char *status_of(const jx_view *v, uint32_t ts, bool *intent)
  * in its sentence, else the first after it there, else the last one of
  * the paragraph before the sentence. */
 static int32_t when_of(jishi_doc *doc, const jx_view *v, uint32_t ts,
-                       int32_t *dur)
+                       uint32_t te, int32_t *dur)
 {
 	uint32_t ss = jx_view_unit_start(v, ts, 0);
 	uint32_t se = jx_view_unit_end(v, ts, 0);
@@ -218,21 +240,26 @@ static int32_t when_of(jishi_doc *doc, const jx_view *v, uint32_t ts,
 		const jx_time *t = &JX_VEC_AT(&doc->times, jx_time, i);
 		uint32_t s = jx_doc_norm(doc, t->span.start);
 		if (strcmp(t->type, "DURATION") == 0) {
-			if (s >= cs && s < ts)
+			/* 長達113分鐘的會談, 小規模會談（62分鐘） */
+			uint32_t e = jx_doc_norm(doc, t->span.end);
+			if ((s >= cs && e <= ts && ts - e <= 6) ||
+			    (s > te && s <= te + 3 && v->t[te] == '('))
 				*dur = (int32_t)i;
 			continue;
 		}
 		bool dated = (strcmp(t->type, "DATE") == 0 ||
 		              strcmp(t->type, "TIME") == 0) &&
-		             t->value[0] >= '0' && t->value[0] <= '9';
+		             strspn(t->value, "0123456789") >= 4;
 		if (!dated)
 			continue;
 		if (s >= ss && s < ts)
 			before = (int32_t)i;
 		else if (s >= ts && s < se && after < 0)
 			after = (int32_t)i;
-		else if (s >= par && s < ss)
-			earlier = (int32_t)i;
+		else if (s >= par && s < ss && strlen(t->value) >= 10)
+			earlier =
+			    (int32_t)i; /* a day named earlier in the
+			                   paragraph, not a background year */
 	}
 	return before >= 0 ? before : after >= 0 ? after : earlier;
 }
@@ -301,6 +328,100 @@ static void code_event(jishi_doc *doc, const jx_view *v, jx_event *ev,
 	(void)doc;
 }
 
+/* Is a word of t in [from, to) on token boundaries? */
+static bool has_word(const jx_view *v, const jx_table *t, uint32_t from,
+                     uint32_t to)
+{
+	for (uint32_t p = from; p < to;) {
+		uint32_t row, n = jx_view_word(v, t, p, &row);
+		if (n && p + n <= to)
+			return true;
+		size_t q = p;
+		jx_utf8_next(v->t, v->len, &q);
+		p = (uint32_t)q;
+	}
+	return false;
+}
+
+/* The character right before p, or 0. */
+static uint32_t char_before(const jx_view *v, uint32_t p)
+{
+	size_t i = p;
+	return p ? jx_utf8_prev(v->t, &i) : 0;
+}
+
+/* A passive trigger (被捕, 遭中國擄走): the agent between 被/遭 and the
+ * trigger, if any, is the source. */
+static bool passive(const jx_view *v, uint32_t p, argset *agent)
+{
+	uint32_t c = char_before(v, p);
+	if (c == 0x88AB || c == 0x906D) /* 被 遭 */
+		return true;
+	uint32_t k = jx_view_actor_at(v, p);
+	if (k == 0 || v->a[k - 1].e != p || v->a[k - 1].role != 'b')
+		return false;
+	uint32_t m = char_before(v, v->a[k - 1].s);
+	if (m != 0x88AB && m != 0x906D)
+		return false;
+	add_actor(agent, &v->a[k - 1]);
+	return true;
+}
+
+static const char *country_of(const jishi_doc *doc, const jx_arg *a)
+{
+	if (a->ent < 0)
+		return a->code;
+	return JX_VEC_AT(&doc->entities, jx_entity, (uint32_t)a->ent).country;
+}
+
+/* The other side of a dispute: the last actor named before p in this or
+ * the previous paragraph whose country is not the source's (verbal
+ * conflict answers what the other side did: 中方對此強烈不滿). */
+static void other_side(const jishi_doc *doc, const jx_view *v, uint32_t p,
+                       const argset *src, argset *tgt)
+{
+	const char *own = country_of(doc, &src->a[0]);
+	if (own == NULL)
+		return;
+	uint32_t floor = p, breaks = 0;
+	while (floor > 0 && breaks < 2)
+		if (v->t[--floor] == '\n')
+			breaks++;
+	for (uint32_t k = jx_view_actor_at(v, p); k-- > 0;) {
+		const jx_actor *a = &v->a[k];
+		if (a->s < floor)
+			break;
+		if (!jx_actor_live(a) || a->pronoun || a->role == 'b' ||
+		    a->role == 'm')
+			continue;
+		jx_arg x = {.ent = a->code ? -1 : a->ent[0], .code = a->code};
+		const char *c = country_of(doc, &x);
+		if (c && strcmp(c, own) != 0) {
+			add_actor(tgt, a);
+			return;
+		}
+	}
+}
+
+static bool root_in(const char *cameo, const char *roots)
+{
+	for (const char *r = roots;; r += 3) {
+		if (cameo[0] == r[0] && cameo[1] == r[1])
+			return true;
+		if (r[2] == '\0')
+			return false;
+	}
+}
+
+/* Do two times name the same date (clock times aside)? */
+static bool same_day(const jishi_doc *doc, int32_t a, int32_t b)
+{
+	const char *x = JX_VEC_AT(&doc->times, jx_time, (uint32_t)a).value;
+	const char *y = JX_VEC_AT(&doc->times, jx_time, (uint32_t)b).value;
+	size_t n = strcspn(x, "T");
+	return n == strcspn(y, "T") && memcmp(x, y, n) == 0;
+}
+
 static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
                         uint32_t n, uint32_t r)
 {
@@ -309,40 +430,61 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 	const char *frame = jx_table_str(t, r, 2);
 	const char *fixed = jx_table_str(t, r, 5);
 	bool with = strcmp(frame, "with") == 0;
-	argset src = {0}, tgt = {0};
+	bool group = strcmp(frame, "group") == 0;
+	argset src = {0}, tgt = {0}, agent = {0};
+	bool pass = passive(v, p, &agent);
 	subject(v, p, with, &src);
 	bool rel = false;
-	if (strcmp(frame, "visit") == 0) {
+	if (pass) {
+		/* 羅哲斯被拒入境, 遭中國擄走…的桂民海 */
 		argset o = {0};
 		object(v, p + n, &o, &rel);
-		if (rel) {
+		tgt = rel ? o : src;
+		src = agent;
+	} else if (strcmp(frame, "visit") == 0) {
+		argset o = {0};
+		object(v, p + n, &o, &rel);
+		if (rel)
 			src = o; /* 來華訪問的荷蘭首相 */
-		} else {
+		else
 			tgt = o;
-		}
-	} else if (strcmp(frame, "svo") == 0 || strcmp(frame, "appeal") == 0) {
+		if (tgt.n == 0 && !rel &&
+		    has_word(v, v->light, jx_view_unit_start(v, p, 2), p))
+			/* 對肯尼亞進行正式友好訪問 */
+			governed(v, jx_view_unit_start(v, p, 2), p, 't', &tgt);
+	} else if (strcmp(frame, "appeal") == 0) {
+		/* 呼籲外界…, 敦促美方…: the one asked comes right after */
+		argset o = {0};
+		object(v, p + n, &o, NULL);
+		if (o.n && o.s <= p + n + 3)
+			tgt = o;
+	} else if (strcmp(frame, "svo") == 0) {
 		object(v, p + n, &tgt, NULL);
-	} else if (with || strcmp(frame, "group") == 0) {
-		/* the partner: after the subject, or in the trigger's clause */
+	} else if (with || group) {
+		/* the partner: after the subject, or in the trigger's clause,
+		 * before it (A與B會談) or after it (願同B加強合作) */
 		uint32_t from = jx_view_unit_start(v, p, 2);
 		if (src.e != UINT32_MAX && src.e < from &&
 		    src.e >= jx_view_unit_start(v, p, 1))
 			from = src.e;
 		governed(v, from, p, 'w', &tgt);
+		if (tgt.n == 0)
+			governed(v, p + n, p + n + 13, 'w', &tgt);
 		if (tgt.n == 0 && src.n >= 2)
 			tgt = src;
+		if (tgt.n == 0 && group && root_in(cameo, "14"))
+			governed(v, jx_view_unit_start(v, p, 2), p, 'a', &tgt);
 	} else if (strcmp(frame, "to") == 0) {
 		uint32_t from = jx_view_unit_start(v, p, 1);
 		governed(v, from, p, 't', &tgt);
 		if (tgt.n == 0)
 			object(v, p + n, &tgt, NULL);
 	}
-	if (tgt.n == 0 && fixed[0]) {
-		tgt.a[0].ent = -1;
-		tgt.a[0].code = fixed;
-		tgt.n = 1;
-	}
-	if (src.n == 0 || (tgt.n == 0 && strcmp(frame, "appeal") == 0))
+	if (tgt.n == 0 && fixed[0])
+		add_arg(&tgt, -1, fixed);
+	if (tgt.n == 0 && src.n && root_in(cameo, "10 11 12 13"))
+		other_side(doc, v, p, &src, &tgt); /* 中方對此強烈不滿 */
+	if (src.n == 0 && !pass)
 		return;
 	/* a source is not its own target unless the act is mutual */
 	if (!(tgt.n >= 2 && same_set(src.a, src.n, tgt.a, tgt.n))) {
@@ -350,18 +492,24 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 		for (uint8_t i = 0; i < tgt.n; i++) {
 			bool dup = false;
 			for (uint8_t j = 0; j < src.n && !dup; j++)
-				dup = tgt.a[i].ent >= 0 &&
-				      tgt.a[i].ent == src.a[j].ent;
+				dup =
+				    tgt.a[i].ent == src.a[j].ent &&
+				    (tgt.a[i].ent >= 0 ||
+				     strcmp(tgt.a[i].code, src.a[j].code) == 0);
 			if (!dup)
 				tgt.a[m++] = tgt.a[i];
 		}
 		tgt.n = m;
-		if (tgt.n == 0 && src.n >= 2 &&
-		    (with || strcmp(frame, "group") == 0))
+		if (tgt.n == 0 && src.n >= 2 && (with || group))
 			tgt = src; /* 兩人…與…會談: mutual */
 	}
-	if (tgt.n == 0 && with)
-		return; /* a meeting with no one named is a noun (首度會談) */
+	/* an act on no one named is not coded, except material conflict
+	 * and protest, whose targets often go unnamed */
+	if (tgt.n == 0 && !group && !root_in(cameo, "14 15 17 18 19 20") &&
+	    strcmp(cameo, "010") != 0 && strcmp(cameo, "011") != 0)
+		return; /* statements (010, 011) need no addressee */
+	if (src.n == 0 && tgt.n == 0)
+		return;
 	bool intent;
 	const char *status = status_of(v, p, &intent);
 	if (intent) {
@@ -370,7 +518,7 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 			cameo = ic;
 	}
 	int32_t dur;
-	int32_t when = when_of(doc, v, p, &dur);
+	int32_t when = when_of(doc, v, p, p + n, &dur);
 
 	/* one event per reading: the same code and actors merge */
 	for (uint32_t i = 0; i < doc->events.n; i++) {
@@ -378,14 +526,12 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 		if (strncmp(o->cameo, cameo, 2) == 0 &&
 		    same_set(o->src, o->nsrc, src.a, src.n) &&
 		    same_set(o->tgt, o->ntgt, tgt.a, tgt.n) &&
-		    (o->when < 0 || when < 0 ||
-		     strcmp(JX_VEC_AT(&doc->times, jx_time, o->when).value,
-		            JX_VEC_AT(&doc->times, jx_time, when).value) ==
-		         0)) {
+		    (o->when < 0 || when < 0 || same_day(doc, o->when, when))) {
 			if (o->duration < 0)
 				o->duration = dur;
 			if (o->when < 0)
 				o->when = when;
+			o->mentions++;
 			return;
 		}
 	}
@@ -407,6 +553,7 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 		    strcmp(frame, "visit") == 0)
 			ev->where = tgt.a[i].ent;
 	ev->status = status;
+	ev->mentions = 1;
 	uint32_t ss = src.s != UINT32_MAX && src.s < p &&
 	                      src.s >= jx_view_unit_start(v, p, 0)
 	                  ? src.s
@@ -443,6 +590,7 @@ void jx_event_run(jishi_doc *doc)
 	jx_quote_run(doc, v);
 	if (v->verbs == NULL || v->cameo == NULL)
 		return;
+	uint32_t appeal_cs = UINT32_MAX;
 	for (uint32_t p = 0; p < v->len;) {
 		uint32_t row, n = jx_view_word(v, v->verbs, p, &row);
 		const jx_qspan *q = n ? jx_view_quote_at(v, p) : NULL;
@@ -451,8 +599,14 @@ void jx_event_run(jishi_doc *doc)
 		    !JX_VEC_AT(&doc->quotes, jx_quote, (uint32_t)q->quote)
 		         .speech;
 		uint32_t r0;
-		if (n && (jx_view_word(v, v->nominal, p + n, &r0) ||
-		          at_marker_before(v, p)))
+		if (n &&
+		    (jx_view_word(v, v->nominal, p + n, &r0) ||
+		     (at_marker_before(v, p) && p + n + 3 <= v->len &&
+		      (memcmp(v->t + p + n, "\xe4\xb8\x8a", 3) == 0 || /* 上 */
+		       memcmp(v->t + p + n, "\xe4\xb8\xad", 3) == 0 || /* 中 */
+		       memcmp(v->t + p + n, "\xe5\xbe\x8c", 3) == 0 || /* 後 */
+		       memcmp(v->t + p + n, "\xe5\x90\x8e", 3) == 0 || /* 后 */
+		       memcmp(v->t + p + n, "\xe5\x89\x8d", 3) == 0)))) /* 前 */
 			term = true; /* 出訪國, 在會談上: a noun */
 		if (n && !term) {
 			/* the row sorted first among equal triggers */
@@ -463,8 +617,24 @@ void jx_event_run(jishi_doc *doc)
 				row--;
 			}
 			int64_t r = pick_row(v, row, p, n);
-			if (r >= 0)
+			const char *frame =
+			    r >= 0 ? jx_table_str(v->verbs, (uint32_t)r, 2)
+			           : "";
+			uint32_t cs = jx_view_unit_start(v, p, 2);
+			bool de_before = char_before(v, p) == 0x7684 && /* 的 */
+			                 !has_word(v, v->light, cs, p);
+			bool de_after =
+			    p + n + 3 <= v->len &&
+			    memcmp(v->t + p + n, "\xe7\x9a\x84", 3) == 0;
+			if (r >= 0 && !de_before &&
+			    (!de_after || strcmp(frame, "visit") == 0) &&
+			    cs != appeal_cs) {
 				one_trigger(doc, v, p, n, (uint32_t)r);
+				/* what is asked for is not done: 要求中方釋放X
+				 */
+				if (strcmp(frame, "appeal") == 0)
+					appeal_cs = cs;
+			}
 			p += n;
 			continue;
 		}

@@ -10,16 +10,16 @@
 
 #include "view.h"
 
-/* Nearest actor before `to` (ending by it) and starting at or after
- * `from` that no marker governs; its index or -1. */
+/* The first actor in [from, to) that no marker governs: the subject of
+ * a Chinese clause comes first (田銘祺今日接受英國下議院質詢時表示); its
+ * index or -1. */
 static int32_t subject_before(const jx_view *v, uint32_t from, uint32_t to)
 {
-	uint32_t k = jx_view_actor_at(v, to);
-	while (k > 0) {
-		const jx_actor *a = &v->a[--k];
-		if (a->s < from)
+	for (uint32_t k = jx_view_actor_at(v, from); k < v->na; k++) {
+		const jx_actor *a = &v->a[k];
+		if (a->e > to)
 			break;
-		if (a->e <= to && a->role == 0 && a->n > 0)
+		if (a->role == 0 && jx_actor_live(a))
 			return (int32_t)k;
 	}
 	return -1;
@@ -72,6 +72,11 @@ static bool sentence_like(const jx_view *v, const jx_qspan *q, double max)
 	return chars > max;
 }
 
+static uint32_t q_chars(const jx_view *v, const jx_qspan *q)
+{
+	return (uint32_t)jx_utf8_count(v->t + q->s, q->e - q->s);
+}
+
 static int32_t first_ent(const jx_view *v, int32_t k)
 {
 	return k >= 0 ? v->a[k].ent[0] : -1;
@@ -94,18 +99,40 @@ static int32_t addressee(jishi_doc *doc, const jx_view *v, uint32_t from,
 }
 
 static void add_stmt(jx_view *v, uint32_t cap, uint32_t s, uint32_t e,
-                     const jx_actor *who)
+                     const jx_arg *who, uint8_t n)
 {
-	if (v->nst >= cap || who->n == 0)
+	if (v->nst >= cap || n == 0)
 		return;
 	jx_stmt *st = &v->st[v->nst++];
 	st->s = s;
 	st->e = e;
-	st->n = who->n;
-	for (uint8_t i = 0; i < who->n; i++) {
-		st->who[i].ent = who->ent[i];
-		st->who[i].code = NULL;
+	st->n = n;
+	memcpy(st->who, who, n * sizeof *who);
+}
+
+/* Actor k with the actors joined to it by 、 (中國、俄羅斯、巴西…表示). */
+static uint8_t actor_group(const jx_view *v, uint32_t k, jx_arg *out)
+{
+	uint32_t lo = k, hi = k;
+	while (lo > 0 && v->a[lo - 1].e + 3 == v->a[lo].s &&
+	       memcmp(v->t + v->a[lo - 1].e, "\xe3\x80\x81", 3) == 0)
+		lo--;
+	while (hi + 1 < v->na && v->a[hi].e + 3 == v->a[hi + 1].s &&
+	       memcmp(v->t + v->a[hi].e, "\xe3\x80\x81", 3) == 0)
+		hi++;
+	uint8_t n = 0;
+	for (uint32_t i = lo; i <= hi; i++) {
+		const jx_actor *a = &v->a[i];
+		if (a->code && n < JX_EV_ARGS) {
+			out[n].ent = -1;
+			out[n++].code = a->code;
+		}
+		for (uint8_t j = 0; j < a->n && n < JX_EV_ARGS; j++) {
+			out[n].ent = a->ent[j];
+			out[n++].code = NULL;
+		}
 	}
+	return n;
 }
 
 /* The end of the paragraph holding p (a line break or the text end). */
@@ -131,9 +158,8 @@ static void statements(jishi_doc *doc, jx_view *v)
 		const jx_quote *dq =
 		    &JX_VEC_AT(&doc->quotes, jx_quote, (uint32_t)q->quote);
 		if (dq->speech && dq->speaker >= 0) {
-			jx_actor who = {.n = 1};
-			who.ent[0] = dq->speaker;
-			add_stmt(v, cap, q->s, q->e, &who);
+			jx_arg who = {.ent = dq->speaker, .code = NULL};
+			add_stmt(v, cap, q->s, q->e, &who, 1);
 		}
 	}
 	for (uint32_t p = 0; p < v->len;) {
@@ -149,7 +175,7 @@ static void statements(jishi_doc *doc, jx_view *v)
 		int32_t k = subject_before(v, cs, p);
 		for (uint32_t j = jx_view_actor_at(v, ps);
 		     k < 0 && j < v->na && v->a[j].e <= cs; j++)
-			if (v->a[j].role == 0 && v->a[j].n)
+			if (v->a[j].role == 0 && jx_actor_live(&v->a[j]))
 				k = (int32_t)j; /* the part's subject */
 		if (k >= 0) {
 			uint32_t end = jx_view_unit_end(v, p + n, 0);
@@ -160,7 +186,9 @@ static void statements(jishi_doc *doc, jx_view *v)
 			    jx_view_stop(v, p + n, 2) &&
 			    !jx_view_stop(v, p + n, 1))
 				end = para_end(v, p + n);
-			add_stmt(v, cap, p + n, end, &v->a[k]);
+			jx_arg who[JX_EV_ARGS];
+			uint8_t nw = actor_group(v, (uint32_t)k, who);
+			add_stmt(v, cap, p + n, end, who, nw);
 		}
 		p += n;
 	}
@@ -169,6 +197,7 @@ static void statements(jishi_doc *doc, jx_view *v)
 void jx_quote_run(jishi_doc *doc, jx_view *v)
 {
 	double term_max = jx_model_param(doc->model, "quote_term_max", 16);
+	double speech_min = jx_model_param(doc->model, "quote_speech_min", 7);
 	for (uint32_t i = 0; i < v->nq; i++) {
 		jx_qspan *q = &v->q[i];
 		jx_quote *dq = jx_vec_push(doc, &doc->quotes, sizeof *dq);
@@ -191,7 +220,14 @@ void jx_quote_run(jishi_doc *doc, jx_view *v)
 		bool cue = last_cue(v, ps, q->open, &cs, &ce);
 		bool direct = cue && only_punct(v, ce, q->open);
 		if (cue) {
-			who = subject_before(v, ps, cs);
+			who =
+			    subject_before(v, jx_view_unit_start(v, cs, 2), cs);
+			for (uint32_t j = jx_view_actor_at(v, ps);
+			     who < 0 && j < v->na && v->a[j].e <= cs; j++)
+				if (v->a[j].role == 0 &&
+				    jx_actor_live(&v->a[j]))
+					who =
+					    (int32_t)j; /* the part's subject */
 			if (who >= 0)
 				dq->addressee =
 				    addressee(doc, v, v->a[who].e, cs);
@@ -222,7 +258,22 @@ void jx_quote_run(jishi_doc *doc, jx_view *v)
 				}
 			}
 		}
-		dq->speech = direct || sent;
+		/* a name or phrase: 所提的「實用外交」, 以「…」為題, 「…」的 */
+		uint32_t before = 0, after = 0;
+		if (q->open > 0) {
+			size_t x = q->open;
+			before = jx_utf8_prev(v->t, &x);
+		}
+		if (q->close < v->len) {
+			size_t x = q->close;
+			after = jx_utf8_next(v->t, v->len, &x);
+		}
+		bool named = before == 0x7684 || before == 0x4EE5 ||
+		             before == 0x70BA || before == 0x4E3A ||
+		             after == 0x7684 || after == 0x70BA ||
+		             after == 0x4E3A;
+		dq->speech = direct || sent ||
+		             (cue && !named && q_chars(v, q) >= speech_min);
 		if (dq->speech && cue) {
 			dq->cue = jx_doc_span(doc, cs, ce);
 			dq->speaker = first_ent(v, who);

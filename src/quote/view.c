@@ -59,7 +59,7 @@ bool jx_view_stop(const jx_view *v, uint32_t p, int level)
 	case ':':
 		return level >= 2;
 	default:
-		return level >= 1 && is_mark(cp);
+		return false;
 	}
 }
 
@@ -197,11 +197,21 @@ static uint32_t name_actors(jishi_doc *doc, jx_view *v, jx_actor *a)
 			    &JX_VEC_AT(&doc->entities, jx_entity, a[i].ent[0]);
 			const jx_entity *e1 = &JX_VEC_AT(
 			    &doc->entities, jx_entity, a[i + 1].ent[0]);
-			bool chain = e0->type != JX_ENT_PERSON &&
-			             e1->type == JX_ENT_PERSON &&
-			             e1->titles.n > 0 &&
-			             a[i + 1].s - a[i].e <= CHAIN_GAP &&
-			             a[i + 1].s > a[i].e;
+			/* a titled person, or a short office word between
+			 * (中國外交部發言人汪文斌) */
+			uint32_t gap = a[i + 1].s - a[i].e;
+			bool chain =
+			    e0->type != JX_ENT_PERSON &&
+			    e1->type == JX_ENT_PERSON && a[i + 1].s > a[i].e &&
+			    (e1->titles.n > 0 ? gap <= CHAIN_GAP : gap <= 15);
+			for (uint32_t p = a[i].e; chain && p < a[i + 1].s;) {
+				uint32_t row;
+				if (jx_view_word(v, v->markers, p, &row))
+					chain = false; /* 中國和汪文斌 */
+				size_t q = p;
+				jx_utf8_next(v->t, v->len, &q);
+				p = (uint32_t)q;
+			}
 			for (uint32_t p = a[i].e; chain && p < a[i + 1].s;) {
 				size_t q = p;
 				uint32_t cp = jx_utf8_next(v->t, v->len, &q);
@@ -254,7 +264,17 @@ static uint32_t pronoun_actors(jx_view *v, const jx_actor *names, uint32_t nn,
 			continue;
 		}
 		uint32_t row;
-		uint32_t len = jx_view_word(v, v->pronouns, p, &row);
+		uint32_t len = jx_view_word(v, v->sides, p, &row);
+		if (len) {
+			jx_actor *x = &a[n++];
+			memset(x, 0, sizeof *x);
+			x->s = p;
+			x->e = p + len;
+			x->code = jx_table_str(v->sides, row, 1);
+			p += len;
+			continue;
+		}
+		len = jx_view_word(v, v->pronouns, p, &row);
 		if (len) {
 			jx_actor *x = &a[n++];
 			memset(x, 0, sizeof *x);
@@ -272,10 +292,53 @@ static uint32_t pronoun_actors(jx_view *v, const jx_actor *names, uint32_t nn,
 	return n;
 }
 
-/* The marker word ending right at p, as a role letter. */
+/* Where the title written right before a person's name starts (對前總統
+ * 尹錫悅: the marker stands before the title), or the name's start. */
+static uint32_t title_start(const jishi_doc *doc, const jx_actor *a)
+{
+	const jx_entity *e = &JX_VEC_AT(&doc->entities, jx_entity, a->ent[0]);
+	if (e->type != JX_ENT_PERSON)
+		return a->s;
+	for (uint32_t i = 0; i < e->titles.n; i++) {
+		const jx_title *t = &JX_VEC_AT(&e->titles, jx_title, i);
+		uint32_t ts = jx_doc_norm(doc, t->span.start);
+		uint32_t te = jx_doc_norm(doc, t->span.end);
+		if (te == a->s && ts < te)
+			return ts;
+	}
+	return a->s;
+}
+
+/* A numeral or classifier character of 一名, 兩位, 多艘. */
+static bool is_numcls(uint32_t cp)
+{
+	static const uint32_t set[] = {0x4E00, 0x4E8C, 0x5169, 0x4E24, 0x4E09,
+	                               0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B,
+	                               0x4E5D, 0x5341, 0x591A, 0x5E7E, 0x51E0,
+	                               0x6578, 0x6570, 0x540D, 0x4F4D, 0x500B,
+	                               0x4E2A, 0x5BB6, 0x8258, 0x67B6, 0x6279};
+	for (size_t k = 0; k < sizeof set / sizeof set[0]; k++)
+		if (set[k] == cp)
+			return true;
+	return cp >= '0' && cp <= '9';
+}
+
+/* The marker word ending right at p, as a role letter. Opening marks
+ * (據《澎湃新聞》) and a number with its classifier (透過一名議員) may
+ * stand between the marker and the actor. */
 static char marker_before(const jx_view *v, uint32_t p)
 {
 	size_t i = p;
+	for (int skip = 0; skip < 4 && i > 0; skip++) {
+		size_t j = i;
+		uint32_t cp = jx_utf8_prev(v->t, &j);
+		if (cp == 0x300A || cp == 0x300C || cp == 0x300E ||
+		    cp == 0x201C || is_numcls(cp))
+			i = j;
+		else
+			break;
+	}
+	p = (uint32_t)i;
 	for (int back = 0; back < 3 && i > 0; back++) {
 		jx_utf8_prev(v->t, &i);
 		uint32_t row;
@@ -319,6 +382,8 @@ static void resolve_pronouns(jishi_doc *doc, jx_view *v)
 			}
 			continue;
 		}
+		if (x->n == 0)
+			continue; /* a side word */
 		int32_t e = x->ent[0];
 		int type = JX_VEC_AT(&doc->entities, jx_entity, e).type;
 		if (type == JX_ENT_PERSON) {
@@ -344,8 +409,19 @@ static void build_quotes(jishi_doc *doc, jx_view *v)
 	v->q = jx_arena_alloc(&doc->arena, cap * sizeof *v->q);
 	if (v->q == NULL || marks == NULL)
 		return;
-	for (uint32_t pi = 0; pi < doc->paragraphs.n; pi++) {
-		jx_span ps = JX_VEC_AT(&doc->paragraphs, jx_span, pi);
+	uint32_t np = doc->paragraphs.n;
+	for (uint32_t pi = 0; pi < np + doc->captions.n; pi++) {
+		jx_span ps =
+		    pi < np
+		        ? JX_VEC_AT(&doc->paragraphs, jx_span, pi)
+		        : JX_VEC_AT(&doc->captions, jx_caption, pi - np).span;
+		bool seen = false; /* a caption that is also a paragraph */
+		for (uint32_t k = 0; pi >= np && k < np && !seen; k++) {
+			jx_span o = JX_VEC_AT(&doc->paragraphs, jx_span, k);
+			seen = o.start < ps.end && ps.start < o.end;
+		}
+		if (seen)
+			continue;
 		uint32_t s = jx_doc_norm(doc, ps.start);
 		uint32_t e = jx_doc_norm(doc, ps.end);
 		struct {
@@ -427,6 +503,8 @@ jx_view *jx_view_build(jishi_doc *doc)
 	v->verbs = jx_model_table(m, "events/verbs");
 	v->cameo = jx_model_table(m, "events/cameo");
 	v->nominal = jx_model_table(m, "events/nominal");
+	v->sides = jx_model_table(m, "events/sides");
+	v->light = jx_model_table(m, "events/light");
 	v->tok = jx_arena_zalloc(&doc->arena, (size_t)v->len + 1);
 	uint32_t nm = 0;
 	for (uint32_t i = 0; i < doc->entities.n; i++)
@@ -449,8 +527,7 @@ jx_view *jx_view_build(jishi_doc *doc)
 		v->tok[names[i].s] |= 1;
 		v->tok[names[i].e] |= 3;
 	}
-	uint32_t np =
-	    v->pronouns ? pronoun_actors(v, names, nn, prons, pcap) : 0;
+	uint32_t np = pronoun_actors(v, names, nn, prons, pcap);
 	v->a =
 	    jx_arena_alloc(&doc->arena, ((size_t)nn + np + 1) * sizeof *v->a);
 	if (v->a == NULL) {
@@ -469,6 +546,16 @@ jx_view *jx_view_build(jishi_doc *doc)
 	for (uint32_t k = 0; k < v->na; k++) {
 		jx_actor *a = &v->a[k];
 		a->role = marker_before(v, a->s);
+		if (a->role == 0 && a->n) {
+			/* past the title and a former-office word (對前總統) */
+			size_t ts = title_start(doc, a);
+			for (int back = 0;
+			     back < 3 && ts < a->s && ts > 0 && a->role == 0;
+			     back++) {
+				a->role = marker_before(v, (uint32_t)ts);
+				jx_utf8_prev(v->t, &ts);
+			}
+		}
 		/* 北韓核武問題, G7峰會: a modifier, not an actor */
 		uint32_t p = a->e, row;
 		if (p < v->len && v->t[p] == '(') {
@@ -487,6 +574,21 @@ jx_view *jx_view_build(jishi_doc *doc)
 		if (a->role == 0 && !a->pronoun &&
 		    jx_view_word(v, heads, p, &row))
 			a->role = 'm';
+	}
+	/* 據《韓聯社》、《日本放送協會》: the marker governs the list */
+	for (uint32_t k = 1; k < v->na; k++) {
+		jx_actor *a = &v->a[k];
+		bool list = v->a[k - 1].e < a->s && a->s - v->a[k - 1].e <= 9;
+		bool comma = false;
+		for (size_t x = v->a[k - 1].e; list && x < a->s;) {
+			uint32_t cp = jx_utf8_next(v->t, v->len, &x);
+			comma |= cp == 0x3001;
+			list = cp == 0x3001 || cp == 0x300A || cp == 0x300B ||
+			       cp == 0x300C || cp == 0x300D || cp == 0x201C ||
+			       cp == 0x201D;
+		}
+		if (list && comma && a->role == 0)
+			a->role = v->a[k - 1].role;
 	}
 	resolve_pronouns(doc, v);
 	build_quotes(doc, v);

@@ -17,6 +17,7 @@ typedef struct jx_actor {
 	uint32_t s, e;           /* norm offsets */
 	int32_t ent[JX_EV_ARGS]; /* the entities it stands for */
 	uint8_t n;               /* how many (0: unresolved pronoun) */
+	const char *code;        /* a side word's country (中方: CHN) */
 	bool pronoun;            /* 他, 兩人 ... rather than a name */
 	char role;               /* marker right before it: 'w' with,
 	                            't' to, 'b' by, 'a' at, 'o' other,
@@ -48,8 +49,14 @@ typedef struct jx_view {
 	jx_stmt *st;
 	uint32_t nst;
 	const jx_table *markers, *pronouns, *cues, *status, *verbs, *cameo,
-	    *nominal;
+	    *nominal, *sides, *light;
 } jx_view;
+
+/* Does the actor stand for anyone (an entity or a side's country)? */
+static inline bool jx_actor_live(const jx_actor *a)
+{
+	return a->n > 0 || a->code != NULL;
+}
 
 /* Build the view (needs the ent and time layers); NULL when out of
  * memory (doc->oom set). */
