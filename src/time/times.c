@@ -479,6 +479,143 @@ static uint32_t read_zone(ctx *c, uint32_t p, const char **tz)
 	return p;
 }
 
+/* A year written with two digits (ye: the end of its 年): 07年, 零七年,
+ * 五八年, 98年4月, 20年第52周; not 24年 alone (a duration) nor 三四年
+ * (three or four years: two neighbouring digits are an estimate). */
+static bool two_digit_year(ctx *c, uint32_t s, num a, uint32_t ye)
+{
+	if (a.ndig != 2 || !a.plain)
+		return false;
+	uint32_t q = skip_spaces(c, s);
+	if (a.chinese) {
+		long hi = a.v / 10, lo = a.v % 10;
+		return lo != hi + 1;
+	}
+	if (q < c->n && c->t[q] == '0')
+		return true; /* 07年 */
+	num b = read_num(c, ye);
+	uint32_t row;
+	if (b.e > ye && b.v >= 1 && b.v <= 12 && !b.chinese &&
+	    at(c, c->tb.units, b.e, &row) &&
+	    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "month"))
+		return true;
+	return lit(c, ye, "第");
+}
+
+/* The century of a two-digit year: 50-99 the 1900s, 00-49 the 2000s. */
+static int full_year(long v)
+{
+	return (int)(v < 50 ? 2000 + v : 1900 + v);
+}
+
+static bool is_digit_at(const ctx *c, uint32_t q)
+{
+	return q < c->n && c->t[q] >= '0' && c->t[q] <= '9';
+}
+
+/* Dates in figures: 2025-08-24, 2025/8/24, 1999.08, 10/31/1974 (month
+ * first with /), 13.5.2015 and 3-7-2017 (day first with . or - before a
+ * four-digit year), 27-7-3 (a two-digit year first), 20240307, 6·30. */
+static uint32_t read_figures(ctx *c, uint32_t p, num a, expr *x)
+{
+	uint32_t e = a.e;
+	if (a.chinese)
+		return p;
+	if (a.ndig == 8 && !is_digit_at(c, e)) { /* 20240307 */
+		int y = (int)(a.v / 10000), m = (int)(a.v / 100 % 100),
+		    d = (int)(a.v % 100);
+		if (y >= 1900 && y <= 2099 && jx_date_valid(y, m, d)) {
+			x->y = y, x->m = m, x->d = d;
+			x->y_abs = true;
+			return e;
+		}
+		return p;
+	}
+	if (lit(c, e, "·") && a.ndig <= 2) { /* 6·30, 9·11 */
+		num b = read_num(c, e + 2);
+		if (b.e > e + 2 && !b.chinese && b.ndig <= 2 && a.v >= 1 &&
+		    a.v <= 12 && jx_date_valid(2000, (int)a.v, (int)b.v) &&
+		    !is_digit_at(c, b.e)) {
+			x->m = (int)a.v, x->d = (int)b.v;
+			return b.e;
+		}
+		return p;
+	}
+	if (e >= c->n)
+		return p;
+	char sep = (char)c->t[e];
+	if (sep != '-' && sep != '/' && sep != '.')
+		return p;
+	num b = read_num(c, e + 1);
+	if (b.e == e + 1 || b.chinese || b.ndig > 2)
+		return p;
+	if (b.e < c->n && c->t[b.e] == sep) {
+		num d = read_num(c, b.e + 1);
+		if (d.e == b.e + 1 || d.chinese || is_digit_at(c, d.e))
+			return p;
+		int y = -1, m = -1, dd = -1;
+		if (a.ndig == 4) { /* 2025-08-24 */
+			y = (int)a.v, m = (int)b.v, dd = (int)d.v;
+		} else if (a.ndig <= 2 && sep == '/' &&
+		           (d.ndig == 4 || d.ndig == 2)) { /* 10/31/1974 */
+			y = d.ndig == 4 ? (int)d.v : full_year(d.v);
+			m = (int)a.v, dd = (int)b.v;
+		} else if (a.ndig <= 2 && d.ndig == 4) { /* 13.5.2015 */
+			y = (int)d.v, m = (int)b.v, dd = (int)a.v;
+		} else if (a.ndig == 2 && sep == '-' && d.ndig <= 2) {
+			y = full_year(a.v), m = (int)b.v, dd = (int)d.v;
+		}
+		if (y < 0 || !jx_date_valid(y, m, dd))
+			return p;
+		x->y = y, x->m = m, x->d = dd;
+		x->y_abs = true;
+		/* 2021-09-12-11:23: a clock after a dash */
+		uint32_t r = d.e;
+		if (r + 2 < c->n && (c->t[r] == '-' || c->t[r] == 'T') &&
+		    is_digit_at(c, r + 1) &&
+		    (c->t[r + 2] == ':' ||
+		     (is_digit_at(c, r + 2) && r + 3 < c->n &&
+		      c->t[r + 3] == ':')))
+			r++;
+		return r;
+	}
+	/* 1999.08, 2002/02: a year and a month */
+	if (a.ndig == 4 && a.v >= 1900 && a.v <= 2099 && sep != '-' &&
+	    b.ndig == 2 && b.v >= 1 && b.v <= 12 && !is_digit_at(c, b.e)) {
+		x->y = (int)a.v, x->m = (int)b.v;
+		x->y_abs = true;
+		return b.e;
+	}
+	return p;
+}
+
+/* A range word at q (至 到 - – — ~ ～ 〜): its length, or 0. */
+static uint32_t range_word(const ctx *c, uint32_t q)
+{
+	static const char *const w[] = {"至", "到", "～", "〜",
+	                                "–",  "—",  "-",  "~"};
+	for (int i = 0; i < 8; i++)
+		if (lit(c, q, w[i]))
+			return (uint32_t)strlen(w[i]) +
+			       (q + strlen(w[i]) < c->n &&
+			                c->t[q + strlen(w[i])] == ' '
+			            ? 1
+			            : 0);
+	return 0;
+}
+
+/* Does a bare number end at q (the end, white space, punctuation)? */
+static bool bare_end(const ctx *c, uint32_t q)
+{
+	if (q >= c->n || c->t[q] == ' ' || c->t[q] == '\n' || c->t[q] == ',' ||
+	    c->t[q] == '.' || c->t[q] == ')')
+		return q >= c->n || c->t[q] != '.' ||
+		       !(q + 1 < c->n && c->t[q + 1] >= '0' &&
+		         c->t[q + 1] <= '9');
+	return lit(c, q, "，") || lit(c, q, "。") || lit(c, q, "、") ||
+	       lit(c, q, "；") || lit(c, q, "）") || lit(c, q, "」");
+}
+
 /* The date parts from p: [year] [month] [day], then a clock. */
 static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 {
@@ -486,32 +623,23 @@ static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 	num a = read_num(c, q);
 	if (a.e == q)
 		return p;
-	/* 2025-08-24, 2025/8/24 */
-	if (!a.chinese && a.ndig == 4 && a.e < c->n &&
-	    (c->t[a.e] == '-' || c->t[a.e] == '/' || c->t[a.e] == '.')) {
-		char sep = (char)c->t[a.e];
-		num b = read_num(c, a.e + 1);
-		if (b.e > a.e + 1 && !b.chinese && b.e < c->n &&
-		    c->t[b.e] == sep) {
-			num d = read_num(c, b.e + 1);
-			if (d.e > b.e + 1 && !d.chinese &&
-			    jx_date_valid((int)a.v, (int)b.v, (int)d.v)) {
-				x->y = (int)a.v;
-				x->m = (int)b.v;
-				x->d = (int)d.v;
-				x->y_abs = true;
-				return d.e;
-			}
-		}
-		return p;
+	if (!a.chinese &&
+	    ((a.e < c->n && (c->t[a.e] == '-' || c->t[a.e] == '/' ||
+	                     c->t[a.e] == '.' || lit(c, a.e, "·"))) ||
+	     a.ndig == 8)) {
+		uint32_t r = read_figures(c, p, a, x);
+		if (r > p || a.ndig != 4 || lit(c, a.e, "·"))
+			return r;
 	}
 	if (!(len = at(c, c->tb.units, a.e, &row)))
 		return p;
 	const char *k = jx_table_str(c->tb.units, row, c->tb.u_kind);
 	if (!strcmp(k, "year")) {
-		if (!(a.ndig == 4 && (a.plain || !a.chinese)) || a.v < 1000)
+		bool two = two_digit_year(c, q, a, a.e + len);
+		if (!two &&
+		    (!(a.ndig == 4 && (a.plain || !a.chinese)) || a.v < 1000))
 			return p; /* 17年: a duration */
-		x->y = (int)a.v;
+		x->y = two ? full_year(a.v) : (int)a.v;
 		x->y_abs = true;
 		q = a.e + len;
 		num b = read_num(c, q);
@@ -692,8 +820,9 @@ static uint32_t read_dur_part(ctx *c, uint32_t p, int prev, dpart *o)
 	if (!ok || u < 0)
 		return p;
 	if (!strcmp(k, "year") && o->num &&
-	    ((a.ndig == 4 && a.plain) || a.v >= 1000))
-		return p; /* 1998年: a year */
+	    ((a.ndig == 4 && a.plain) || a.v >= 1000 ||
+	     two_digit_year(c, p, a, q + len)))
+		return p; /* 1998年, 98年4月: a year */
 	q += len;
 	if (!o->half && lit(c, q, "半")) {
 		o->half = true;
@@ -766,6 +895,19 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 	}
 	du_format(x->dur, sizeof(x->dur), v);
 	x->kind = T_DURATION;
+	if (nparts == 1 && d.a.chinese && d.a.plain && d.a.ndig == 2 &&
+	    d.a.v % 10 == d.a.v / 10 + 1 && !d.half) {
+		/* 三四年, 七八個月: two neighbouring digits are an estimate,
+		 * a range of durations */
+		double lo[DU_N] = {0}, hi[DU_N] = {0};
+		lo[d.u] = (double)(d.a.v / 10);
+		hi[d.u] = (double)(d.a.v % 10);
+		char a1[20], a2[20];
+		du_format(a1, sizeof(a1), lo);
+		du_format(a2, sizeof(a2), hi);
+		snprintf(x->dur, sizeof(x->dur), "%s/%s", a1, a2);
+		return q;
+	}
 	if (more)
 		x->mod = "MORE_THAN";
 	/* 3天前, 兩年後, 一年半後: a point that far from the anchor */
@@ -1196,6 +1338,58 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		/* ranges: 23至25日, 8月23日到9月1日 */
 		if (r == q) {
 			num a = read_num(c, q);
+			uint32_t rl = a.e > q ? range_word(c, a.e) : 0;
+			if (rl && !a.chinese && a.ndig == 4 && a.v >= 1000 &&
+			    a.v < 3000) {
+				/* 1995–1997年, 2016-2018, 1985到89年9月 */
+				uint32_t b = a.e + rl;
+				expr y = *x;
+				uint32_t r2 = read_date(c, b, &y);
+				num n2 = read_num(c, b);
+				if (r2 > b && y.y > a.v) {
+					x->y = (int)a.v, x->y_abs = true;
+					x->y2 = y.y, x->m2 = y.m, x->d2 = y.d;
+					x->e = r2;
+					goto tail;
+				}
+				if (n2.e > b && !n2.chinese && n2.ndig == 4 &&
+				    n2.v > a.v && n2.v < 2100 && a.v >= 1900 &&
+				    bare_end(c, n2.e)) {
+					x->y = (int)a.v, x->y_abs = true;
+					x->y2 = (int)n2.v;
+					x->e = n2.e;
+					goto tail;
+				}
+			}
+			if (rl && a.v >= 1) { /* 13—18天, 3~6個月 */
+				dpart e2;
+				uint32_t b = a.e + rl;
+				uint32_t r2 = read_dur_part(c, b, -1, &e2);
+				if (r2 > b && e2.num && !e2.half && !e2.more &&
+				    a.v < e2.n && e2.v[e2.u] == (double)e2.n) {
+					double lo[DU_N] = {0};
+					lo[e2.u] = (double)a.v;
+					char a1[20], a2[20];
+					du_format(a1, sizeof(a1), lo);
+					du_format(a2, sizeof(a2), e2.v);
+					snprintf(x->dur, sizeof(x->dur),
+					         "%s/%s", a1, a2);
+					x->kind = T_DURATION;
+					x->e = r2;
+					return;
+				}
+			}
+			if (!a.chinese && a.ndig == 4 && a.v >= 1900 &&
+			    a.v < 2100 &&
+			    (bare_end(c, a.e) || c->t[a.e - 1] == ' ') &&
+			    !(q > 0 &&
+			      (is_digit_at(c, q - 1) || c->t[q - 1] == '.' ||
+			       c->t[q - 1] == ','))) {
+				/* 2018 alone: a year */
+				x->y = (int)a.v, x->y_abs = true;
+				x->e = a.e;
+				goto tail;
+			}
 			if (a.e > q &&
 			    (lit(c, a.e, "至") || lit(c, a.e, "到"))) {
 				expr y = *x;
@@ -1871,8 +2065,13 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		int y2 = x->y2 > 0 ? x->y2 : y, m2 = x->m2 > 0 ? x->m2 : m;
 		if (x->y2 < 0 && x->m2 > 0 && m > 0 && x->m2 < m)
 			y2 = y + 1;
-		fmt_date(a2, sizeof(a2), y2, m < 0 ? -1 : m2,
-		         d < 0 ? -1 : x->d2);
+		fmt_date(a2, sizeof(a2), y2,
+		         x->m2 > 0 ? x->m2
+		         : m < 0   ? -1
+		                   : m2,
+		         x->d2 > 0 ? x->d2
+		         : d < 0   ? -1
+		                   : x->d2);
 		snprintf(out->value, sizeof(out->value), "%s/%s", a1, a2);
 		return;
 	}

@@ -37,9 +37,12 @@ VALUE_RE = {
     # a clock time, or a range of two on one day (上午9時至下午5時)
     "TIME": re.compile(r"^(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)(T(\d{2}:\d{2}(:\d{2})?|MO|AF|EV|NI|MI))?"
                        r"(/(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)T\d{2}:\d{2}(:\d{2})?)?$"),
-    "DURATION": re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$"),
+    "DURATION": re.compile(r"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
+                           r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$"),
 }
 VALUE_RE["SET"] = VALUE_RE["DURATION"]
+# a range of two durations (13—18天, 三四年)
+VALUE_RE["DURATION"] = re.compile(r"^%s(/%s)?$" % ((VALUE_RE["SET"].pattern[1:-1],) * 2))
 
 
 def die(msg):
