@@ -441,6 +441,24 @@ static bool match_at(const ctx *c, uint32_t p)
 	return p < c->n && c->covered[p] == 2;
 }
 
+/* Is the character before p a digit or a numeral word's end (40多|万元,
+ * 三十|萬)? */
+static bool after_numeral(const ctx *c, uint32_t p)
+{
+	if (p == 0)
+		return false;
+	uint32_t b = prev_off(c, p);
+	if (c->t[b] >= '0' && c->t[b] <= '9')
+		return true;
+	static const char *const num[] = {
+	    "多", "余", "餘", "几", "幾", "十", "百", "千", "两", "兩",
+	    "一", "二", "三", "四", "五", "六", "七", "八", "九", "零"};
+	for (size_t i = 0; i < sizeof(num) / sizeof(num[0]); i++)
+		if (p - b == strlen(num[i]) && !memcmp(c->t + b, num[i], p - b))
+			return true;
+	return false;
+}
+
 /* Do the document's words allow a name at norm [s, e) with its given
  * name from g? It must start a word, and no lexicon word of two or more
  * characters that is not a person's name may cross g or e (官邸, 會議
@@ -480,8 +498,15 @@ static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e,
 		size_t wl = jx_utf8_count(d->src + tk[i].start,
 		                          tk[i].end - tk[i].start);
 		if (strict && wl >= 2 &&
-		    (!person || jx_utf8_count(d->src + os, oe - os) < 3))
+		    (!person || jx_utf8_count(d->src + os, oe - os) < 3) &&
+		    !(tk[i].start >= og && tk[lo].end == og &&
+		      !strncmp(jx_lex_tag_name(&d->model->lex, tk[lo].tag),
+		               "nr", 2) &&
+		      jx_utf8_count(d->src + og, oe - og) >= 2))
 			return false;
+		/* strict: a given name of two characters may be a word
+		 * (袁步兵, 曹火星) when the surname is a word of its own that
+		 * the lexicon tags as a name (袁/nr, not 欧/n in 对欧政策) */
 	}
 	return true;
 }
@@ -963,7 +988,8 @@ static void free_names(ctx *c)
 		uint32_t limit = p;
 		while (limit < c->n && !c->covered[limit] && limit - p < 4 * 4)
 			limit++;
-		uint32_t e = read_name(c, p, limit, true);
+		uint32_t e =
+		    after_numeral(c, p) ? p : read_name(c, p, limit, true);
 		if (e == p && c->tb.cues)
 			e = cue_name(c, p, limit, cue_before(c, p));
 		if (e > p) {
@@ -1027,7 +1053,21 @@ static void dotted_names(ctx *c)
 			s = (uint32_t)q;
 			k++;
 		}
-		if (k < 2)
+		/* on a word edge (荷蘭人|維姆), after a role word (專家|希拉)
+		 */
+		if (k >= 2 && !tok_edge(c, s)) {
+			int64_t ti = tok_containing(c, s);
+			s = jx_doc_norm(c->doc, c->doc->tokens[ti].end);
+		}
+		for (uint32_t b = s; k >= 2 && b < p && c->tb.cues;) {
+			b += char_len(c, b);
+			const char *side = cue_side(c, s, b);
+			if (side && strcmp(side, "after") != 0) {
+				s = b;
+				break;
+			}
+		}
+		if (s >= p || jx_utf8_count(c->t + s, p - s) < 2)
 			continue;
 		/* the parts after it */
 		uint32_t e = p;
@@ -1410,7 +1450,13 @@ static void lexicon_names(ctx *c)
 			                                      : c->tb.g_first);
 		if (!ok)
 			continue;
-		match *x = add_match(c, s, e, K_NAME, 0);
+		/* 公明镇 is tagged nr too: a place suffix makes it a place */
+		uint32_t last = e - char_len(c, prev_off(c, e));
+		int64_t pr = c->tb.place_suffixes
+		                 ? jx_table_find(c->tb.place_suffixes,
+		                                 c->t + last, e - last)
+		                 : -1;
+		match *x = add_match(c, s, e, pr >= 0 ? K_LEXPLACE : K_NAME, 0);
 		if (x == NULL)
 			return;
 		entity_of_match(c, x);
@@ -1447,7 +1493,8 @@ static void unknown_names(ctx *c)
 		size_t nc = jx_utf8_count(c->t + s, e - s);
 		const char *tag = tok_tag(c, t);
 		bool oov = (t->flags & JX_TOK_OOV) != 0 || !strcmp(tag, "x");
-		if (oov && nc >= 2 && nc <= 4 && all_han(c, s, e)) {
+		if (oov && nc >= 2 && nc <= 4 && all_han(c, s, e) &&
+		    !after_numeral(c, s)) {
 			/* a two-character word needs the strict model (明季
 			 * is no name), a longer one likely given characters */
 			uint32_t ne = nc == 2 ? read_name(c, s, e + 1, true)
