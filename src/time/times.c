@@ -22,10 +22,11 @@ enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
 
 typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
-	    *tense, *vague, *sets, *holidays, *spans, *lunar, *hebrew, *islamic;
+	    *tense, *vague, *sets, *holidays, *spans, *lunar, *hebrew, *islamic,
+	    *yearparts;
 	int n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base, u_kind,
-	    u_iso, d_shift, d_timex, sp_dir, sp_base, z_offset, m_mod, m_side,
-	    t_tense, v_value, s_value, h_rule, h_a, h_b;
+	    u_iso, d_shift, d_timex, sp_dir, sp_base, yp_kind, yp_val, z_offset,
+	    m_mod, m_side, t_tense, v_value, s_value, h_rule, h_a, h_b;
 } tables;
 
 /* One expression as read, before it is resolved. */
@@ -46,9 +47,16 @@ typedef struct expr {
 	const char *shift;       /* part of the day: am, pm, noon, night */
 	const char *part;        /* a part of the day alone: MO AF EV NI MI */
 	const char *mod, *tz;
-	char dur[40];  /* DURATION / SET / ANNIV / VAGUE value */
-	int32_t hol;   /* time/holidays row, or -1 */
-	bool orth;     /* 東正教: the Orthodox Easter */
+	char dur[40]; /* DURATION / SET / ANNIV / VAGUE value */
+	int32_t hol;  /* time/holidays row, or -1 */
+	bool orth;    /* 東正教: the Orthodox Easter */
+	/* a part of the year: 'H' half, 'Q' quarter, 'S' season (part), or
+	 * 'R' units yp_a .. yp_b (1-based, negative: from the end) of yp_u */
+	int yp;
+	int yp_u, yp_a, yp_b;
+	const char *part_s;
+	/* a week of the month: the mwd-th weekday (0: the week) number mn */
+	int mn, mwd;
 	int span_dir;  /* 上兩個月 -1, 下三年 +1, else 0 */
 	bool span_now; /* 過去5分鐘: from the anchor's instant */
 	int span_u;    /* DU_* */
@@ -77,6 +85,9 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->vague = jx_model_table(m, "time/vague");
 	tb->sets = jx_model_table(m, "time/sets");
 	tb->spans = jx_model_table(m, "time/spans");
+	tb->yearparts = jx_model_table(m, "time/yearparts");
+	tb->yp_kind = jx_table_col(tb->yearparts, "kind");
+	tb->yp_val = jx_table_col(tb->yearparts, "value");
 	tb->sp_dir = jx_table_col(tb->spans, "dir");
 	tb->sp_base = jx_table_col(tb->spans, "base");
 	tb->holidays = jx_model_table(m, "time/holidays");
@@ -1029,6 +1040,136 @@ static int tense_of(ctx *c, uint32_t s, uint32_t e)
 	return t;
 }
 
+/* "第" or a count word, a number, then a unit: 第3個, 前十一個月. */
+static uint32_t read_count_unit(ctx *c, uint32_t q, long *n, int *u)
+{
+	uint32_t row, len;
+	num a = read_num(c, q);
+	if (a.e == q || a.v < 1 || a.v > 400)
+		return q;
+	uint32_t r = a.e;
+	if (lit(c, r, "個") || lit(c, r, "个"))
+		r += 3;
+	*n = a.v;
+	if (lit(c, r, "季度") || lit(c, r, "季")) {
+		*u = DU_N; /* quarters */
+		return r + (lit(c, r, "季度") ? 6 : 3);
+	}
+	if (lit(c, r, "月份")) {
+		*u = DU_M;
+		return r + 6;
+	}
+	if (lit(c, r, "月")) {
+		*u = DU_M;
+		return r + 3;
+	}
+	if (lit(c, r, "天") || lit(c, r, "日")) {
+		*u = DU_D;
+		return r + 3;
+	}
+	if ((len = at(c, c->tb.units, r, &row)) &&
+	    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_iso), "W")) {
+		*u = DU_W;
+		return r + len;
+	}
+	return q;
+}
+
+/* A part of a year after it: 上半年, 夏天, 第三季度, 第3個月, 第52週,
+ * 前三季度, 前10天, 最後4個月, 後三月. */
+static uint32_t read_in_year(ctx *c, uint32_t p, expr *x)
+{
+	uint32_t q = p, row, len;
+	if (lit(c, q, "的"))
+		q += 3;
+	if ((len = at(c, c->tb.yearparts, q, &row)) != 0) {
+		const char *k =
+		    jx_table_str(c->tb.yearparts, row, c->tb.yp_kind);
+		const char *v =
+		    jx_table_str(c->tb.yearparts, row, c->tb.yp_val);
+		x->yp = !strcmp(k, "half")      ? 'H'
+		        : !strcmp(k, "quarter") ? 'Q'
+		                                : 'S';
+		x->yp_a = (int)strtol(v, NULL, 10);
+		x->part_s = v;
+		return q + len;
+	}
+	static const char *const first[] = {"前", "頭", "头"};
+	static const char *const last[] = {"最後", "最后", "後", "后", "末"};
+	int side = 0;
+	uint32_t r = q;
+	if (lit(c, q, "第")) {
+		side = 1;
+		r += 3;
+	}
+	for (int i = 0; !side && i < 3; i++)
+		if (lit(c, q, first[i]))
+			side = 2, r = q + (uint32_t)strlen(first[i]);
+	for (int i = 0; !side && i < 5; i++)
+		if (lit(c, q, last[i]))
+			side = 3, r = q + (uint32_t)strlen(last[i]);
+	if (!side)
+		return p;
+	r = skip_spaces(c, r);
+	long n = 0;
+	int u = -1;
+	uint32_t e = read_count_unit(c, r, &n, &u);
+	if (e == r)
+		return p;
+	if (u == DU_N) { /* quarters: 第三季度, 前三季度 as months */
+		if (n > 4)
+			return p;
+		if (side == 1) {
+			x->yp = 'Q';
+			x->yp_a = (int)n;
+			return e;
+		}
+		u = DU_M;
+		n *= 3;
+	}
+	int max = u == DU_M ? 12 : u == DU_W ? 53 : 366;
+	if (n > max)
+		return p;
+	x->yp = 'R';
+	x->yp_u = u;
+	if (side == 1)
+		x->yp_a = x->yp_b = (int)n;
+	else if (side == 2)
+		x->yp_a = 1, x->yp_b = (int)n;
+	else
+		x->yp_a = -(int)n, x->yp_b = -1;
+	return e;
+}
+
+/* A week of a month after it: 第一個星期一, 第3個星期日, 第一週. */
+static uint32_t read_in_month(ctx *c, uint32_t p, expr *x)
+{
+	uint32_t q = p;
+	if (lit(c, q, "的"))
+		q += 3;
+	if (!lit(c, q, "第"))
+		return p;
+	num a = read_num(c, q + 3);
+	if (a.e == q + 3 || a.v < 1 || a.v > 5)
+		return p;
+	uint32_t r = a.e;
+	if (lit(c, r, "個") || lit(c, r, "个"))
+		r += 3;
+	int wd = -1;
+	uint32_t r2 = read_weekday(c, r, &wd);
+	if (r2 > r) {
+		x->mn = (int)a.v, x->mwd = wd;
+		return r2;
+	}
+	static const char *const wk[] = {"星期", "禮拜", "礼拜", "週", "周"};
+	for (int i = 0; i < 5; i++)
+		if (lit(c, r, wk[i])) {
+			x->mn = (int)a.v, x->mwd = 0;
+			return r + (uint32_t)strlen(wk[i]);
+		}
+	return p;
+}
+
 /* One expression at p, or x->e == p. */
 static void read_expr(ctx *c, uint32_t p, expr *x)
 {
@@ -1153,6 +1294,16 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			}
 			return;
 		}
+	}
+	/* 上半年, 一季度 alone: of the passage's year, else the anchor's */
+	if ((len = at(c, c->tb.yearparts, q, &row)) != 0 &&
+	    strcmp(jx_table_str(c->tb.yearparts, row, c->tb.yp_kind),
+	           "season")) {
+		read_in_year(c, q, x);
+		x->rel = R_YEAR;
+		x->text_base = true;
+		x->e = q + len;
+		return;
 	}
 	/* relative words */
 	if ((len = at(c, c->tb.relative, q, &row)) != 0) {
@@ -1427,6 +1578,30 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		}
 	}
 tail:
+	/* 2018年上半年, 今年第一季度, 2021年的前2週, 五月第一週 */
+	if (x->kind == T_DATE && x->m < 0 && x->d < 0 && x->wday < 0 &&
+	    (x->y > 0 || x->rel == R_YEAR) && x->hol < 0 && !x->span_dir &&
+	    x->mod == NULL && x->y2 < 0 && x->m2 < 0) {
+		uint32_t e = read_in_year(c, x->e, x);
+		if (e > x->e) {
+			x->e = e;
+			if (x->yp == 'R' && x->yp_u == DU_D && x->yp_a > 0 &&
+			    x->yp_a == x->yp_b) {
+				uint32_t r2 =
+				    read_clock(c, e, x, CL_BARE | CL_PART);
+				if (r2 > e) {
+					x->kind = T_TIME;
+					x->e = r2;
+				}
+			}
+		}
+	}
+	if (x->kind == T_DATE && (x->m > 0 || x->rel == R_MONTH) && x->d < 0 &&
+	    x->m2 < 0 && x->mod == NULL) {
+		uint32_t e = read_in_month(c, x->e, x);
+		if (e > x->e)
+			x->e = e;
+	}
 	/* a zone after the clock: 4pm CET, 下午3時 北京時間 */
 	if (x->kind == T_TIME && x->hh >= 0 && x->tz == NULL) {
 		uint32_t b = x->e < c->n && c->t[x->e] == ' ' ? x->e + 1 : x->e;
@@ -1787,6 +1962,70 @@ static void resolve_span(const expr *x, const anchor *a, jx_time *out)
 	out->type = strchr(out->value, 'T') ? "TIME" : "DATE";
 }
 
+/* A part of year y (read_in_year): written into out (true), or a single
+ * month or day put into *m, *d for the caller to go on with (false). */
+static bool resolve_in_year(const expr *x, int y, int *m, int *d, jx_time *out)
+{
+	char *o = out->value;
+	size_t cap = sizeof(out->value);
+	out->type = "DATE";
+	if (x->yp == 'H') {
+		snprintf(o, cap, "%04d-H%d", y, x->yp_a);
+		return true;
+	}
+	if (x->yp == 'Q') {
+		snprintf(o, cap, "%04d-Q%d", y, x->yp_a);
+		return true;
+	}
+	if (x->yp == 'S') {
+		snprintf(o, cap, "%04d-%s", y, x->part_s);
+		return true;
+	}
+	int u = x->yp_u;
+	int n =
+	    u == DU_M ? 12
+	    : u == DU_W
+	        ? (weekday(y, 1, 1) == 4 || weekday(y, 12, 31) == 4 ? 53 : 52)
+	        : (int)(days(y + 1, 1, 1) - days(y, 1, 1));
+	int lo = x->yp_a < 0 ? n + 1 + x->yp_a : x->yp_a;
+	int hi = x->yp_b < 0 ? n + 1 + x->yp_b : x->yp_b;
+	if (lo < 1 || hi > n || lo > hi)
+		return false;
+	char s1[24], s2[24];
+	for (int k = 0; k < 2; k++) {
+		int v = k ? hi : lo;
+		char *b = k ? s2 : s1;
+		if (u == DU_M) {
+			snprintf(b, 24, "%04d-%02d", y % 10000, v % 100);
+		} else if (u == DU_W) {
+			int wy = y, wm = 1, wd = 4; /* the Thursday of week 1 */
+			add_days(&wy, &wm, &wd, (int64_t)(v - 1) * 7);
+			int iy, iw;
+			iso_week(wy, wm, wd, &iy, &iw);
+			snprintf(b, 24, "%04d-W%02d", iy % 10000, iw % 100);
+		} else {
+			int dy = y, dm = 1, dd = 1;
+			add_days(&dy, &dm, &dd, v - 1);
+			fmt_date(b, 24, dy, dm, dd);
+		}
+	}
+	if (lo == hi && u == DU_M) {
+		*m = lo;
+		return false;
+	}
+	if (lo == hi && u == DU_D) {
+		int dy = y;
+		*m = 1, *d = 1;
+		add_days(&dy, m, d, lo - 1);
+		return false;
+	}
+	if (lo == hi)
+		snprintf(o, cap, "%s", s1);
+	else
+		snprintf(o, cap, "%s/%s", s1, s2);
+	return true;
+}
+
 /* Resolve x into out against a (NULL: none). */
 static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 {
@@ -2025,6 +2264,28 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		out->anchor = a->kind;
 	out->mod = x->mod;
 	out->tz = x->tz;
+	if (x->yp && y > 0) {
+		if (resolve_in_year(x, y, &m, &d, out))
+			return;
+	}
+	if (x->mn > 0 && y > 0 && m > 0) {
+		int first = weekday(y, m, 1);
+		if (x->mwd > 0) { /* 十月的第一個星期一 */
+			d = 1 + (x->mwd - first + 7) % 7 + (x->mn - 1) * 7;
+			if (d > jx_month_days(y, m))
+				d = -1;
+		} else { /* 五月第一週: the week of its n-th Monday */
+			int wy, wk, dd = 1 + (8 - first) % 7 + (x->mn - 1) * 7;
+			int yy = y, mm = m;
+			if (dd > jx_month_days(y, m))
+				add_days(&yy, &mm, &dd, 0);
+			iso_week(yy, mm, dd, &wy, &wk);
+			snprintf(out->value, sizeof(out->value), "%04d-W%02d",
+			         wy, wk);
+			out->type = "DATE";
+			return;
+		}
+	}
 	if (x->hh < 0 && x->part && d > 0) { /* 明天上午: 2025-08-25TMO */
 		fmt_date(out->value, sizeof(out->value), y, m, d);
 		size_t l = strlen(out->value);
@@ -2155,7 +2416,9 @@ static bool may_start(const ctx *c, uint32_t p)
 	       jx_table_may_start(tb->sets, cp) ||
 	       jx_table_may_start(tb->zones, cp) ||
 	       jx_table_may_start(tb->holidays, cp) ||
-	       jx_table_may_start(tb->dayparts, cp);
+	       jx_table_may_start(tb->dayparts, cp) ||
+	       jx_table_may_start(tb->spans, cp) ||
+	       jx_table_may_start(tb->yearparts, cp);
 }
 
 typedef struct dayref {
