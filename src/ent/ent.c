@@ -1275,7 +1275,10 @@ static void compose_orgs(ctx *c)
 			         te = jx_doc_norm(d, t->end);
 			if ((ts != p && nt > 0) || !all_han(c, ts, te))
 				break;
-			int64_t mi = nt > 0 ? match_covering(c, ts) : -1;
+			int64_t mi = ts >= h->e ? match_covering(c, ts) : -1;
+			if (mi >= 0 && c->m[mi].kind == K_OFFICE &&
+			    c->m[mi].s == ts && c->m[mi].e < te)
+				mi = -1; /* 大使 in the word 大使館 */
 			if (mi >= 0) {
 				/* a known name inside: an organisation is taken
 				 * whole (长沙市芙蓉区人民法院) */
@@ -1309,19 +1312,27 @@ static void compose_orgs(ctx *c)
 			                 tag[0] == 'd' || tag[0] == 'v'))) {
 				best = te;
 				bkind = sk;
-			} else if (nt > 0 && is_zhu(c, ts, te) && mi < 0) {
-				/* 駐 + a country: 中國駐英大使館 */
-				int64_t nx = match_covering(c, te);
-				if (nx < 0 || (c->m[nx].kind != K_COUNTRY &&
-				               c->m[nx].kind != K_PLACE))
+			} else if (ts >= h->e && mi < 0 &&
+			           is_zhu(c, ts, ts + char_len(c, ts))) {
+				/* 駐 + a country: 中國駐英大使館 (駐|英 or
+				 * 駐英) */
+				uint32_t z = ts + char_len(c, ts);
+				int64_t nx = match_covering(c, z);
+				if (nx < 0 || c->m[nx].s != z ||
+				    (c->m[nx].kind != K_COUNTRY &&
+				     c->m[nx].kind != K_PLACE))
 					break;
-				ti++; /* the country */
-				if ((uint32_t)ti >= d->ntokens)
-					break;
-				te = jx_doc_norm(d, d->tokens[ti].end);
+				if (te == z) {
+					ti++; /* the country, a word of its own
+					       */
+					if ((uint32_t)ti >= d->ntokens)
+						break;
+					te = jx_doc_norm(d, d->tokens[ti].end);
+				}
 				if (te != c->m[nx].e)
 					break;
-			} else if (nt > 0 && mi < 0 && !name_part_tag(tag)) {
+			} else if (ts >= h->e && mi < 0 &&
+			           !name_part_tag(tag)) {
 				break;
 			}
 			p = te;
@@ -1524,6 +1535,15 @@ static void unknown_names(ctx *c)
 				entity_of_match(c, x);
 				continue;
 			}
+		}
+		/* a word the lexicon tags as a transliterated name */
+		if (nc >= 3 && nc <= 8 && all_han(c, s, e) &&
+		    (!strcmp(tag, "nrt") || !strcmp(tag, "nrfg"))) {
+			match *x = add_match(c, s, e, K_NAME, 0);
+			if (x == NULL)
+				return;
+			entity_of_match(c, x);
+			continue;
 		}
 		if (!translit_at(c, s))
 			continue;
