@@ -136,3 +136,12 @@ add_test(NAME event_exports
   COMMAND bash ${CMAKE_SOURCE_DIR}/tests/event/exports.sh $<TARGET_FILE:jishi>
           ${CMAKE_SOURCE_DIR}/samples/ettoday-korea-japan-summit-20250824.txt)
 set_tests_properties(event_exports PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}")
+
+# The event store (docs/internals/store.md): idempotent ingest, a changed
+# text replacing its facts, kill -9 and resume, schema versions, SQL
+# metacharacters in query filters.
+add_test(NAME store
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tests/store/store_test.sh $<TARGET_FILE:jishi>
+          ${CMAKE_SOURCE_DIR}/samples)
+set_tests_properties(store PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
+  SKIP_RETURN_CODE 77)

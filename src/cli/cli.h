@@ -61,6 +61,8 @@ int cli_open_model(const char *model_path, const char *dict_path,
 const char *cli_default_model(char *buf, size_t size);
 
 int cli_extract(int argc, char **argv);
+int cli_ingest(int argc, char **argv);
+int cli_query(int argc, char **argv);
 int cli_seg(int argc, char **argv);
 
 #endif

@@ -19,6 +19,7 @@
 
 #include "base.h"
 #include "cli.h"
+#include "store.h"
 
 typedef struct opts {
 	const char *format; /* NULL: decide from the inputs */
@@ -32,6 +33,7 @@ typedef struct opts {
 	bool tokens;            /* --tokens */
 	const char *dict_path;  /* --dict */
 	const jishi_dict *dict; /* loaded once, shared by the workers */
+	const char *db;         /* ingest: the store file */
 } opts;
 
 typedef struct result {
@@ -110,7 +112,71 @@ typedef struct writer {
 	bool quiet;
 	unsigned long ndocs, nfailed;
 	bool write_failed;
+	/* ingest */
+	jx_store *store;
+	unsigned long nnew, nrep, nskip, batch;
+	long hint; /* documents expected, or -1 */
+	double t0; /* start, seconds */
+	bool tty;  /* stderr is a terminal: a progress line */
+	bool store_failed;
 } writer;
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+#define INGEST_BATCH 256 /* documents a transaction */
+
+static void progress(writer *w, bool last)
+{
+	double dt = now_s() - w->t0;
+	double rate = dt > 0 ? (double)w->ndocs / dt : 0;
+	if (w->tty) {
+		char eta[32] = "";
+		if (w->hint > 0 && rate > 0 && (long)w->ndocs < w->hint)
+			snprintf(eta, sizeof eta, ", ETA %.0f s",
+			         (double)(w->hint - (long)w->ndocs) / rate);
+		fprintf(stderr, "\r%lu", w->ndocs);
+		if (w->hint > 0)
+			fprintf(stderr, "/%ld", w->hint);
+		fprintf(stderr, " documents, %.0f docs/s%s   %s", rate, eta,
+		        last ? "\n" : "");
+	} else if (last || w->ndocs % 1000 == 0) {
+		fprintf(stderr, "jishi ingest: %lu documents, %.0f docs/s\n",
+		        w->ndocs, rate);
+	}
+}
+
+/* Store one record (the writer thread owns the connection). */
+static void store_one(writer *w, const cli_job *job, const result *res)
+{
+	char sha[65], what = 0, err[300];
+	jx_sha256_hex(job->text, job->len, sha);
+	int rc = jx_store_put(w->store, job->text, job->len, sha, res->json,
+	                      res->len, &what, err, sizeof err);
+	if (rc) {
+		w->nfailed++;
+		if (!w->quiet)
+			fprintf(stderr, "jishi: %s: not stored: %s\n",
+			        job->label, err);
+		return;
+	}
+	w->nnew += what == 'n';
+	w->nrep += what == 'r';
+	w->nskip += what == 's';
+	if (++w->batch >= INGEST_BATCH) {
+		w->batch = 0;
+		if (jx_store_commit(w->store, err, sizeof err)) {
+			fprintf(stderr, "jishi: commit failed: %s\n", err);
+			w->store_failed = true;
+		}
+	}
+	if (w->tty || w->ndocs % 1000 == 0)
+		progress(w, false);
+}
 
 static void emit(writer *w, const cli_job *job, result *res)
 {
@@ -126,6 +192,12 @@ static void emit(writer *w, const cli_job *job, result *res)
 				fprintf(stderr, "jishi: %s: %s\n", job->label,
 				        res->msg);
 		}
+		return;
+	}
+	if (w->store) {
+		store_one(w, job, res);
+		free(res->json);
+		res->json = NULL;
 		return;
 	}
 	if (res->none) {
@@ -346,7 +418,40 @@ static void usage(FILE *f)
 	      f);
 }
 
+static int run(int argc, char **argv, bool ingest);
+
 int cli_extract(int argc, char **argv)
+{
+	return run(argc, argv, false);
+}
+
+int cli_ingest(int argc, char **argv)
+{
+	return run(argc, argv, true);
+}
+
+static void usage_ingest(FILE *f)
+{
+	fputs("usage: jishi ingest [--db FILE] [extract options] "
+	      "[FILE|DIR|-]...\n"
+	      "\n"
+	      "Extract reports and store their records in the event store "
+	      "(SQLite, WAL).\n"
+	      "Idempotent by document id: an unchanged document is skipped, "
+	      "a changed text\n"
+	      "replaces its document's facts. Documents are committed 256 at "
+	      "a time, so an\n"
+	      "interrupted ingest loses no committed document and can be run "
+	      "again.\n"
+	      "\n"
+	      "      --db FILE            the store (default ./jishi.db)\n"
+	      "  -j, --jobs N             extraction threads; one writer\n"
+	      "      --input text|jsonl, --date, --max-bytes, --model, --dict, "
+	      "-q: as in extract\n",
+	      f);
+}
+
+static int run(int argc, char **argv, bool ingest)
 {
 	static const struct option longopts[] = {
 	    {"format", required_argument, NULL, 'f'},
@@ -360,6 +465,7 @@ int cli_extract(int argc, char **argv)
 	    {"tokens", no_argument, NULL, 'T'},
 	    {"dict", required_argument, NULL, 'd'},
 	    {"help", no_argument, NULL, 'h'},
+	    {"db", required_argument, NULL, 'B'},
 	    {NULL, 0, NULL, 0}};
 	opts o = {.jobs = 1, .max_bytes = JISHI_DEFAULT_MAX_BYTES};
 	int c;
@@ -438,13 +544,31 @@ int cli_extract(int argc, char **argv)
 		case 'd':
 			o.dict_path = optarg;
 			break;
+		case 'B':
+			o.db = optarg;
+			break;
 		case 'h':
-			usage(stdout);
+			if (ingest)
+				usage_ingest(stdout);
+			else
+				usage(stdout);
 			return 0;
 		default:
-			usage(stderr);
+			if (ingest)
+				usage_ingest(stderr);
+			else
+				usage(stderr);
 			return 2;
 		}
+	}
+	if (o.db && !ingest) {
+		fprintf(stderr, "jishi extract: --db is an ingest option\n");
+		return 2;
+	}
+	if (ingest && o.format) {
+		fprintf(stderr,
+		        "jishi ingest: --format is an extract option\n");
+		return 2;
 	}
 
 	jishi_model *model;
@@ -460,8 +584,22 @@ int cli_extract(int argc, char **argv)
 	}
 	bool several = o.jsonl_input || cli_input_count_hint(in) != 1;
 	const char *fmt = o.format ? o.format : several ? "jsonl" : "json";
-	bool pretty = strcmp(fmt, "json") == 0;
+	bool pretty = !ingest && strcmp(fmt, "json") == 0;
 	writer w = {.out = stdout, .quiet = o.quiet};
+	if (ingest) {
+		char err[300];
+		const char *db = o.db ? o.db : "jishi.db";
+		if (jx_store_open(db, false, &w.store, err, sizeof err)) {
+			fprintf(stderr, "jishi ingest: %s\n", err);
+			cli_input_close(in);
+			jishi_dict_free(dict);
+			jishi_model_close(model);
+			return 2;
+		}
+		w.hint = cli_input_count_hint(in);
+		w.t0 = now_s();
+		w.tty = isatty(2);
+	}
 
 	if (o.jobs == 1) {
 		cli_job job;
@@ -478,6 +616,25 @@ int cli_extract(int argc, char **argv)
 	cli_input_close(in);
 	jishi_dict_free(dict);
 	jishi_model_close(model);
+	if (ingest) {
+		char err[300];
+		if (jx_store_commit(w.store, err, sizeof err)) {
+			fprintf(stderr, "jishi ingest: commit failed: %s\n",
+			        err);
+			w.store_failed = true;
+		}
+		progress(&w, true);
+		long docs = 0, events = 0;
+		jx_store_counts(w.store, &docs, &events);
+		fprintf(
+		    stderr,
+		    "jishi ingest: %lu new, %lu replaced, %lu unchanged, "
+		    "%lu failed; the store holds %ld documents, %ld events\n",
+		    w.nnew, w.nrep, w.nskip, w.nfailed, docs, events);
+		jx_store_close(w.store);
+		if (w.store_failed)
+			return 3;
+	}
 	if (fflush(stdout) != 0 || w.write_failed || ferror(stdout)) {
 		int e = errno;
 		fprintf(stderr, "jishi: write error: %s\n",

@@ -28,6 +28,10 @@ static void usage(FILE *f)
 	      "(jishi extract --help)\n"
 	      "  seg       words (and POS tags) only, line by line "
 	      "(jishi seg --help)\n"
+	      "  ingest    extract reports into the event store "
+	      "(jishi ingest --help)\n"
+	      "  query     the stored events as a timeline "
+	      "(jishi query --help)\n"
 	      "\n"
 	      "  jishi --version   print the version\n"
 	      "  jishi --help      this help\n"
@@ -110,6 +114,10 @@ int main(int argc, char **argv)
 		return cli_extract(argc - 1, argv + 1);
 	if (strcmp(cmd, "seg") == 0)
 		return cli_seg(argc - 1, argv + 1);
+	if (strcmp(cmd, "ingest") == 0)
+		return cli_ingest(argc - 1, argv + 1);
+	if (strcmp(cmd, "query") == 0)
+		return cli_query(argc - 1, argv + 1);
 	fprintf(stderr, "jishi: unknown command '%s' (see jishi --help)\n",
 	        cmd);
 	return 2;

@@ -395,6 +395,14 @@ static void other_side(const jishi_doc *doc, const jx_view *v, uint32_t p,
 		    a->role == 'm')
 			continue;
 		jx_arg x = {.ent = a->code ? -1 : a->ent[0], .code = a->code};
+		if (x.ent >= 0) {
+			/* a country, a person or a body; not a city (大阪) */
+			const jx_entity *e = &JX_VEC_AT(
+			    &doc->entities, jx_entity, (uint32_t)x.ent);
+			if (e->type == JX_ENT_GPE &&
+			    (e->key == NULL || strncmp(e->key, "C:", 2) != 0))
+				continue;
+		}
 		const char *c = country_of(doc, &x);
 		if (c && strcmp(c, own) != 0) {
 			add_actor(tgt, a);

@@ -1,0 +1,657 @@
+/*
+ * sqlite.c -- the event store on SQLite (docs/internals/store.md).
+ *
+ * Invariants: every statement is prepared once with bound parameters; a
+ * document is written inside the open batch transaction, so a kill leaves
+ * either all of its facts or none; the file is in WAL mode so readers see
+ * only committed batches.
+ */
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store.h"
+
+struct jx_store {
+	sqlite3 *db;
+	bool in_batch;
+	sqlite3_stmt *get_doc, *del[7], *ins_doc, *ins_ent, *ins_men, *ins_time,
+	    *ins_quote, *ins_ev, *ins_act, *ins_fts;
+};
+
+static const char *const SCHEMA_V1 =
+    "CREATE TABLE documents(id TEXT PRIMARY KEY, url TEXT, dateline TEXT,"
+    " anchor TEXT, script TEXT, sha256 TEXT NOT NULL, bytes INTEGER,"
+    " ingested TEXT NOT NULL, record TEXT NOT NULL);"
+    "CREATE TABLE entities(doc TEXT NOT NULL, eid TEXT NOT NULL, type TEXT,"
+    " name TEXT, country TEXT, actor TEXT, PRIMARY KEY(doc, eid));"
+    "CREATE TABLE mentions(doc TEXT NOT NULL, eid TEXT NOT NULL,"
+    " start INTEGER, end INTEGER);"
+    "CREATE INDEX mentions_doc ON mentions(doc);"
+    "CREATE TABLE times(doc TEXT NOT NULL, start INTEGER, end INTEGER,"
+    " text TEXT, type TEXT, value TEXT, mod TEXT, tz TEXT, anchor TEXT);"
+    "CREATE INDEX times_doc ON times(doc);"
+    "CREATE TABLE quotes(doc TEXT NOT NULL, qid INTEGER NOT NULL,"
+    " start INTEGER, end INTEGER, text TEXT, kind TEXT, speaker TEXT,"
+    " addressee TEXT, cue TEXT, PRIMARY KEY(doc, qid));"
+    "CREATE TABLE events(doc TEXT NOT NULL, vid TEXT NOT NULL, cameo TEXT,"
+    " root TEXT, plover TEXT, quad INTEGER, day TEXT, place TEXT,"
+    " duration TEXT, status TEXT, start INTEGER, end INTEGER,"
+    " evidence TEXT, PRIMARY KEY(doc, vid));"
+    "CREATE INDEX events_day ON events(day);"
+    "CREATE INDEX events_cameo ON events(cameo);"
+    "CREATE TABLE event_actors(doc TEXT NOT NULL, vid TEXT NOT NULL,"
+    " side TEXT NOT NULL CHECK(side IN ('source','target')), ref TEXT,"
+    " name TEXT, country TEXT, actor TEXT);"
+    "CREATE INDEX event_actors_ev ON event_actors(doc, vid);"
+    "CREATE INDEX event_actors_name ON event_actors(name);"
+    "CREATE INDEX event_actors_country ON event_actors(country);"
+    "CREATE VIRTUAL TABLE fts USING fts5(doc UNINDEXED, kind UNINDEXED,"
+    " text, tokenize='trigram');";
+
+/* Migrations from version k to k+1 are MIGRATIONS[k]; [0] creates v1. */
+static const char *const MIGRATIONS[] = {NULL};
+
+static int fail(char *err, size_t n, int rc, const char *fmt, ...)
+{
+	if (err && n) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err, n, fmt, ap);
+		va_end(ap);
+	}
+	return rc;
+}
+
+static int dberr(jx_store *st, char *err, size_t n, const char *what)
+{
+	return fail(err, n, JISHI_EIO, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+static int exec(jx_store *st, const char *sql, char *err, size_t n)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int rc = fail(err, n, JISHI_EIO, "%s", msg ? msg : "sql");
+		sqlite3_free(msg);
+		return rc;
+	}
+	return JISHI_OK;
+}
+
+static int migrate(jx_store *st, char *err, size_t n)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL))
+		return dberr(st, err, n, "user_version");
+	int v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (v > JX_STORE_VERSION)
+		return fail(err, n, JISHI_EINVAL,
+		            "store schema version %d is newer than this "
+		            "jishi's (%d)",
+		            v, JX_STORE_VERSION);
+	if (v == JX_STORE_VERSION)
+		return JISHI_OK;
+	int rc = exec(st, "BEGIN IMMEDIATE", err, n);
+	for (int k = v; rc == JISHI_OK && k < JX_STORE_VERSION; k++) {
+		rc = exec(st, k == 0 ? SCHEMA_V1 : MIGRATIONS[k], err, n);
+		if (rc == JISHI_OK) {
+			char sql[64];
+			snprintf(sql, sizeof sql, "PRAGMA user_version=%d",
+			         k + 1);
+			rc = exec(st, sql, err, n);
+		}
+	}
+	if (rc == JISHI_OK)
+		return exec(st, "COMMIT", err, n);
+	exec(st, "ROLLBACK", NULL, 0);
+	return rc;
+}
+
+static int prep(jx_store *st, sqlite3_stmt **s, const char *sql, char *err,
+                size_t n)
+{
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, s,
+	                       NULL) != SQLITE_OK)
+		return dberr(st, err, n, sql);
+	return JISHI_OK;
+}
+
+int jx_store_open(const char *path, bool readonly, jx_store **out, char *err,
+                  size_t errlen)
+{
+	*out = NULL;
+	jx_store *st = calloc(1, sizeof *st);
+	if (st == NULL)
+		return fail(err, errlen, JISHI_ENOMEM, "out of memory");
+	int flags = readonly ? SQLITE_OPEN_READONLY
+	                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		int rc = fail(err, errlen, JISHI_EIO, "%s: %s", path,
+		              st->db ? sqlite3_errmsg(st->db) : "cannot open");
+		jx_store_close(st);
+		return rc;
+	}
+	sqlite3_busy_timeout(st->db, 10000);
+	int rc = JISHI_OK;
+	if (!readonly) {
+		rc = exec(st,
+		          "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+		          " PRAGMA foreign_keys=ON",
+		          err, errlen);
+		if (rc == JISHI_OK)
+			rc = migrate(st, err, errlen);
+	} else {
+		sqlite3_stmt *s;
+		int v = 0;
+		if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s,
+		                       NULL) == SQLITE_OK) {
+			if (sqlite3_step(s) == SQLITE_ROW)
+				v = sqlite3_column_int(s, 0);
+			sqlite3_finalize(s);
+		}
+		if (v != JX_STORE_VERSION)
+			rc = fail(err, errlen, JISHI_EINVAL,
+			          "%s: not a jishi store of version %d "
+			          "(found %d)",
+			          path, JX_STORE_VERSION, v);
+	}
+	static const char *const dels[7] = {
+	    "DELETE FROM entities WHERE doc=?1",
+	    "DELETE FROM mentions WHERE doc=?1",
+	    "DELETE FROM times WHERE doc=?1",
+	    "DELETE FROM quotes WHERE doc=?1",
+	    "DELETE FROM events WHERE doc=?1",
+	    "DELETE FROM event_actors WHERE doc=?1",
+	    "DELETE FROM fts WHERE doc=?1"};
+	for (int i = 0; rc == JISHI_OK && !readonly && i < 7; i++)
+		rc = prep(st, &st->del[i], dels[i], err, errlen);
+	if (rc == JISHI_OK && !readonly)
+		rc = prep(st, &st->get_doc,
+		          "SELECT sha256 FROM documents WHERE id=?1", err,
+		          errlen);
+	if (rc == JISHI_OK && !readonly)
+		rc = prep(st, &st->ins_doc,
+		          "INSERT OR REPLACE INTO documents VALUES(?1,?2,?3,?4,"
+		          "?5,?6,?7,?8,?9)",
+		          err, errlen);
+	if (rc == JISHI_OK && !readonly)
+		rc = prep(
+		    st, &st->ins_ent,
+		    "INSERT OR REPLACE INTO entities VALUES(?1,?2,?3,?4,?5,"
+		    "?6)",
+		    err, errlen);
+	if (rc == JISHI_OK && !readonly)
+		rc = prep(st, &st->ins_men,
+		          "INSERT INTO mentions VALUES(?1,?2,?3,?4)", err,
+		          errlen);
+	if (rc == JISHI_OK && !readonly)
+		rc =
+		    prep(st, &st->ins_time,
+		         "INSERT INTO times VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+		         err, errlen);
+	if (rc == JISHI_OK && !readonly)
+		rc = prep(st, &st->ins_quote,
+		          "INSERT OR REPLACE INTO quotes VALUES(?1,?2,?3,?4,?5,"
+		          "?6,?7,?8,?9)",
+		          err, errlen);
+	if (rc == JISHI_OK && !readonly)
+		rc = prep(st, &st->ins_ev,
+		          "INSERT OR REPLACE INTO events VALUES(?1,?2,?3,?4,?5,"
+		          "?6,?7,?8,?9,?10,?11,?12,?13)",
+		          err, errlen);
+	if (rc == JISHI_OK && !readonly)
+		rc = prep(
+		    st, &st->ins_act,
+		    "INSERT INTO event_actors VALUES(?1,?2,?3,?4,?5,?6,?7)",
+		    err, errlen);
+	if (rc == JISHI_OK && !readonly)
+		rc = prep(st, &st->ins_fts, "INSERT INTO fts VALUES(?1,?2,?3)",
+		          err, errlen);
+	if (rc) {
+		jx_store_close(st);
+		return rc;
+	}
+	*out = st;
+	return JISHI_OK;
+}
+
+void jx_store_close(jx_store *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_stmt *all[] = {st->get_doc, st->ins_doc,  st->ins_ent,
+	                       st->ins_men, st->ins_time, st->ins_quote,
+	                       st->ins_ev,  st->ins_act,  st->ins_fts};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		sqlite3_finalize(all[i]);
+	for (int i = 0; i < 7; i++)
+		sqlite3_finalize(st->del[i]);
+	if (st->in_batch)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+/* ---- binding helpers --------------------------------------------------- */
+
+static void bind_str(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static const char *jstr(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static long long jint(json_t *a, size_t i)
+{
+	json_t *v = json_array_get(a, i);
+	return json_is_integer(v) ? json_integer_value(v) : -1;
+}
+
+static int step(jx_store *st, sqlite3_stmt *s, char *err, size_t n)
+{
+	int r = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (r != SQLITE_DONE && r != SQLITE_ROW)
+		return dberr(st, err, n, "write");
+	return JISHI_OK;
+}
+
+/* Byte offset of code point cp in text (or len when past its end). */
+static size_t cp_to_byte(const char *text, size_t len, long long cp)
+{
+	size_t i = 0;
+	for (long long k = 0; k < cp && i < len; k++) {
+		i++;
+		while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+/* The name, country and actor of an event argument (entity id or code). */
+static void actor_row(json_t *ents, const char *ref, const char **name,
+                      const char **country, const char **actor)
+{
+	*name = ref;
+	*country = NULL;
+	*actor = NULL;
+	size_t i;
+	json_t *e;
+	json_array_foreach(ents, i, e)
+	{
+		const char *id = jstr(e, "id");
+		if (id && strcmp(id, ref) == 0) {
+			*name = jstr(e, "name");
+			*country = jstr(e, "country");
+			*actor = jstr(e, "actor");
+			return;
+		}
+	}
+	if (strlen(ref) == 3) /* a bare country code */
+		*country = ref;
+}
+
+static int begin(jx_store *st, char *err, size_t n)
+{
+	if (st->in_batch)
+		return JISHI_OK;
+	int rc = exec(st, "BEGIN IMMEDIATE", err, n);
+	st->in_batch = rc == JISHI_OK;
+	return rc;
+}
+
+int jx_store_commit(jx_store *st, char *err, size_t errlen)
+{
+	if (!st->in_batch)
+		return JISHI_OK;
+	st->in_batch = false;
+	return exec(st, "COMMIT", err, errlen);
+}
+
+static int put_facts(jx_store *st, const char *id, const char *text, size_t len,
+                     json_t *r, char *err, size_t n)
+{
+	int rc = JISHI_OK;
+	size_t i, k;
+	json_t *x, *m;
+	json_t *ents = json_object_get(r, "entities");
+	json_array_foreach(ents, i, x)
+	{
+		sqlite3_bind_text(st->ins_ent, 1, id, -1, SQLITE_TRANSIENT);
+		bind_str(st->ins_ent, 2, jstr(x, "id"));
+		bind_str(st->ins_ent, 3, jstr(x, "type"));
+		bind_str(st->ins_ent, 4, jstr(x, "name"));
+		bind_str(st->ins_ent, 5, jstr(x, "country"));
+		bind_str(st->ins_ent, 6, jstr(x, "actor"));
+		if ((rc = step(st, st->ins_ent, err, n)))
+			return rc;
+		json_array_foreach(json_object_get(x, "mentions"), k, m)
+		{
+			sqlite3_bind_text(st->ins_men, 1, id, -1,
+			                  SQLITE_TRANSIENT);
+			bind_str(st->ins_men, 2, jstr(x, "id"));
+			sqlite3_bind_int64(st->ins_men, 3, jint(m, 0));
+			sqlite3_bind_int64(st->ins_men, 4, jint(m, 1));
+			if ((rc = step(st, st->ins_men, err, n)))
+				return rc;
+		}
+	}
+	json_array_foreach(json_object_get(r, "times"), i, x)
+	{
+		json_t *sp = json_object_get(x, "span");
+		sqlite3_stmt *s = st->ins_time;
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 2, jint(sp, 0));
+		sqlite3_bind_int64(s, 3, jint(sp, 1));
+		bind_str(s, 4, jstr(x, "text"));
+		bind_str(s, 5, jstr(x, "type"));
+		bind_str(s, 6, jstr(x, "value"));
+		bind_str(s, 7, jstr(x, "mod"));
+		bind_str(s, 8, jstr(x, "tz"));
+		bind_str(s, 9, jstr(x, "anchor"));
+		if ((rc = step(st, s, err, n)))
+			return rc;
+	}
+	json_array_foreach(json_object_get(r, "quotes"), i, x)
+	{
+		json_t *sp = json_object_get(x, "span");
+		sqlite3_stmt *s = st->ins_quote;
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 2, (long long)i + 1);
+		sqlite3_bind_int64(s, 3, jint(sp, 0));
+		sqlite3_bind_int64(s, 4, jint(sp, 1));
+		bind_str(s, 5, jstr(x, "text"));
+		bind_str(s, 6, jstr(x, "kind"));
+		bind_str(s, 7, jstr(x, "speaker"));
+		bind_str(s, 8, jstr(x, "addressee"));
+		bind_str(s, 9, jstr(x, "cue"));
+		if ((rc = step(st, s, err, n)))
+			return rc;
+		sqlite3_bind_text(st->ins_fts, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st->ins_fts, 2, "quote", -1, SQLITE_STATIC);
+		bind_str(st->ins_fts, 3, jstr(x, "text"));
+		if ((rc = step(st, st->ins_fts, err, n)))
+			return rc;
+	}
+	json_array_foreach(json_object_get(r, "events"), i, x)
+	{
+		sqlite3_stmt *s = st->ins_ev;
+		json_t *sp = json_object_get(x, "span");
+		const char *vid = jstr(x, "id");
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+		bind_str(s, 2, vid);
+		bind_str(s, 3, jstr(x, "cameo"));
+		bind_str(s, 4, jstr(x, "root"));
+		bind_str(s, 5, jstr(x, "plover"));
+		json_t *q = json_object_get(x, "quad");
+		sqlite3_bind_int64(
+		    s, 6, json_is_integer(q) ? json_integer_value(q) : 0);
+		bind_str(s, 7, jstr(x, "when"));
+		bind_str(s, 8, jstr(x, "where"));
+		bind_str(s, 9, jstr(x, "duration"));
+		bind_str(s, 10, jstr(x, "status"));
+		sqlite3_bind_int64(s, 11, jint(sp, 0));
+		sqlite3_bind_int64(s, 12, jint(sp, 1));
+		bind_str(s, 13, jstr(x, "evidence"));
+		if ((rc = step(st, s, err, n)))
+			return rc;
+		static const char *const sides[2] = {"source", "target"};
+		for (int side = 0; side < 2; side++) {
+			json_array_foreach(json_object_get(x, sides[side]), k,
+			                   m)
+			{
+				if (!json_is_string(m))
+					continue;
+				const char *ref = json_string_value(m);
+				const char *name, *country, *actor;
+				actor_row(ents, ref, &name, &country, &actor);
+				sqlite3_stmt *a = st->ins_act;
+				sqlite3_bind_text(a, 1, id, -1,
+				                  SQLITE_TRANSIENT);
+				bind_str(a, 2, vid);
+				sqlite3_bind_text(a, 3, sides[side], -1,
+				                  SQLITE_STATIC);
+				bind_str(a, 4, ref);
+				bind_str(a, 5, name);
+				bind_str(a, 6, country);
+				bind_str(a, 7, actor);
+				if ((rc = step(st, a, err, n)))
+					return rc;
+			}
+		}
+	}
+	json_array_foreach(json_object_get(r, "paragraphs"), i, x)
+	{
+		size_t b0 = cp_to_byte(text, len, jint(x, 0));
+		size_t b1 = cp_to_byte(text, len, jint(x, 1));
+		if (b1 <= b0)
+			continue;
+		sqlite3_bind_text(st->ins_fts, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st->ins_fts, 2, "paragraph", -1,
+		                  SQLITE_STATIC);
+		sqlite3_bind_text(st->ins_fts, 3, text + b0, (int)(b1 - b0),
+		                  SQLITE_TRANSIENT);
+		if ((rc = step(st, st->ins_fts, err, n)))
+			return rc;
+	}
+	return rc;
+}
+
+int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
+                 const char *json, size_t jlen, char *what, char *err,
+                 size_t errlen)
+{
+	json_error_t je;
+	json_t *r = json_loadb(json, jlen, 0, &je);
+	if (r == NULL)
+		return fail(err, errlen, JISHI_EINVAL,
+		            "record is not JSON: %s (byte %d)", je.text,
+		            je.position);
+	json_t *doc = json_object_get(r, "doc");
+	const char *id = jstr(doc, "id");
+	if (id == NULL) {
+		json_decref(r);
+		return fail(err, errlen, JISHI_EINVAL, "record has no doc.id");
+	}
+	int rc = begin(st, err, errlen);
+	if (rc) {
+		json_decref(r);
+		return rc;
+	}
+	/* unchanged: skip; changed: replace the document's facts */
+	sqlite3_bind_text(st->get_doc, 1, id, -1, SQLITE_TRANSIENT);
+	int got = sqlite3_step(st->get_doc);
+	bool exists = got == SQLITE_ROW;
+	bool same =
+	    exists && strcmp((const char *)sqlite3_column_text(st->get_doc, 0),
+	                     sha256) == 0;
+	sqlite3_reset(st->get_doc);
+	sqlite3_clear_bindings(st->get_doc);
+	if (same) {
+		*what = 's';
+		json_decref(r);
+		return JISHI_OK;
+	}
+	*what = exists ? 'r' : 'n';
+	rc = exec(st, "SAVEPOINT doc", err, errlen);
+	for (int i = 0; rc == JISHI_OK && exists && i < 7; i++) {
+		sqlite3_bind_text(st->del[i], 1, id, -1, SQLITE_TRANSIENT);
+		rc = step(st, st->del[i], err, errlen);
+	}
+	if (rc == JISHI_OK) {
+		char now[32];
+		time_t t = time(NULL);
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		sqlite3_stmt *s = st->ins_doc;
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+		bind_str(s, 2, jstr(doc, "url"));
+		bind_str(s, 3, jstr(doc, "dateline"));
+		bind_str(s, 4, jstr(doc, "anchor"));
+		bind_str(s, 5, jstr(doc, "script"));
+		bind_str(s, 6, sha256);
+		sqlite3_bind_int64(s, 7, (long long)len);
+		bind_str(s, 8, now);
+		sqlite3_bind_text(s, 9, json, (int)jlen, SQLITE_TRANSIENT);
+		rc = step(st, s, err, errlen);
+	}
+	if (rc == JISHI_OK)
+		rc = put_facts(st, id, text, len, r, err, errlen);
+	json_decref(r);
+	if (rc == JISHI_OK)
+		return exec(st, "RELEASE doc", err, errlen);
+	/* this document goes; the batch keeps the others */
+	exec(st, "ROLLBACK TO doc", NULL, 0);
+	exec(st, "RELEASE doc", NULL, 0);
+	return rc;
+}
+
+int jx_store_counts(jx_store *st, long *docs, long *events)
+{
+	sqlite3_stmt *s;
+	*docs = *events = 0;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT (SELECT count(*) FROM documents),"
+	                       " (SELECT count(*) FROM events)",
+	                       -1, &s, NULL) != SQLITE_OK)
+		return JISHI_EIO;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*docs = (long)sqlite3_column_int64(s, 0);
+		*events = (long)sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	return JISHI_OK;
+}
+
+/* ---- query ------------------------------------------------------------- */
+
+static const char *col(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	return v ? (const char *)v : "";
+}
+
+int jx_store_timeline(jx_store *st, const jx_query *q, int format,
+                      bool evidence, FILE *out, long *n, char *err,
+                      size_t errlen)
+{
+	/* ?1 actor ?2 actor2 ?3 country ?4 cameo prefix ?5 plover ?6 from
+	 * ?7 to ?8 fts ?9 doc ?10 limit */
+	static const char *const sql =
+	    "SELECT e.day, e.cameo, e.plover, e.quad, e.status,"
+	    " (SELECT group_concat(coalesce(name, ref), '、') FROM event_actors"
+	    "  WHERE doc=e.doc AND vid=e.vid AND side='source'),"
+	    " (SELECT group_concat(coalesce(name, ref), '、') FROM event_actors"
+	    "  WHERE doc=e.doc AND vid=e.vid AND side='target'),"
+	    " (SELECT group_concat(coalesce(actor, country, ''), ';') FROM"
+	    "  event_actors WHERE doc=e.doc AND vid=e.vid AND side='source'),"
+	    " (SELECT group_concat(coalesce(actor, country, ''), ';') FROM"
+	    "  event_actors WHERE doc=e.doc AND vid=e.vid AND side='target'),"
+	    " e.doc, e.vid, e.evidence, d.url"
+	    " FROM events e JOIN documents d ON d.id = e.doc"
+	    " WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM event_actors a WHERE"
+	    "   a.doc=e.doc AND a.vid=e.vid AND (a.name=?1 OR a.country=?1 OR"
+	    "   a.actor=?1 OR a.ref=?1)))"
+	    " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM event_actors a WHERE"
+	    "   a.doc=e.doc AND a.vid=e.vid AND (a.name=?2 OR a.country=?2 OR"
+	    "   a.actor=?2 OR a.ref=?2)))"
+	    " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_actors a WHERE"
+	    "   a.doc=e.doc AND a.vid=e.vid AND a.country=?3))"
+	    " AND (?4 IS NULL OR substr(e.cameo, 1, length(?4)) = ?4)"
+	    " AND (?5 IS NULL OR e.plover = ?5)"
+	    " AND (?6 IS NULL OR e.day >= ?6)"
+	    " AND (?7 IS NULL OR e.day <= ?7 OR substr(e.day, 1, length(?7))"
+	    "   = ?7)"
+	    " AND (?8 IS NULL OR e.doc IN (SELECT doc FROM fts WHERE"
+	    "   CASE WHEN length(?8) >= 3 THEN text LIKE '%' || ?8 || '%'"
+	    "   ELSE instr(text, ?8) > 0 END))"
+	    " AND (?9 IS NULL OR e.doc = ?9)"
+	    " ORDER BY e.day IS NULL, e.day, e.doc, CAST(substr(e.vid, 2) AS"
+	    " INTEGER)"
+	    " LIMIT ?10";
+	sqlite3_stmt *s;
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return dberr(st, err, errlen, "query");
+	bind_str(s, 1, q->actor);
+	bind_str(s, 2, q->actor2);
+	bind_str(s, 3, q->country);
+	bind_str(s, 4, q->cameo);
+	bind_str(s, 5, q->plover);
+	bind_str(s, 6, q->from);
+	bind_str(s, 7, q->to);
+	bind_str(s, 8, q->text);
+	bind_str(s, 9, q->doc);
+	sqlite3_bind_int64(s, 10, q->limit > 0 ? q->limit : -1);
+	int r;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		(*n)++;
+		if (format == JX_OUT_JSON) {
+			json_t *o = json_pack(
+			    "{s:s?, s:s, s:s?, s:i, s:s, s:s?, s:s?, s:s, s:s}",
+			    "when",
+			    sqlite3_column_text(s, 0) ? col(s, 0) : NULL,
+			    "cameo", col(s, 1), "plover",
+			    sqlite3_column_text(s, 2) ? col(s, 2) : NULL,
+			    "quad", sqlite3_column_int(s, 3), "status",
+			    col(s, 4), "source",
+			    sqlite3_column_text(s, 5) ? col(s, 5) : NULL,
+			    "target",
+			    sqlite3_column_text(s, 6) ? col(s, 6) : NULL, "doc",
+			    col(s, 9), "event", col(s, 10));
+			if (o && evidence)
+				json_object_set_new(o, "evidence",
+				                    json_string(col(s, 11)));
+			char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
+			if (line)
+				fprintf(out, "%s\n", line);
+			free(line);
+			json_decref(o);
+		} else if (format == JX_OUT_TSV) {
+			/* Day, Actor1Code, Actor1Name, Actor2Code, Actor2Name,
+			 * EventCode, EventRootCode, QuadClass, source */
+			char day[9] = "";
+			const char *d = col(s, 0);
+			if (strlen(d) >= 10)
+				snprintf(day, sizeof day, "%.4s%.2s%.2s", d,
+				         d + 5, d + 8);
+			fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%.2s\t%d\t%s\n",
+			        day, col(s, 7), col(s, 5), col(s, 8), col(s, 6),
+			        col(s, 1), col(s, 1), sqlite3_column_int(s, 3),
+			        sqlite3_column_text(s, 12) ? col(s, 12)
+			                                   : col(s, 9));
+		} else {
+			const char *st_ = col(s, 4);
+			fprintf(out, "%-10s  %-4s  %-9s  %s -> %s%s%s",
+			        col(s, 0)[0] ? col(s, 0) : "?", col(s, 1),
+			        col(s, 2), col(s, 5)[0] ? col(s, 5) : "?",
+			        col(s, 6)[0] ? col(s, 6) : "-",
+			        strcmp(st_, "asserted") ? "  [" : "",
+			        strcmp(st_, "asserted") ? st_ : "");
+			if (strcmp(st_, "asserted"))
+				fputs("]", out);
+			if (evidence)
+				fprintf(out, "\n            「%s」",
+				        col(s, 11));
+			fputc('\n', out);
+		}
+	}
+	int rc = r == SQLITE_DONE ? JISHI_OK : dberr(st, err, errlen, "query");
+	sqlite3_finalize(s);
+	return rc;
+}

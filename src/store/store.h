@@ -1,0 +1,59 @@
+/*
+ * store.h -- the event store: schema-v1 records in, queries out
+ * (docs/internals/store.md). SQLite is the implementation (sqlite.c).
+ *
+ * One connection per jx_store; a store is used by one thread at a time.
+ * Errors come back as JISHI_* codes with a message in the caller's buffer.
+ */
+#ifndef JX_STORE_H
+#define JX_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "jishi.h"
+
+typedef struct jx_store jx_store;
+
+#define JX_STORE_VERSION 1
+
+/* Open (creating and migrating as needed) the store file at path. */
+int jx_store_open(const char *path, bool readonly, jx_store **out, char *err,
+                  size_t errlen);
+void jx_store_close(jx_store *st);
+
+/* Store one document: its text, the sha256 hex of the text and its
+ * schema-v1 JSON record. *what (OUT) is 'n' new, 'r' replaced (the text
+ * changed) or 's' skipped (already stored as it is). The write joins the
+ * open batch; jx_store_commit() ends it. */
+int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
+                 const char *json, size_t jlen, char *what, char *err,
+                 size_t errlen);
+/* Commit the open batch (no-op when none). */
+int jx_store_commit(jx_store *st, char *err, size_t errlen);
+
+/* A query of the event timeline; NULL fields do not filter. */
+typedef struct jx_query {
+	const char *actor;     /* name or code on either side */
+	const char *actor2;    /* with actor: the other side (a pair) */
+	const char *country;   /* ISO code of an actor on either side */
+	const char *cameo;     /* code prefix: 04, 042 */
+	const char *plover;    /* PLOVER type */
+	const char *from, *to; /* YYYY-MM-DD bounds on the event's day */
+	const char *text;      /* FTS5 query over the document's text */
+	const char *doc;       /* one document id */
+	long limit;            /* 0: no limit */
+} jx_query;
+
+enum { JX_OUT_TABLE, JX_OUT_JSON, JX_OUT_TSV };
+
+/* Print the events the query selects, by day. *n (OUT) rows printed. */
+int jx_store_timeline(jx_store *st, const jx_query *q, int format,
+                      bool evidence, FILE *out, long *n, char *err,
+                      size_t errlen);
+
+/* Counts for a summary line: documents, events. */
+int jx_store_counts(jx_store *st, long *docs, long *events);
+
+#endif
