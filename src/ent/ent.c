@@ -1350,7 +1350,7 @@ static void compose_orgs(ctx *c)
 			ctry = opt(
 			    jx_table_str(c->tb.orgs, h->row, c->tb.o_country));
 		uint32_t s = h->s;
-		for (uint32_t j = i; j < c->nm && c->m[j].s < best; j++)
+		for (uint32_t j = i; j < nm && c->m[j].s < best; j++)
 			if (c->m[j].kind != K_NONE && c->m[j].kind != K_MOD) {
 				c->m[j].kind = K_NONE;
 				memset(c->covered + c->m[j].s, 0,
