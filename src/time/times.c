@@ -50,6 +50,7 @@ typedef struct expr {
 	char dur[40]; /* DURATION / SET / ANNIV / VAGUE value */
 	int32_t hol;  /* time/holidays row, or -1 */
 	bool orth;    /* 東正教: the Orthodox Easter */
+	bool within;  /* 三天之內: the point, at day precision */
 	/* a part of the year: 'H' half, 'Q' quarter, 'S' season (part), or
 	 * 'R' units yp_a .. yp_b (1-based, negative: from the end) of yp_u */
 	int yp;
@@ -129,6 +130,11 @@ static bool lit(const ctx *c, uint32_t p, const char *s)
 {
 	size_t l = strlen(s);
 	return p + l <= c->n && memcmp(c->t + p, s, l) == 0;
+}
+
+static bool is_digit_at(const ctx *c, uint32_t q)
+{
+	return q < c->n && c->t[q] >= '0' && c->t[q] <= '9';
 }
 
 /* ---- numbers ---------------------------------------------------------- */
@@ -398,6 +404,19 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 		int hh = shifted((int)h.v, shift);
 		if (shift == NULL)
 			r = ampm_after(c, r, &hh);
+		/* 08:15:30-05:30, 10:00Z: an ISO 8601 offset */
+		if (ss >= 0 && r + 5 < c->n &&
+		    (c->t[r] == '+' || c->t[r] == '-') &&
+		    is_digit_at(c, r + 1) && is_digit_at(c, r + 2) &&
+		    c->t[r + 3] == ':' && is_digit_at(c, r + 4) &&
+		    is_digit_at(c, r + 5)) {
+			x->tz = jx_arena_strndup(&c->doc->arena,
+			                         (const char *)c->t + r, 6);
+			r += 6;
+		} else if (ss >= 0 && r < c->n && c->t[r] == 'Z') {
+			x->tz = "+00:00";
+			r++;
+		}
 		/* 12:00時: a 時 after the clock says nothing more */
 		if (lit(c, r, "時") || lit(c, r, "时"))
 			r += 3;
@@ -519,11 +538,6 @@ static int full_year(long v)
 	return (int)(v < 50 ? 2000 + v : 1900 + v);
 }
 
-static bool is_digit_at(const ctx *c, uint32_t q)
-{
-	return q < c->n && c->t[q] >= '0' && c->t[q] <= '9';
-}
-
 /* Dates in figures: 2025-08-24, 2025/8/24, 1999.08, 10/31/1974 (month
  * first with /), 13.5.2015 and 3-7-2017 (day first with . or - before a
  * four-digit year), 27-7-3 (a two-digit year first), 20240307, 6·30. */
@@ -562,7 +576,8 @@ static uint32_t read_figures(ctx *c, uint32_t p, num a, expr *x)
 		return p;
 	if (b.e < c->n && c->t[b.e] == sep) {
 		num d = read_num(c, b.e + 1);
-		if (d.e == b.e + 1 || d.chinese || is_digit_at(c, d.e))
+		if (d.e == b.e + 1 || d.chinese ||
+		    (c->t[d.e - 1] != ' ' && is_digit_at(c, d.e)))
 			return p;
 		int y = -1, m = -1, dd = -1;
 		if (a.ndig == 4) { /* 2025-08-24 */
@@ -925,14 +940,46 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 	static const char *const ago[] = {"以前", "之前", "前"};
 	static const char *const later[] = {"以後", "以后", "之後",
 	                                    "之后", "後",   "后"};
+	/* the whole as a count of one unit: 一年半 18 months, 一天半 36
+	 * hours, 十三分半 810 seconds */
 	long n = d.n;
 	int u = d.u;
-	if (d.half && u == DU_Y && nparts == 1) {
-		n = n * 12 + 6; /* 一年半後: 18 months */
-		u = DU_M;
-	} else if (d.half || nparts > 1 || !d.num) {
-		u = -1;
+	if (d.half || nparts > 1) {
+		double mo = v[DU_Y] * 12 + v[DU_M];
+		double sec = v[DU_W] * 604800 + v[DU_D] * 86400 +
+		             v[DU_H] * 3600 + v[DU_MIN] * 60 + v[DU_S];
+		if (mo > 0 && sec == 0 && mo == (double)(long)mo) {
+			n = (long)mo, u = DU_M;
+		} else if (mo == 0 && sec > 0) {
+			static const long step[] = {604800, 86400, 3600, 60, 1};
+			u = -1;
+			for (int i = 0; i < 5 && u < 0; i++)
+				if (sec == (double)((long)sec / step[i] *
+				                    step[i]) &&
+				    sec >= (double)step[i] &&
+				    (i < 1 ? v[DU_W] > 0 : true))
+					n = (long)sec / step[i], u = DU_W + i;
+		} else {
+			u = -1;
+		}
 	}
+	if (!d.num && !d.half)
+		u = -1;
+	/* 三天之內, 半小時以內: by that point */
+	static const char *const within[] = {"之內", "之内", "以內",
+	                                     "以内", "內",   "内"};
+	for (int i = 0; u >= 0 && i < 6; i++)
+		if (lit(c, q, within[i])) {
+			x->n_off = n;
+			x->within = true;
+			q += (uint32_t)strlen(within[i]);
+			static const char U0[] = "YMWDHNS";
+			x->n_unit = U0[u];
+			x->kind = u >= DU_H ? T_TIME : T_DATE;
+			x->mod = "BEFORE";
+			x->dur[0] = '\0';
+			return q;
+		}
 	if (u >= 0) {
 		for (int i = 0; i < 3 && !x->n_unit; i++)
 			if (lit(c, q, ago[i])) {
@@ -951,6 +998,12 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 			x->n_unit = U[u];
 			x->kind = u >= DU_H ? T_TIME : T_DATE;
 			x->mod = NULL;
+			/* 3年半以前, 半小時以後: from that point on / up to it
+			 */
+			if (lit(c, q - 6, "以前"))
+				x->mod = "BEFORE";
+			else if (lit(c, q - 6, "以後") || lit(c, q - 6, "以后"))
+				x->mod = "AFTER";
 			x->dur[0] = '\0';
 			return q;
 		}
@@ -1170,6 +1223,24 @@ static uint32_t read_in_month(ctx *c, uint32_t p, expr *x)
 	return p;
 }
 
+/* The time a set recurs at, said after it: 每週六上午9點, 每個星期天,
+ * 每年秋天, 每年母親節. Only its extent: a SET's value is its period. */
+static uint32_t set_when(ctx *c, uint32_t q)
+{
+	expr y;
+	memset(&y, 0, sizeof(y));
+	y.hh = y.mi = y.ss = y.wday = -1;
+	uint32_t row, len, r = read_day_of_week(c, q, &y.wday);
+	if (r == q)
+		r = read_weekday(c, q, &y.wday);
+	if (r == q && (len = at(c, c->tb.holidays, q, &row)) != 0)
+		r = q + len;
+	if (r == q && (len = at(c, c->tb.yearparts, q, &row)) != 0)
+		r = q + len;
+	uint32_t r2 = read_clock(c, r, &y, CL_BARE | CL_PART);
+	return r2 > r ? r2 : r;
+}
+
 /* One expression at p, or x->e == p. */
 static void read_expr(ctx *c, uint32_t p, expr *x)
 {
@@ -1210,14 +1281,17 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		x->e = p + len;
 		return;
 	}
-	if (lit(c, p, "每")) { /* 每兩年, 每3個月 */
+	if (lit(c, p, "每")) { /* 每兩年, 每3個月, 每隔3天 */
 		expr d = *x;
-		uint32_t r = read_duration(c, p + 3, &d);
-		if (r > p + 3 && d.kind == T_DURATION && !d.n_unit) {
+		uint32_t b = p + 3;
+		if (lit(c, b, "隔"))
+			b += 3;
+		uint32_t r = read_duration(c, b, &d);
+		if (r > b && d.kind == T_DURATION && !d.n_unit) {
 			*x = d;
 			x->kind = T_SET;
 			x->s = p;
-			x->e = r;
+			x->e = set_when(c, r);
 			return;
 		}
 	}
@@ -1225,7 +1299,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		x->kind = T_SET;
 		snprintf(x->dur, sizeof(x->dur), "%s",
 		         jx_table_str(c->tb.sets, row, c->tb.s_value));
-		x->e = p + len;
+		x->e = set_when(c, p + len);
 		return;
 	}
 	/* a zone then a clock time */
@@ -2128,7 +2202,14 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		out->anchor = a->kind;
 		y = a->y, m = a->m, d = a->d;
 		char u = x->n_unit;
-		if (u == 'Y') {
+		out->mod = x->mod;
+		if ((u == 'Y' || u == 'M') && x->within) {
+			/* 一年之內: the day a year on */
+			add_months(&y, &m, (int)x->n_off * (u == 'Y' ? 12 : 1));
+			if (d > jx_month_days(y, m))
+				d = jx_month_days(y, m);
+			fmt_date(out->value, sizeof(out->value), y, m, d);
+		} else if (u == 'Y') {
 			snprintf(out->value, sizeof(out->value), "%04d",
 			         y + (int)x->n_off);
 		} else if (u == 'M') {
@@ -2145,7 +2226,7 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 			return;
 		} else {
 			int64_t mins = (int64_t)a->hh * 60 + a->mi;
-			int64_t secs = mins * 60;
+			int64_t secs = mins * 60 + (a->ss > 0 ? a->ss : 0);
 			secs += x->n_off * (u == 'H'   ? 3600
 			                    : u == 'N' ? 60
 			                               : 1);
@@ -2158,6 +2239,11 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 			snprintf(out->value + l, sizeof(out->value) - l,
 			         "T%02d:%02d", (int)(secs / 3600),
 			         (int)(secs / 60 % 60));
+			if (u == 'S' || secs % 60) { /* 5秒鐘後 */
+				l = strlen(out->value);
+				snprintf(out->value + l, sizeof(out->value) - l,
+				         ":%02d", (int)(secs % 60));
+			}
 			out->type = "TIME";
 			return;
 		}
