@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base.h"
@@ -619,6 +620,12 @@ static int run(int argc, char **argv, bool ingest)
 		               .story_days = (int)merge_param(
 		                   model, "store/merge", "story_days", 1)};
 		jx_store_set_merge(w.store, &mp);
+		char now[32];
+		time_t t = time(NULL);
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		jx_store_set_time(w.store, now);
 		w.hint = cli_input_count_hint(in);
 		w.t0 = now_s();
 		w.tty = isatty(2);

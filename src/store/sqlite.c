@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "base.h"
 #include "store.h"
@@ -21,6 +20,7 @@ struct jx_store {
 	sqlite3 *db;
 	bool in_batch;
 	jx_merge merge;
+	char now[32]; /* the ingest time the caller gave */
 	sqlite3_stmt *get_doc, *del[7], *ins_doc, *ins_ent, *ins_men, *ins_time,
 	    *ins_quote, *ins_ev, *ins_act, *ins_fts;
 };
@@ -242,6 +242,11 @@ int jx_store_open(const char *path, bool readonly, jx_store **out, char *err,
 	st->merge.story_days = 1;
 	*out = st;
 	return JISHI_OK;
+}
+
+void jx_store_set_time(jx_store *st, const char *iso)
+{
+	snprintf(st->now, sizeof st->now, "%s", iso ? iso : "");
 }
 
 void jx_store_set_merge(jx_store *st, const jx_merge *m)
@@ -771,11 +776,6 @@ int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
 		rc = step(st, st->del[i], err, errlen);
 	}
 	if (rc == JISHI_OK) {
-		char now[32];
-		time_t t = time(NULL);
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		sqlite3_stmt *s = st->ins_doc;
 		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 		bind_str(s, 2, jstr(doc, "url"));
@@ -784,7 +784,7 @@ int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
 		bind_str(s, 5, jstr(doc, "script"));
 		bind_str(s, 6, sha256);
 		sqlite3_bind_int64(s, 7, (long long)len);
-		bind_str(s, 8, now);
+		bind_str(s, 8, st->now);
 		sqlite3_bind_text(s, 9, json, (int)jlen, SQLITE_TRANSIENT);
 		rc = step(st, s, err, errlen);
 	}

@@ -38,6 +38,10 @@ typedef struct jx_merge {
 } jx_merge;
 void jx_store_set_merge(jx_store *st, const jx_merge *m);
 
+/* The ingest time stored with the documents that follow (ISO 8601; the
+ * store never reads the clock itself). */
+void jx_store_set_time(jx_store *st, const char *iso);
+
 /* Commit the open batch (no-op when none). */
 int jx_store_commit(jx_store *st, char *err, size_t errlen);
 
