@@ -145,3 +145,10 @@ add_test(NAME store
           ${CMAKE_SOURCE_DIR}/samples)
 set_tests_properties(store PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
   SKIP_RETURN_CODE 77)
+add_test(NAME store_merge
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tests/store/merge_test.sh $<TARGET_FILE:jishi>
+          ${CMAKE_SOURCE_DIR}/samples/ettoday-korea-japan-summit-20250824.txt
+          ${CMAKE_SOURCE_DIR}/tests/data/store/summit-other-report.txt
+          ${CMAKE_SOURCE_DIR}/tests/data/store/v1.sql)
+set_tests_properties(store_merge PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
+  SKIP_RETURN_CODE 77)

@@ -15,10 +15,12 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base.h"
 #include "cli.h"
+#include "model.h"
 #include "store.h"
 
 typedef struct opts {
@@ -420,6 +422,21 @@ static void usage(FILE *f)
 
 static int run(int argc, char **argv, bool ingest);
 
+/* A number from a name/value table of the model (store/merge), or def. */
+static double merge_param(const jishi_model *m, const char *table,
+                          const char *name, double def)
+{
+	const jx_table *t = jx_model_table(m, table);
+	if (t == NULL || t->ncols < 2)
+		return def;
+	uint32_t r = jx_table_lower(t, name, strlen(name));
+	if (r >= t->nrows || strcmp(jx_table_cell(t, r, 0).s, name) != 0)
+		return def;
+	char *end;
+	double v = strtod(jx_table_cell(t, r, 1).s, &end);
+	return end != jx_table_cell(t, r, 1).s ? v : def;
+}
+
 int cli_extract(int argc, char **argv)
 {
 	return run(argc, argv, false);
@@ -596,6 +613,19 @@ static int run(int argc, char **argv, bool ingest)
 			jishi_model_close(model);
 			return 2;
 		}
+		jx_merge mp = {.shingle = (int)merge_param(model, "store/merge",
+		                                           "shingle", 4),
+		               .simhash_max = (int)merge_param(
+		                   model, "store/merge", "simhash_max", 6),
+		               .story_days = (int)merge_param(
+		                   model, "store/merge", "story_days", 1)};
+		jx_store_set_merge(w.store, &mp);
+		char now[32];
+		time_t t = time(NULL);
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		jx_store_set_time(w.store, now);
 		w.hint = cli_input_count_hint(in);
 		w.t0 = now_s();
 		w.tty = isatty(2);

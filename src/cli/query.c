@@ -70,13 +70,14 @@ int cli_query(int argc, char **argv)
 	    {"json", no_argument, NULL, 'J'},
 	    {"tsv", no_argument, NULL, 'S'},
 	    {"evidence", no_argument, NULL, 'E'},
+	    {"stories", no_argument, NULL, 's'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
 	jx_query q;
 	memset(&q, 0, sizeof q);
 	const char *db = "jishi.db";
 	int format = JX_OUT_TABLE;
-	bool evidence = false;
+	bool evidence = false, stories = false;
 	char *pair = NULL;
 	int c;
 	optind = 1;
@@ -154,6 +155,9 @@ int cli_query(int argc, char **argv)
 		case 'E':
 			evidence = true;
 			break;
+		case 's':
+			stories = true;
+			break;
 		case 'h':
 			usage(stdout);
 			free(pair);
@@ -178,8 +182,10 @@ int cli_query(int argc, char **argv)
 		return 2;
 	}
 	long n = 0;
-	int rc = jx_store_timeline(st, &q, format, evidence, stdout, &n, err,
-	                           sizeof err);
+	int rc = stories ? jx_store_stories(st, &q, format, stdout, &n, err,
+	                                    sizeof err)
+	                 : jx_store_timeline(st, &q, format, evidence, stdout,
+	                                     &n, err, sizeof err);
 	jx_store_close(st);
 	free(pair);
 	if (rc) {
@@ -188,7 +194,7 @@ int cli_query(int argc, char **argv)
 	}
 	if (format == JX_OUT_TABLE) {
 		fflush(stdout);
-		fprintf(stderr, "%ld events\n", n);
+		fprintf(stderr, "%ld %s\n", n, stories ? "stories" : "events");
 	}
 	return fflush(stdout) == 0 ? 0 : 1;
 }

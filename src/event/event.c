@@ -48,11 +48,21 @@ static void add_actor(argset *g, const jx_actor *a)
 		add_ent(g, a->ent[i]);
 }
 
+static bool is_country(const jx_view *v, const jx_actor *a)
+{
+	if (a->code)
+		return strlen(a->code) == 3 && a->code[0] >= 'A' &&
+		       a->code[0] <= 'Z';
+	if (a->n != 1)
+		return false;
+	const jx_entity *e =
+	    &JX_VEC_AT(&v->doc->entities, jx_entity, (uint32_t)a->ent[0]);
+	return e->key && strncmp(e->key, "C:", 2) == 0;
+}
+
 /* Is [s, e) one coordinator between two actors (、 和 與 及 跟 同)? */
 static bool coordinator(const jx_view *v, uint32_t s, uint32_t e, bool with_too)
 {
-	if (e <= s)
-		return e == s;
 	size_t i = s;
 	uint32_t cp = jx_utf8_next(v->t, v->len, &i);
 	if (i == e && cp == 0x3001)
@@ -63,15 +73,25 @@ static bool coordinator(const jx_view *v, uint32_t s, uint32_t e, bool with_too)
 	return n && s + n == e && jx_table_str(v->markers, row, 1)[0] == 'w';
 }
 
+/* Are actors i and i+1 one list: a coordinator between them, or two
+ * country names written together (美日韓)? */
+static bool joined(const jx_view *v, uint32_t i, bool with_too)
+{
+	const jx_actor *a = &v->a[i], *b = &v->a[i + 1];
+	if (a->e > b->s)
+		return false;
+	if (a->e == b->s)
+		return is_country(v, a) && is_country(v, b);
+	return coordinator(v, a->e, b->s, with_too);
+}
+
 /* Actor k and the actors coordinated with it on both sides. */
 static void chain(const jx_view *v, uint32_t k, bool with_too, argset *g)
 {
 	uint32_t lo = k, hi = k;
-	while (lo > 0 && v->a[lo - 1].e <= v->a[lo].s &&
-	       coordinator(v, v->a[lo - 1].e, v->a[lo].s, with_too))
+	while (lo > 0 && joined(v, lo - 1, with_too))
 		lo--;
-	while (hi + 1 < v->na && v->a[hi].e <= v->a[hi + 1].s &&
-	       coordinator(v, v->a[hi].e, v->a[hi + 1].s, with_too))
+	while (hi + 1 < v->na && joined(v, hi, with_too))
 		hi++;
 	for (uint32_t i = lo; i <= hi; i++)
 		if (jx_actor_live(&v->a[i]))
@@ -90,17 +110,34 @@ static const jx_stmt *stmt_at(const jx_view *v, uint32_t p)
 	return best;
 }
 
+static bool is_media(const jx_view *v, const jx_actor *a)
+{
+	return a->n == 1 && !a->code &&
+	       JX_VEC_AT(&v->doc->entities, jx_entity, (uint32_t)a->ent[0])
+	               .type == JX_ENT_MEDIA;
+}
+
 /* The subject of a trigger at [ts, te): see docs/internals/event.md. */
 static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
 {
 	uint32_t cs = jx_view_unit_start(v, ts, 2);
 	uint32_t ps = jx_view_unit_start(v, ts, 1);
 	uint32_t k;
+	int32_t media = -1; /* an outlet acts only when no one else does */
 	for (k = jx_view_actor_at(v, cs); k < v->na && v->a[k].e <= ts; k++)
 		if (v->a[k].role == 0 && jx_actor_live(&v->a[k])) {
+			if (is_media(v, &v->a[k])) {
+				if (media < 0)
+					media = (int32_t)k;
+				continue;
+			}
 			chain(v, k, !with_frame, g);
 			return;
 		}
+	if (media >= 0) {
+		chain(v, (uint32_t)media, !with_frame, g);
+		return;
+	}
 	const jx_stmt *st = stmt_at(v, ts);
 	if (st) {
 		for (uint8_t i = 0; i < st->n; i++)
@@ -162,8 +199,14 @@ static void governed(const jx_view *v, uint32_t from, uint32_t to, char r,
 		if (a->s >= to)
 			break;
 		if (a->role == r && jx_actor_live(a) && a->e <= to) {
+			/* the governed actor and those listed after it */
 			argset tmp = {0};
-			chain(v, k, true, &tmp);
+			uint32_t hi = k;
+			while (hi + 1 < v->na && joined(v, hi, true))
+				hi++;
+			for (uint32_t i = k; i <= hi; i++)
+				if (jx_actor_live(&v->a[i]))
+					add_actor(&tmp, &v->a[i]);
 			for (uint8_t i = 0; i < tmp.n; i++)
 				add_arg(g, tmp.a[i].ent, tmp.a[i].code);
 		}

@@ -494,6 +494,7 @@ jx_view *jx_view_build(jishi_doc *doc)
 		return NULL;
 	}
 	const jishi_model *m = doc->model;
+	v->doc = doc;
 	v->t = doc->norm;
 	v->len = doc->norm_len;
 	v->markers = jx_model_table(m, "events/markers");
@@ -574,6 +575,21 @@ jx_view *jx_view_build(jishi_doc *doc)
 		if (a->role == 0 && !a->pronoun &&
 		    jx_view_word(v, heads, p, &row))
 			a->role = 'm';
+	}
+	/* inside a parenthesis (（中央社東京23日電）, 李在明（石破茂總理）):
+	 * an aside, not the one who acts */
+	for (uint32_t k = 0; k < v->na; k++) {
+		jx_actor *a = &v->a[k];
+		for (uint32_t p = a->s; p > 0 && a->s - p < 90;) {
+			char c = (char)v->t[--p];
+			if (c == ')' || c == '\n')
+				break;
+			if (c == '(') {
+				if (a->role == 0)
+					a->role = 'p';
+				break;
+			}
+		}
 	}
 	/* 據《韓聯社》、《日本放送協會》: the marker governs the list */
 	for (uint32_t k = 1; k < v->na; k++) {

@@ -39,6 +39,7 @@ typedef struct jx_stmt {
 } jx_stmt;
 
 typedef struct jx_view {
+	const jishi_doc *doc;
 	const uint8_t *t; /* doc->norm */
 	uint32_t len;
 	uint8_t *tok; /* per norm byte: 1 token start, 2 token end here */

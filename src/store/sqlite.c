@@ -12,13 +12,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "base.h"
 #include "store.h"
 
 struct jx_store {
 	sqlite3 *db;
 	bool in_batch;
+	jx_merge merge;
+	char now[32]; /* the ingest time the caller gave */
 	sqlite3_stmt *get_doc, *del[7], *ins_doc, *ins_ent, *ins_men, *ins_time,
 	    *ins_quote, *ins_ev, *ins_act, *ins_fts;
 };
@@ -54,7 +56,23 @@ static const char *const SCHEMA_V1 =
     " text, tokenize='trigram');";
 
 /* Migrations from version k to k+1 are MIGRATIONS[k]; [0] creates v1. */
-static const char *const MIGRATIONS[] = {NULL};
+static const char *const MIGRATIONS[] = {
+    NULL,
+    /* 1 -> 2: cross-report merging (wire copies, stories) */
+    "ALTER TABLE documents ADD COLUMN simhash INTEGER;"
+    "ALTER TABLE documents ADD COLUMN wire TEXT;"
+    "UPDATE documents SET wire = id;"
+    "CREATE TABLE simhash_bands(band INTEGER NOT NULL, value INTEGER NOT"
+    " NULL, doc TEXT NOT NULL);"
+    "CREATE INDEX simhash_bands_bv ON simhash_bands(band, value);"
+    "CREATE INDEX simhash_bands_doc ON simhash_bands(doc);"
+    "CREATE TABLE stories(id INTEGER PRIMARY KEY, root TEXT NOT NULL,"
+    " src TEXT NOT NULL, tgt TEXT NOT NULL, day TEXT);"
+    "CREATE INDEX stories_key ON stories(root, src, tgt);"
+    "CREATE TABLE story_events(story INTEGER NOT NULL, doc TEXT NOT NULL,"
+    " vid TEXT NOT NULL);"
+    "CREATE INDEX story_events_story ON story_events(story);"
+    "CREATE INDEX story_events_doc ON story_events(doc);"};
 
 static int fail(char *err, size_t n, int rc, const char *fmt, ...)
 {
@@ -169,6 +187,7 @@ int jx_store_open(const char *path, bool readonly, jx_store **out, char *err,
 	    "DELETE FROM events WHERE doc=?1",
 	    "DELETE FROM event_actors WHERE doc=?1",
 	    "DELETE FROM fts WHERE doc=?1"};
+	/* plus, on replacement: bands, story members, empty stories */
 	for (int i = 0; rc == JISHI_OK && !readonly && i < 7; i++)
 		rc = prep(st, &st->del[i], dels[i], err, errlen);
 	if (rc == JISHI_OK && !readonly)
@@ -177,8 +196,9 @@ int jx_store_open(const char *path, bool readonly, jx_store **out, char *err,
 		          errlen);
 	if (rc == JISHI_OK && !readonly)
 		rc = prep(st, &st->ins_doc,
-		          "INSERT OR REPLACE INTO documents VALUES(?1,?2,?3,?4,"
-		          "?5,?6,?7,?8,?9)",
+		          "INSERT OR REPLACE INTO documents(id, url, dateline,"
+		          " anchor, script, sha256, bytes, ingested, record)"
+		          " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
 		          err, errlen);
 	if (rc == JISHI_OK && !readonly)
 		rc = prep(
@@ -217,8 +237,23 @@ int jx_store_open(const char *path, bool readonly, jx_store **out, char *err,
 		jx_store_close(st);
 		return rc;
 	}
+	st->merge.shingle = 4;
+	st->merge.simhash_max = 6;
+	st->merge.story_days = 1;
 	*out = st;
 	return JISHI_OK;
+}
+
+void jx_store_set_time(jx_store *st, const char *iso)
+{
+	snprintf(st->now, sizeof st->now, "%s", iso ? iso : "");
+}
+
+void jx_store_set_merge(jx_store *st, const jx_merge *m)
+{
+	st->merge = *m;
+	if (st->merge.shingle < 1)
+		st->merge.shingle = 4;
 }
 
 void jx_store_close(jx_store *st)
@@ -451,6 +486,254 @@ static int put_facts(jx_store *st, const char *id, const char *text, size_t len,
 	return rc;
 }
 
+/* ---- cross-report merging (docs/internals/store.md) ------------------ */
+
+static bool keep_cp(uint32_t cp)
+{
+	return (cp < 0x80 && ((cp >= '0' && cp <= '9') ||
+	                      ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))) ||
+	       (cp >= 0x3400 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || cp >= 0x20000;
+}
+
+/* SimHash of the text's k-character shingles (letters, digits and CJK
+ * characters only, so that punctuation and layout do not count). */
+static uint64_t simhash(const char *text, size_t len, int k)
+{
+	uint32_t *cp = malloc((len + 1) * sizeof *cp);
+	if (cp == NULL)
+		return 0;
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t c = jx_utf8_next((const uint8_t *)text, len, &i);
+		if (keep_cp(c))
+			cp[n++] = c;
+	}
+	int votes[64] = {0};
+	for (size_t i = 0; i + (size_t)k <= n; i++) {
+		uint64_t h = 1469598103934665603ull; /* FNV-1a */
+		for (int j = 0; j < k; j++) {
+			h ^= cp[i + (size_t)j];
+			h *= 1099511628211ull;
+		}
+		h ^= h >> 29; /* spread the low bits */
+		h *= 0xbf58476d1ce4e5b9ull;
+		h ^= h >> 32;
+		for (int b = 0; b < 64; b++)
+			votes[b] += (h >> b & 1) ? 1 : -1;
+	}
+	free(cp);
+	uint64_t r = 0;
+	for (int b = 0; b < 64; b++)
+		if (votes[b] > 0)
+			r |= 1ull << b;
+	return r;
+}
+
+static int popcount64(uint64_t x)
+{
+	int n = 0;
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/* Run sql with text/int parameters given as a printf-like list: 's' a
+ * string, 'i' an int64. A SELECT's first row's first column (int64) goes
+ * to *first when given. */
+static int run_sql(jx_store *st, const char *sql, const char *types,
+                   long long *first, ...)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return JISHI_EIO;
+	va_list ap;
+	va_start(ap, first);
+	for (int i = 0; types[i]; i++) {
+		if (types[i] == 's')
+			bind_str(s, i + 1, va_arg(ap, const char *));
+		else
+			sqlite3_bind_int64(s, i + 1, va_arg(ap, long long));
+	}
+	va_end(ap);
+	int r = sqlite3_step(s);
+	if (first && r == SQLITE_ROW)
+		*first = sqlite3_column_int64(s, 0);
+	else if (first)
+		*first = -1;
+	sqlite3_finalize(s);
+	return r == SQLITE_ROW || r == SQLITE_DONE ? JISHI_OK : JISHI_EIO;
+}
+
+/* The wire group of a new text: a stored near-duplicate's, else its own. */
+static int put_wire(jx_store *st, const char *id, const char *text, size_t len)
+{
+	uint64_t h = simhash(text, len, st->merge.shingle);
+	char *wire = NULL;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT d.simhash, d.wire FROM simhash_bands b"
+	                       " JOIN documents d ON d.id = b.doc WHERE"
+	                       " b.band = ?1 AND b.value = ?2 AND b.doc <> ?3"
+	                       " ORDER BY d.rowid",
+	                       -1, &s, NULL) != SQLITE_OK)
+		return JISHI_EIO;
+	for (int b = 0; b < 4 && wire == NULL; b++) {
+		sqlite3_bind_int(s, 1, b);
+		sqlite3_bind_int64(s, 2, (long long)(h >> (16 * b) & 0xFFFF));
+		sqlite3_bind_text(s, 3, id, -1, SQLITE_TRANSIENT);
+		while (wire == NULL && sqlite3_step(s) == SQLITE_ROW) {
+			uint64_t o = (uint64_t)sqlite3_column_int64(s, 0);
+			const unsigned char *w = sqlite3_column_text(s, 1);
+			if (w && popcount64(o ^ h) <= st->merge.simhash_max)
+				wire = strdup((const char *)w);
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	int rc = JISHI_OK;
+	for (int b = 0; b < 4 && rc == JISHI_OK; b++)
+		rc = run_sql(st, "INSERT INTO simhash_bands VALUES(?1, ?2, ?3)",
+		             "iis", NULL, (long long)b,
+		             (long long)(h >> (16 * b) & 0xFFFF), id);
+	if (rc == JISHI_OK)
+		rc =
+		    run_sql(st,
+		            "UPDATE documents SET simhash = ?1, wire = ?2 WHERE"
+		            " id = ?3",
+		            "iss", NULL, (long long)h, wire ? wire : id, id);
+	free(wire);
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted, distinct keys joined by ',' into out. */
+static void join_keys(char **k, int n, char *out, size_t size)
+{
+	qsort(k, (size_t)n, sizeof *k, cmp_str);
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		if (i && strcmp(k[i], k[i - 1]) == 0)
+			continue;
+		int w = snprintf(out + used, size - used, "%s%s",
+		                 used ? "," : "", k[i]);
+		if (w < 0 || (size_t)w >= size - used)
+			break;
+		used += (size_t)w;
+	}
+}
+
+#define MAX_KEYS 16
+
+/* Each event of the document joins a story or starts one. */
+static int put_stories(jx_store *st, const char *id, const char *anchor)
+{
+	sqlite3_stmt *ev, *ac;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT vid, root, day FROM events WHERE doc=?1",
+	                       -1, &ev, NULL) != SQLITE_OK)
+		return JISHI_EIO;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT side, coalesce(country, actor, name,"
+	                       " ref) FROM event_actors WHERE doc=?1 AND"
+	                       " vid=?2",
+	                       -1, &ac, NULL) != SQLITE_OK) {
+		sqlite3_finalize(ev);
+		return JISHI_EIO;
+	}
+	sqlite3_bind_text(ev, 1, id, -1, SQLITE_TRANSIENT);
+	int rc = JISHI_OK;
+	while (rc == JISHI_OK && sqlite3_step(ev) == SQLITE_ROW) {
+		const char *vid = (const char *)sqlite3_column_text(ev, 0);
+		const char *root = (const char *)sqlite3_column_text(ev, 1);
+		const char *day = (const char *)sqlite3_column_text(ev, 2);
+		char *sk[MAX_KEYS], *tk[MAX_KEYS], *uk[2 * MAX_KEYS];
+		int ns = 0, nt = 0;
+		sqlite3_bind_text(ac, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ac, 2, vid, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(ac) == SQLITE_ROW) {
+			const char *side =
+			    (const char *)sqlite3_column_text(ac, 0);
+			const unsigned char *k = sqlite3_column_text(ac, 1);
+			if (k == NULL)
+				continue;
+			char *dup = strdup((const char *)k);
+			if (dup == NULL)
+				continue;
+			if (side[0] == 's' && ns < MAX_KEYS)
+				sk[ns++] = dup;
+			else if (side[0] == 't' && nt < MAX_KEYS)
+				tk[nt++] = dup;
+			else
+				free(dup);
+		}
+		sqlite3_reset(ac);
+		char src[512], tgt[512];
+		join_keys(sk, ns, src, sizeof src);
+		join_keys(tk, nt, tgt, sizeof tgt);
+		/* meetings and mutual acts do not depend on who is named
+		 * first */
+		if (root &&
+		    (strcmp(root, "04") == 0 || strcmp(src, tgt) == 0)) {
+			int nu = 0;
+			for (int i = 0; i < ns; i++)
+				uk[nu++] = sk[i];
+			for (int i = 0; i < nt; i++)
+				uk[nu++] = tk[i];
+			join_keys(uk, nu, src, sizeof src);
+			memcpy(tgt, src, sizeof tgt);
+		}
+		for (int i = 0; i < ns; i++)
+			free(sk[i]);
+		for (int i = 0; i < nt; i++)
+			free(tk[i]);
+		const char *when = day ? day : anchor;
+		long long story = -1;
+		rc = run_sql(
+		    st,
+		    "SELECT id FROM stories WHERE root=?1 AND src=?2 AND"
+		    " tgt=?3 AND (day IS ?4 OR abs(julianday(day) -"
+		    " julianday(?4)) <= ?5) ORDER BY id LIMIT 1",
+		    "ssssi", &story, root, src, tgt, when,
+		    (long long)st->merge.story_days);
+		if (rc == JISHI_OK && story < 0) {
+			rc = run_sql(st,
+			             "INSERT INTO stories(root, src, tgt, day)"
+			             " VALUES(?1, ?2, ?3, ?4)",
+			             "ssss", NULL, root, src, tgt, when);
+			story = sqlite3_last_insert_rowid(st->db);
+		}
+		if (rc == JISHI_OK)
+			rc = run_sql(
+			    st, "INSERT INTO story_events VALUES(?1, ?2, ?3)",
+			    "iss", NULL, story, id, vid);
+	}
+	sqlite3_finalize(ac);
+	sqlite3_finalize(ev);
+	return rc;
+}
+
+/* Take a document out of the merging tables (before it is replaced). */
+static int drop_merged(jx_store *st, const char *id)
+{
+	int rc = run_sql(st, "DELETE FROM simhash_bands WHERE doc=?1", "s",
+	                 NULL, id);
+	if (rc == JISHI_OK)
+		rc = run_sql(st, "DELETE FROM story_events WHERE doc=?1", "s",
+		             NULL, id);
+	if (rc == JISHI_OK)
+		rc = run_sql(st,
+		             "DELETE FROM stories WHERE NOT EXISTS (SELECT 1"
+		             " FROM story_events WHERE story = stories.id)",
+		             "", NULL);
+	return rc;
+}
+
 int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
                  const char *json, size_t jlen, char *what, char *err,
                  size_t errlen)
@@ -493,11 +776,6 @@ int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
 		rc = step(st, st->del[i], err, errlen);
 	}
 	if (rc == JISHI_OK) {
-		char now[32];
-		time_t t = time(NULL);
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		sqlite3_stmt *s = st->ins_doc;
 		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 		bind_str(s, 2, jstr(doc, "url"));
@@ -506,12 +784,18 @@ int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
 		bind_str(s, 5, jstr(doc, "script"));
 		bind_str(s, 6, sha256);
 		sqlite3_bind_int64(s, 7, (long long)len);
-		bind_str(s, 8, now);
+		bind_str(s, 8, st->now);
 		sqlite3_bind_text(s, 9, json, (int)jlen, SQLITE_TRANSIENT);
 		rc = step(st, s, err, errlen);
 	}
+	if (rc == JISHI_OK && exists && drop_merged(st, id))
+		rc = dberr(st, err, errlen, "merge");
 	if (rc == JISHI_OK)
 		rc = put_facts(st, id, text, len, r, err, errlen);
+	if (rc == JISHI_OK && put_wire(st, id, text, len))
+		rc = dberr(st, err, errlen, "wire copies");
+	if (rc == JISHI_OK && put_stories(st, id, jstr(doc, "anchor")))
+		rc = dberr(st, err, errlen, "stories");
 	json_decref(r);
 	if (rc == JISHI_OK)
 		return exec(st, "RELEASE doc", err, errlen);
@@ -652,6 +936,64 @@ int jx_store_timeline(jx_store *st, const jx_query *q, int format,
 		}
 	}
 	int rc = r == SQLITE_DONE ? JISHI_OK : dberr(st, err, errlen, "query");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int jx_store_stories(jx_store *st, const jx_query *q, int format, FILE *out,
+                     long *n, char *err, size_t errlen)
+{
+	static const char *const sql =
+	    "SELECT s.day, s.root, s.src, s.tgt, count(*),"
+	    " count(DISTINCT se.doc), count(DISTINCT d.wire)"
+	    " FROM stories s JOIN story_events se ON se.story = s.id"
+	    " JOIN documents d ON d.id = se.doc"
+	    " WHERE (?1 IS NULL OR substr(s.root, 1, length(?1)) ="
+	    "  substr(?1, 1, 2))"
+	    " AND (?2 IS NULL OR s.day >= ?2)"
+	    " AND (?3 IS NULL OR s.day <= ?3 OR substr(s.day, 1, length(?3))"
+	    "  = ?3)"
+	    " AND (?4 IS NULL OR instr(s.src, ?4) > 0 OR instr(s.tgt, ?4) > 0)"
+	    " GROUP BY s.id ORDER BY s.day IS NULL, s.day, s.id LIMIT ?5";
+	sqlite3_stmt *s;
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return dberr(st, err, errlen, "stories");
+	bind_str(s, 1, q->cameo);
+	bind_str(s, 2, q->from);
+	bind_str(s, 3, q->to);
+	bind_str(s, 4, q->actor);
+	sqlite3_bind_int64(s, 5, q->limit > 0 ? q->limit : -1);
+	int r;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		(*n)++;
+		if (format == JX_OUT_JSON) {
+			json_t *o = json_pack(
+			    "{s:s?, s:s, s:s, s:s, s:i, s:i, s:i}", "day",
+			    sqlite3_column_text(s, 0) ? col(s, 0) : NULL,
+			    "root", col(s, 1), "source", col(s, 2), "target",
+			    col(s, 3), "num_mentions", sqlite3_column_int(s, 4),
+			    "num_articles", sqlite3_column_int(s, 5),
+			    "num_sources", sqlite3_column_int(s, 6));
+			char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
+			if (line)
+				fprintf(out, "%s\n", line);
+			free(line);
+			json_decref(o);
+		} else {
+			fprintf(out,
+			        "%-10s  %s  %s -> %s  mentions %d, articles "
+			        "%d, sources %d\n",
+			        col(s, 0)[0] ? col(s, 0) : "?", col(s, 1),
+			        col(s, 2)[0] ? col(s, 2) : "?",
+			        col(s, 3)[0] ? col(s, 3) : "-",
+			        sqlite3_column_int(s, 4),
+			        sqlite3_column_int(s, 5),
+			        sqlite3_column_int(s, 6));
+		}
+	}
+	int rc =
+	    r == SQLITE_DONE ? JISHI_OK : dberr(st, err, errlen, "stories");
 	sqlite3_finalize(s);
 	return rc;
 }

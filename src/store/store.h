@@ -16,7 +16,7 @@
 
 typedef struct jx_store jx_store;
 
-#define JX_STORE_VERSION 1
+#define JX_STORE_VERSION 2
 
 /* Open (creating and migrating as needed) the store file at path. */
 int jx_store_open(const char *path, bool readonly, jx_store **out, char *err,
@@ -30,6 +30,18 @@ void jx_store_close(jx_store *st);
 int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
                  const char *json, size_t jlen, char *what, char *err,
                  size_t errlen);
+/* Thresholds of cross-report merging (data/store/merge.tsv). */
+typedef struct jx_merge {
+	int shingle;     /* characters a SimHash shingle */
+	int simhash_max; /* differing bits for one wire story */
+	int story_days;  /* days apart for one story */
+} jx_merge;
+void jx_store_set_merge(jx_store *st, const jx_merge *m);
+
+/* The ingest time stored with the documents that follow (ISO 8601; the
+ * store never reads the clock itself). */
+void jx_store_set_time(jx_store *st, const char *iso);
+
 /* Commit the open batch (no-op when none). */
 int jx_store_commit(jx_store *st, char *err, size_t errlen);
 
@@ -52,6 +64,12 @@ enum { JX_OUT_TABLE, JX_OUT_JSON, JX_OUT_TSV };
 int jx_store_timeline(jx_store *st, const jx_query *q, int format,
                       bool evidence, FILE *out, long *n, char *err,
                       size_t errlen);
+
+/* Print the stories (events merged across reports) with GDELT's
+ * NumMentions, NumArticles and NumSources; q's cameo, from, to, limit
+ * filter. */
+int jx_store_stories(jx_store *st, const jx_query *q, int format, FILE *out,
+                     long *n, char *err, size_t errlen);
 
 /* Counts for a summary line: documents, events. */
 int jx_store_counts(jx_store *st, long *docs, long *events);
