@@ -23,7 +23,7 @@ enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
 typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
 	    *tense, *vague, *sets, *holidays, *spans, *lunar, *hebrew, *islamic,
-	    *yearparts;
+	    *yearparts, *calendars;
 	int n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base, u_kind,
 	    u_iso, d_shift, d_timex, sp_dir, sp_base, yp_kind, yp_val, z_offset,
 	    m_mod, m_side, t_tense, v_value, s_value, h_rule, h_a, h_b;
@@ -51,6 +51,8 @@ typedef struct expr {
 	int32_t hol;  /* time/holidays row, or -1 */
 	bool orth;    /* 東正教: the Orthodox Easter */
 	bool within;  /* 三天之內: the point, at day precision */
+	bool lunar; /* 農曆八月十五: month and day on the lunar calendar */
+	bool lleap; /* 閏四月 */
 	/* a part of the year: 'H' half, 'Q' quarter, 'S' season (part), or
 	 * 'R' units yp_a .. yp_b (1-based, negative: from the end) of yp_u */
 	int yp;
@@ -87,6 +89,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->sets = jx_model_table(m, "time/sets");
 	tb->spans = jx_model_table(m, "time/spans");
 	tb->yearparts = jx_model_table(m, "time/yearparts");
+	tb->calendars = jx_model_table(m, "time/calendars");
 	tb->yp_kind = jx_table_col(tb->yearparts, "kind");
 	tb->yp_val = jx_table_col(tb->yearparts, "value");
 	tb->sp_dir = jx_table_col(tb->spans, "dir");
@@ -642,6 +645,37 @@ static bool bare_end(const ctx *c, uint32_t q)
 	       lit(c, q, "；") || lit(c, q, "）") || lit(c, q, "」");
 }
 
+/* A day said after a month without 日 / 號: 初十 and Chinese numerals
+ * (九月廿二, 八月十五) are lunar days, as lunar dates are written;
+ * figures are the Gregorian day (十月31, 1月3至2月10). */
+static uint32_t month_day(ctx *c, uint32_t q, expr *x)
+{
+	if (lit(c, q, "初")) {
+		num b = read_num(c, q + 3);
+		if (b.e > q + 3 && b.chinese && b.v >= 1 && b.v <= 10) {
+			x->d = (int)b.v;
+			x->lunar = true;
+			return b.e;
+		}
+		return q;
+	}
+	num b = read_num(c, q);
+	uint32_t row;
+	if (b.e == q || b.v < 1 || at(c, c->tb.units, b.e, &row))
+		return q;
+	if (b.chinese && b.v <= 30 && !b.plain) {
+		x->d = (int)b.v; /* 廿二, 十五 (not 三: 三月三 is rare) */
+		x->lunar = true;
+		return b.e;
+	}
+	if (!b.chinese && b.ndig <= 2 && b.v <= 31 &&
+	    (bare_end(c, b.e) || range_word(c, b.e))) {
+		x->d = (int)b.v;
+		return b.e;
+	}
+	return q;
+}
+
 /* The date parts from p: [year] [month] [day], then a clock. */
 static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 {
@@ -696,7 +730,7 @@ static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 			len = l2;
 			k = "day";
 		} else {
-			return q;
+			return month_day(c, q, x);
 		}
 	}
 	if (!strcmp(k, "day")) {
@@ -1330,6 +1364,63 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				x->y = (int)a.v + 1911;
 			x->e = r;
 			goto tail;
+		}
+	}
+	/* the lunar calendar: 農曆八月十五, 農曆閏四月, 正月十五, 大年初十 */
+	if ((len = at(c, c->tb.calendars, q, &row)) != 0) {
+		const char *k = jx_table_str(c->tb.calendars, row, 1);
+		uint32_t r = q + len;
+		expr y = *x;
+		if (!strcmp(k, "month")) {
+			y.m = (int)strtol(jx_table_str(c->tb.calendars, row, 2),
+			                  NULL, 10);
+			r = month_day(c, r, &y);
+		} else {
+			/* a year (二〇二一年, 明年), 閏, a month, a day */
+			uint32_t r0 = r, rl, rrow;
+			if ((rl = at(c, c->tb.relative, r, &rrow)) &&
+			    !strcmp(jx_table_str(c->tb.relative, rrow,
+			                         c->tb.r_unit),
+			            "year")) {
+				y.rel = R_YEAR;
+				y.rel_off = (int)strtol(
+				    jx_table_str(c->tb.relative, rrow,
+				                 c->tb.r_offset),
+				    NULL, 10);
+				r += rl;
+			}
+			if (lit(c, r, "閏") || lit(c, r, "闰")) {
+				y.lleap = true;
+				r += 3;
+			}
+			uint32_t rm, r2 = r;
+			if ((rm = at(c, c->tb.calendars, r, &rrow)) &&
+			    !strcmp(jx_table_str(c->tb.calendars, rrow, 1),
+			            "month")) {
+				y.m = (int)strtol(
+				    jx_table_str(c->tb.calendars, rrow, 2),
+				    NULL, 10);
+				r2 = month_day(c, r + rm, &y);
+			} else {
+				r2 = read_date(c, r, &y);
+			}
+			if (r2 == r0 || (y.m < 0 && y.y < 0))
+				r2 = q;
+			r = r2;
+		}
+		if (r > q + len || (r > q && y.m > 0)) {
+			*x = y;
+			x->lunar = true;
+			x->e = r;
+			if (x->d > 0) {
+				uint32_t r3 =
+				    read_clock(c, r, x, CL_BARE | CL_PART);
+				if (r3 > r) {
+					x->kind = T_TIME;
+					x->e = r3;
+				}
+			}
+			return;
 		}
 	}
 	/* holidays: 聖誕節, 2018年聖誕節 */
@@ -2184,6 +2275,43 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		    !explicit_year && a && besty > 0 ? a->kind : "none";
 		return;
 	}
+	if (x->lunar && x->m > 0) {
+		/* the lunar year: written, relative, else the anchor's */
+		int ky = x->y_abs ? x->y
+		         : a      ? a->y + (x->rel == R_YEAR ? x->rel_off : 0)
+		                  : -1;
+		int pos =
+		    ky > 0 ? cal_pos(c->tb.lunar, "lunar", ky, x->m, x->lleap)
+		           : -1;
+		int64_t first;
+		int ml;
+		if (pos >= 0 && cal_month(c->tb.lunar, ky, pos, &first, &ml)) {
+			int y1, m1, d1;
+			out->anchor = x->y_abs || !a ? "none" : a->kind;
+			x->lunar = false;
+			x->rel = R_NONE;
+			if (x->d > 0) {
+				jx_civil_from_days(first + x->d - 1, &y1, &m1,
+				                   &d1);
+				x->y = y1, x->m = m1, x->d = d1;
+				const char *ak = out->anchor;
+				x->y_abs = true;
+				resolve(c, x, NULL, out);
+				out->anchor = ak;
+				return;
+			}
+			int y2, m2, d2;
+			jx_civil_from_days(first, &y1, &m1, &d1);
+			jx_civil_from_days(first + ml - 1, &y2, &m2, &d2);
+			char s1[24], s2[24];
+			fmt_date(s1, sizeof(s1), y1, m1, d1);
+			fmt_date(s2, sizeof(s2), y2, m2, d2);
+			snprintf(out->value, sizeof(out->value), "%s/%s", s1,
+			         s2);
+			out->type = "DATE";
+			return;
+		}
+	}
 	if (x->span_dir) {
 		if (a == NULL) {
 			snprintf(out->value, sizeof(out->value), "XXXX-XX-XX");
@@ -2504,7 +2632,8 @@ static bool may_start(const ctx *c, uint32_t p)
 	       jx_table_may_start(tb->holidays, cp) ||
 	       jx_table_may_start(tb->dayparts, cp) ||
 	       jx_table_may_start(tb->spans, cp) ||
-	       jx_table_may_start(tb->yearparts, cp);
+	       jx_table_may_start(tb->yearparts, cp) ||
+	       jx_table_may_start(tb->calendars, cp);
 }
 
 typedef struct dayref {
