@@ -172,8 +172,9 @@ static uint32_t longest(const ctx *c, uint32_t p, uint32_t *ixrow)
 
 static int kind_of(const char *k)
 {
-	static const char *const names[] = {
-	    "", "country", "place", "org", "media", "person", "office", "mod"};
+	static const char *const names[] = {"",       "country", "place",
+	                                    "org",    "media",   "person",
+	                                    "office", "mod",     "figure"};
 	for (int i = 1; i < (int)(sizeof(names) / sizeof(names[0])); i++)
 		if (strcmp(k, names[i]) == 0)
 			return i;
@@ -185,8 +186,9 @@ static int kind_of(const char *k)
  * places, offices, modifiers. */
 static void pick(const ctx *c, uint32_t ixrow, int *kind, uint32_t *row)
 {
-	/* by K_*: none, country, place, org, media, person, office, mod */
-	static const int prio[] = {9, 4, 5, 2, 3, 1, 6, 7};
+	/* by K_*: none, country, place, org, media, person, office, mod,
+	 * name (actors/figures) */
+	static const int prio[] = {9, 4, 5, 2, 3, 1, 6, 7, 1};
 	const jx_table *ix = c->tb.ix;
 	jx_str name = jx_table_cell(ix, ixrow, 0);
 	int best = K_NONE;
