@@ -1290,6 +1290,17 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	if ((len = at(c, c->tb.spans, p, &row)) != 0) {
 		dpart d;
 		uint32_t r = read_dur_part(c, p + len, -1, &d);
+		if (r == p + len) { /* 前兩月: months without 個 */
+			long n = 0;
+			int u = -1;
+			uint32_t r2 = read_count_unit(c, p + len, &n, &u);
+			if (r2 > p + len && u == DU_M &&
+			    !lit(c, p + len, "第")) {
+				memset(&d, 0, sizeof(d));
+				d.num = true, d.n = n, d.u = DU_M;
+				r = r2;
+			}
+		}
 		if (r > p + len && d.num && !d.half && !d.more && d.n >= 1 &&
 		    d.n < 1000) {
 			x->kind = d.u >= DU_H ? T_TIME : T_DATE;
@@ -1634,6 +1645,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			if (r2 > r) {
 				x->kind = T_TIME;
 				x->e = r2;
+				goto tail; /* 週一上午10點到12點 */
 			}
 			return;
 		}
