@@ -94,10 +94,18 @@ Value model.  jishi's value (and chrono's, built as above) is read as:
                       2025-08-23/25 is completed from the start).
   DURATION / SET      ISO 8601 P[nY][nM][nW][nD][T[nH][nM][nS]] (decimals
                       allowed); a range of two durations d1/d2.
-  vague               PAST_REF, PRESENT_REF, FUTURE_REF: never convertible.
+  vague               PAST_REF, FUTURE_REF: never convertible; PRESENT_REF
+                      ("now") is the reference instant for the sources that
+                      write "now" as one (Duckling: the current second,
+                      JioNLP: ref/ref), unconvertible elsewhere.
 A point's interval is [start, end) at its precision (a year, a quarter, a
-month, an ISO week Monday..Monday, a weekend Saturday..Monday, a day, an hour,
-a minute, a second).  jishi always writes minutes in a clock time (16:00 for
+month, an ISO week Monday..Monday, a weekend Saturday..Monday -- Friday 18:00
+..Monday for Duckling, whose weekend starts then --, a day, an hour, a minute,
+a second).  A TIMEX part of the day (TMO TAF TEV TNI TMI) is bounded as each
+source bounds it: Recognizers-Text MO 08-12, AF 12-16, EV 16-20, NI 20-24,
+MI 11-13; Duckling (its ZH rules) morning 04-12, afternoon 12-19, evening /
+night 18-24, noon the hour 12; JioNLP 上午 07-12; chrono implies an hour
+(MO 6, AF 15, MI 12, EV/NI 22), as its casual parser does.  jishi always writes minutes in a clock time (16:00 for
 "4時"), so a got clock time with :00 and no seconds is read both as that minute
 and as that hour; either reading may match.  A range's interval is [start of
 the first, end of the last).  Durations are compared in the canonical form
