@@ -5,7 +5,7 @@ set -eu
 pkgs=(build-essential cmake pkg-config clang libclang-rt-14-dev
       clang-format valgrind python3 time
       libjansson-dev libcmocka-dev libsqlite3-dev sqlite3 libopencc-dev opencc
-      faketime)
+      faketime libmicrohttpd-dev wrk curl)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

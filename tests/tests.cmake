@@ -152,3 +152,10 @@ add_test(NAME store_merge
           ${CMAKE_SOURCE_DIR}/tests/data/store/v1.sql)
 set_tests_properties(store_merge PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
   SKIP_RETURN_CODE 77)
+# jishi serve: the API over the sample store, bad requests, SQL
+# metacharacters in every parameter, 1,000 concurrent connections (wrk).
+add_test(NAME serve_api
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tests/serve/api_test.sh $<TARGET_FILE:jishi>
+          ${CMAKE_SOURCE_DIR}/samples)
+set_tests_properties(serve_api PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
+  SKIP_RETURN_CODE 77)

@@ -42,7 +42,7 @@ static void usage(FILE *f)
 	    f);
 }
 
-static bool is_date(const char *s)
+bool cli_is_date(const char *s)
 {
 	size_t n = strlen(s);
 	if (n != 4 && n != 7 && n != 10)
@@ -115,7 +115,7 @@ int cli_query(int argc, char **argv)
 			break;
 		case 'F':
 		case 'T':
-			if (!is_date(optarg)) {
+			if (!cli_is_date(optarg)) {
 				fprintf(stderr,
 				        "jishi query: --%s takes "
 				        "YYYY[-MM[-DD]]\n",

@@ -997,3 +997,87 @@ int jx_store_stories(jx_store *st, const jx_query *q, int format, FILE *out,
 	sqlite3_finalize(s);
 	return rc;
 }
+
+int jx_store_document(jx_store *st, const char *id, FILE *out, bool *found,
+                      char *err, size_t errlen)
+{
+	sqlite3_stmt *s;
+	*found = false;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT url, anchor, dateline, record FROM"
+	                       " documents WHERE id = ?1",
+	                       -1, &s, NULL) != SQLITE_OK)
+		return dberr(st, err, errlen, "document");
+	bind_str(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*found = true;
+		json_t *o = json_pack(
+		    "{s:s, s:s?, s:s?, s:s?, s:[]}", "id", id, "url",
+		    (const char *)sqlite3_column_text(s, 0), "anchor",
+		    (const char *)sqlite3_column_text(s, 1), "dateline",
+		    (const char *)sqlite3_column_text(s, 2), "paragraphs");
+		json_t *rec = json_loads(col(s, 3), 0, NULL);
+		sqlite3_stmt *p;
+		if (o &&
+		    sqlite3_prepare_v2(st->db,
+		                       "SELECT text FROM fts WHERE doc = ?1"
+		                       " AND kind = 'paragraph' ORDER BY"
+		                       " rowid",
+		                       -1, &p, NULL) == SQLITE_OK) {
+			bind_str(p, 1, id);
+			json_t *a = json_object_get(o, "paragraphs");
+			while (sqlite3_step(p) == SQLITE_ROW)
+				json_array_append_new(a,
+				                      json_string(col(p, 0)));
+			sqlite3_finalize(p);
+		}
+		if (o && rec)
+			json_object_set_new(o, "record", rec);
+		else
+			json_decref(rec);
+		char *txt = o ? json_dumps(o, JSON_COMPACT) : NULL;
+		if (txt)
+			fputs(txt, out);
+		free(txt);
+		json_decref(o);
+	}
+	sqlite3_finalize(s);
+	return JISHI_OK;
+}
+
+int jx_store_quotes(jx_store *st, const char *speaker, const char *doc,
+                    long limit, FILE *out, long *n, char *err, size_t errlen)
+{
+	sqlite3_stmt *s;
+	*n = 0;
+	if (sqlite3_prepare_v2(
+	        st->db,
+	        "SELECT q.doc, q.qid, q.text, q.kind, e.name, e.country, q.cue"
+	        " FROM quotes q LEFT JOIN entities e ON e.doc = q.doc AND"
+	        " e.eid = q.speaker WHERE (?1 IS NULL OR e.name = ?1 OR"
+	        " e.actor = ?1 OR e.country = ?1) AND (?2 IS NULL OR q.doc ="
+	        " ?2) ORDER BY q.doc, q.qid LIMIT ?3",
+	        -1, &s, NULL) != SQLITE_OK)
+		return dberr(st, err, errlen, "quotes");
+	bind_str(s, 1, speaker);
+	bind_str(s, 2, doc);
+	sqlite3_bind_int64(s, 3, limit > 0 ? limit : -1);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		json_t *o = json_pack(
+		    "{s:s, s:i, s:s, s:s, s:s?, s:s?, s:s?}", "doc", col(s, 0),
+		    "quote", sqlite3_column_int(s, 1), "text", col(s, 2),
+		    "kind", col(s, 3), "speaker",
+		    (const char *)sqlite3_column_text(s, 4), "country",
+		    (const char *)sqlite3_column_text(s, 5), "cue",
+		    (const char *)sqlite3_column_text(s, 6));
+		char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
+		if (line) {
+			fprintf(out, "%s\n", line);
+			(*n)++;
+		}
+		free(line);
+		json_decref(o);
+	}
+	sqlite3_finalize(s);
+	return JISHI_OK;
+}
