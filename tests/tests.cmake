@@ -159,3 +159,11 @@ add_test(NAME serve_api
           ${CMAKE_SOURCE_DIR}/samples)
 set_tests_properties(serve_api PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
   SKIP_RETURN_CODE 77)
+# The page in Debian's chromium via playwright-core (npm): filter to
+# KOR-JPN, click the summit, see its evidence; the screenshot is
+# build*/test-artifacts/serve-e2e.png.
+add_test(NAME serve_e2e
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tests/serve/e2e_test.sh $<TARGET_FILE:jishi>
+          ${CMAKE_SOURCE_DIR}/samples ${CMAKE_BINARY_DIR}/test-artifacts)
+set_tests_properties(serve_e2e PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
+  SKIP_RETURN_CODE 77 TIMEOUT 600)
