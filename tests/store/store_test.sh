@@ -58,7 +58,7 @@ python3 - "$samples/reports.jsonl" "$tmp/many.jsonl" <<'PY'
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 with open(sys.argv[2], "w", encoding="utf-8") as f:
-    for i in range(1200):
+    for i in range(800):
         r = dict(recs[i % len(recs)])
         r["id"] = f"gen-{i:05d}"
         r["text"] = r["text"] + f"\n\n（第{i}號）"
@@ -80,7 +80,7 @@ half=$(sqlite3 "$tmp/killed.db" "SELECT count(*) FROM documents d WHERE NOT EXIS
 dump "$tmp/whole.db" >"$tmp/w"
 dump "$tmp/killed.db" >"$tmp/k"
 cmp -s "$tmp/w" "$tmp/k" || fail "killed+resumed store differs from the uninterrupted one"
-echo "ok: kill -9 after $part of 1200 documents, resumed: same store"
+echo "ok: kill -9 after $part of 800 documents, resumed: same store"
 
 # 4. unknown schema version
 sqlite3 "$tmp/v.db" "PRAGMA user_version=99; CREATE TABLE x(y);"
