@@ -143,8 +143,9 @@ set_tests_properties(event_exports PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}")
 add_test(NAME store
   COMMAND bash ${CMAKE_SOURCE_DIR}/tests/store/store_test.sh $<TARGET_FILE:jishi>
           ${CMAKE_SOURCE_DIR}/samples)
-set_tests_properties(store PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
-  SKIP_RETURN_CODE 77)
+set_tests_properties(store PROPERTIES
+  ENVIRONMENT "${JISHI_TEST_ENV};STORE_DOCS=$<IF:$<BOOL:${JISHI_HEAVY_TESTS}>,10000,800>"
+  SKIP_RETURN_CODE 77 TIMEOUT 900)
 add_test(NAME store_merge
   COMMAND bash ${CMAKE_SOURCE_DIR}/tests/store/merge_test.sh $<TARGET_FILE:jishi>
           ${CMAKE_SOURCE_DIR}/samples/ettoday-korea-japan-summit-20250824.txt
