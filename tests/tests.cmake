@@ -143,8 +143,9 @@ set_tests_properties(event_exports PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}")
 add_test(NAME store
   COMMAND bash ${CMAKE_SOURCE_DIR}/tests/store/store_test.sh $<TARGET_FILE:jishi>
           ${CMAKE_SOURCE_DIR}/samples)
-set_tests_properties(store PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
-  SKIP_RETURN_CODE 77)
+set_tests_properties(store PROPERTIES
+  ENVIRONMENT "${JISHI_TEST_ENV};STORE_DOCS=$<IF:$<BOOL:${JISHI_HEAVY_TESTS}>,10000,800>"
+  SKIP_RETURN_CODE 77 TIMEOUT 900)
 add_test(NAME store_merge
   COMMAND bash ${CMAKE_SOURCE_DIR}/tests/store/merge_test.sh $<TARGET_FILE:jishi>
           ${CMAKE_SOURCE_DIR}/samples/ettoday-korea-japan-summit-20250824.txt
@@ -152,3 +153,18 @@ add_test(NAME store_merge
           ${CMAKE_SOURCE_DIR}/tests/data/store/v1.sql)
 set_tests_properties(store_merge PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
   SKIP_RETURN_CODE 77)
+# jishi serve: the API over the sample store, bad requests, SQL
+# metacharacters in every parameter, 1,000 concurrent connections (wrk).
+add_test(NAME serve_api
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tests/serve/api_test.sh $<TARGET_FILE:jishi>
+          ${CMAKE_SOURCE_DIR}/samples)
+set_tests_properties(serve_api PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
+  SKIP_RETURN_CODE 77)
+# The page in Debian's chromium via playwright-core (npm): filter to
+# KOR-JPN, click the summit, see its evidence; the screenshot is
+# build*/test-artifacts/serve-e2e.png.
+add_test(NAME serve_e2e
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tests/serve/e2e_test.sh $<TARGET_FILE:jishi>
+          ${CMAKE_SOURCE_DIR}/samples ${CMAKE_BINARY_DIR}/test-artifacts)
+set_tests_properties(serve_e2e PROPERTIES ENVIRONMENT "${JISHI_TEST_ENV}"
+  SKIP_RETURN_CODE 77 TIMEOUT 600)

@@ -63,6 +63,9 @@ const char *cli_default_model(char *buf, size_t size);
 int cli_extract(int argc, char **argv);
 int cli_ingest(int argc, char **argv);
 int cli_query(int argc, char **argv);
+int cli_serve(int argc, char **argv);
+/* YYYY, YYYY-MM or YYYY-MM-DD? (query filters) */
+bool cli_is_date(const char *s);
 int cli_seg(int argc, char **argv);
 
 #endif

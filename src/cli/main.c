@@ -32,6 +32,8 @@ static void usage(FILE *f)
 	      "(jishi ingest --help)\n"
 	      "  query     the stored events as a timeline "
 	      "(jishi query --help)\n"
+	      "  serve     a JSON API and a timeline page over the store "
+	      "(jishi serve --help)\n"
 	      "\n"
 	      "  jishi --version   print the version\n"
 	      "  jishi --help      this help\n"
@@ -118,6 +120,8 @@ int main(int argc, char **argv)
 		return cli_ingest(argc - 1, argv + 1);
 	if (strcmp(cmd, "query") == 0)
 		return cli_query(argc - 1, argv + 1);
+	if (strcmp(cmd, "serve") == 0)
+		return cli_serve(argc - 1, argv + 1);
 	fprintf(stderr, "jishi: unknown command '%s' (see jishi --help)\n",
 	        cmd);
 	return 2;

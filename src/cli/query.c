@@ -3,6 +3,8 @@
  * (docs/internals/store.md, docs/cli.md).
  */
 #include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,7 +44,7 @@ static void usage(FILE *f)
 	    f);
 }
 
-static bool is_date(const char *s)
+bool cli_is_date(const char *s)
 {
 	size_t n = strlen(s);
 	if (n != 4 && n != 7 && n != 10)
@@ -51,6 +53,42 @@ static bool is_date(const char *s)
 		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
 			return false;
 	return true;
+}
+
+/* Quotations by speaker: JSON lines as they come, or a table. */
+static int print_quotes(jx_store *st, const jx_query *q, int format, long *n,
+                        char *err, size_t errlen)
+{
+	if (format == JX_OUT_JSON)
+		return jx_store_quotes(st, q->actor, q->doc, q->limit, stdout,
+		                       n, err, errlen);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (mem == NULL)
+		return JISHI_ENOMEM;
+	int rc = jx_store_quotes(st, q->actor, q->doc, q->limit, mem, n, err,
+	                         errlen);
+	fclose(mem);
+	for (char *line = buf; rc == JISHI_OK && line && *line;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		json_error_t je;
+		json_t *o = json_loads(line, 0, &je);
+		const char *who =
+		    json_string_value(json_object_get(o, "speaker"));
+		const char *txt = json_string_value(json_object_get(o, "text"));
+		const char *kind =
+		    json_string_value(json_object_get(o, "kind"));
+		const char *doc = json_string_value(json_object_get(o, "doc"));
+		printf("%-10s  %-6s  %s  「%s」\n", who ? who : "?",
+		       kind ? kind : "", doc ? doc : "", txt ? txt : "");
+		json_decref(o);
+		line = nl ? nl + 1 : NULL;
+	}
+	free(buf);
+	return rc;
 }
 
 int cli_query(int argc, char **argv)
@@ -71,13 +109,14 @@ int cli_query(int argc, char **argv)
 	    {"tsv", no_argument, NULL, 'S'},
 	    {"evidence", no_argument, NULL, 'E'},
 	    {"stories", no_argument, NULL, 's'},
+	    {"quotes", no_argument, NULL, 'Q'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
 	jx_query q;
 	memset(&q, 0, sizeof q);
 	const char *db = "jishi.db";
 	int format = JX_OUT_TABLE;
-	bool evidence = false, stories = false;
+	bool evidence = false, stories = false, quotes = false;
 	char *pair = NULL;
 	int c;
 	optind = 1;
@@ -115,7 +154,7 @@ int cli_query(int argc, char **argv)
 			break;
 		case 'F':
 		case 'T':
-			if (!is_date(optarg)) {
+			if (!cli_is_date(optarg)) {
 				fprintf(stderr,
 				        "jishi query: --%s takes "
 				        "YYYY[-MM[-DD]]\n",
@@ -158,6 +197,9 @@ int cli_query(int argc, char **argv)
 		case 's':
 			stories = true;
 			break;
+		case 'Q':
+			quotes = true;
+			break;
 		case 'h':
 			usage(stdout);
 			free(pair);
@@ -182,10 +224,15 @@ int cli_query(int argc, char **argv)
 		return 2;
 	}
 	long n = 0;
-	int rc = stories ? jx_store_stories(st, &q, format, stdout, &n, err,
-	                                    sizeof err)
-	                 : jx_store_timeline(st, &q, format, evidence, stdout,
-	                                     &n, err, sizeof err);
+	int rc;
+	if (quotes)
+		rc = print_quotes(st, &q, format, &n, err, sizeof err);
+	else if (stories)
+		rc = jx_store_stories(st, &q, format, stdout, &n, err,
+		                      sizeof err);
+	else
+		rc = jx_store_timeline(st, &q, format, evidence, stdout, &n,
+		                       err, sizeof err);
 	jx_store_close(st);
 	free(pair);
 	if (rc) {
@@ -194,7 +241,10 @@ int cli_query(int argc, char **argv)
 	}
 	if (format == JX_OUT_TABLE) {
 		fflush(stdout);
-		fprintf(stderr, "%ld %s\n", n, stories ? "stories" : "events");
+		fprintf(stderr, "%ld %s\n", n,
+		        quotes    ? "quotes"
+		        : stories ? "stories"
+		                  : "events");
 	}
 	return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -21,6 +21,10 @@ struct jx_store {
 	bool in_batch;
 	jx_merge merge;
 	char now[32]; /* the ingest time the caller gave */
+	struct {
+		const char *sql; /* a literal: compared by address */
+		sqlite3_stmt *s;
+	} cache[16]; /* run_sql's prepared statements */
 	sqlite3_stmt *get_doc, *del[7], *ins_doc, *ins_ent, *ins_men, *ins_time,
 	    *ins_quote, *ins_ev, *ins_act, *ins_fts;
 };
@@ -72,7 +76,8 @@ static const char *const MIGRATIONS[] = {
     "CREATE TABLE story_events(story INTEGER NOT NULL, doc TEXT NOT NULL,"
     " vid TEXT NOT NULL);"
     "CREATE INDEX story_events_story ON story_events(story);"
-    "CREATE INDEX story_events_doc ON story_events(doc);"};
+    "CREATE INDEX story_events_doc ON story_events(doc);"
+    "CREATE INDEX event_actors_actor ON event_actors(actor);"};
 
 static int fail(char *err, size_t n, int rc, const char *fmt, ...)
 {
@@ -179,14 +184,24 @@ int jx_store_open(const char *path, bool readonly, jx_store **out, char *err,
 			          "(found %d)",
 			          path, JX_STORE_VERSION, v);
 	}
+	/* FTS5 flushes its pending index at every savepoint, and ingest
+	 * takes one per document: the text index rows wait in temp tables
+	 * and go in at commit, one flush a batch */
+	if (rc == JISHI_OK && !readonly)
+		rc = exec(
+		    st,
+		    "CREATE TEMP TABLE IF NOT EXISTS fts_pending(doc TEXT,"
+		    " kind TEXT, text TEXT); CREATE TEMP TABLE IF NOT EXISTS"
+		    " fts_drop(doc TEXT)",
+		    err, errlen);
 	static const char *const dels[7] = {
 	    "DELETE FROM entities WHERE doc=?1",
 	    "DELETE FROM mentions WHERE doc=?1",
-	    "DELETE FROM times WHERE doc=?1",
-	    "DELETE FROM quotes WHERE doc=?1",
+	    "DELETE FROM times WHERE doc=?1", "DELETE FROM quotes WHERE doc=?1",
 	    "DELETE FROM events WHERE doc=?1",
 	    "DELETE FROM event_actors WHERE doc=?1",
-	    "DELETE FROM fts WHERE doc=?1"};
+	    /* the text index is written at commit (see fts_flush) */
+	    "INSERT INTO temp.fts_drop VALUES(?1)"};
 	/* plus, on replacement: bands, story members, empty stories */
 	for (int i = 0; rc == JISHI_OK && !readonly && i < 7; i++)
 		rc = prep(st, &st->del[i], dels[i], err, errlen);
@@ -231,8 +246,9 @@ int jx_store_open(const char *path, bool readonly, jx_store **out, char *err,
 		    "INSERT INTO event_actors VALUES(?1,?2,?3,?4,?5,?6,?7)",
 		    err, errlen);
 	if (rc == JISHI_OK && !readonly)
-		rc = prep(st, &st->ins_fts, "INSERT INTO fts VALUES(?1,?2,?3)",
-		          err, errlen);
+		rc = prep(st, &st->ins_fts,
+		          "INSERT INTO temp.fts_pending VALUES(?1,?2,?3)", err,
+		          errlen);
 	if (rc) {
 		jx_store_close(st);
 		return rc;
@@ -267,8 +283,10 @@ void jx_store_close(jx_store *st)
 		sqlite3_finalize(all[i]);
 	for (int i = 0; i < 7; i++)
 		sqlite3_finalize(st->del[i]);
+	for (int i = 0; i < 16; i++)
+		sqlite3_finalize(st->cache[i].s);
 	if (st->in_batch)
-		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+		jx_store_commit(st, NULL, 0);
 	sqlite3_close(st->db);
 	free(st);
 }
@@ -354,6 +372,17 @@ int jx_store_commit(jx_store *st, char *err, size_t errlen)
 	if (!st->in_batch)
 		return JISHI_OK;
 	st->in_batch = false;
+	int rc =
+	    exec(st,
+	         "DELETE FROM fts WHERE doc IN (SELECT doc FROM"
+	         " temp.fts_drop); INSERT INTO fts(doc, kind, text) SELECT"
+	         " doc, kind, text FROM temp.fts_pending ORDER BY rowid;"
+	         " DELETE FROM temp.fts_pending; DELETE FROM temp.fts_drop",
+	         err, errlen);
+	if (rc) {
+		exec(st, "ROLLBACK", NULL, 0);
+		return rc;
+	}
 	return exec(st, "COMMIT", err, errlen);
 }
 
@@ -541,11 +570,28 @@ static int popcount64(uint64_t x)
 /* Run sql with text/int parameters given as a printf-like list: 's' a
  * string, 'i' an int64. A SELECT's first row's first column (int64) goes
  * to *first when given. */
+static sqlite3_stmt *cached(jx_store *st, const char *sql)
+{
+	int k = 0;
+	for (; k < 16 && st->cache[k].sql; k++)
+		if (st->cache[k].sql == sql)
+			return st->cache[k].s;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+	                       NULL) != SQLITE_OK)
+		return NULL;
+	if (k < 16) {
+		st->cache[k].sql = sql;
+		st->cache[k].s = s;
+	}
+	return s;
+}
+
 static int run_sql(jx_store *st, const char *sql, const char *types,
                    long long *first, ...)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+	sqlite3_stmt *s = cached(st, sql);
+	if (s == NULL)
 		return JISHI_EIO;
 	va_list ap;
 	va_start(ap, first);
@@ -561,7 +607,8 @@ static int run_sql(jx_store *st, const char *sql, const char *types,
 		*first = sqlite3_column_int64(s, 0);
 	else if (first)
 		*first = -1;
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 	return r == SQLITE_ROW || r == SQLITE_DONE ? JISHI_OK : JISHI_EIO;
 }
 
@@ -571,12 +618,10 @@ static int put_wire(jx_store *st, const char *id, const char *text, size_t len)
 	uint64_t h = simhash(text, len, st->merge.shingle);
 	char *wire = NULL;
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT d.simhash, d.wire FROM simhash_bands b"
-	                       " JOIN documents d ON d.id = b.doc WHERE"
-	                       " b.band = ?1 AND b.value = ?2 AND b.doc <> ?3"
-	                       " ORDER BY d.rowid",
-	                       -1, &s, NULL) != SQLITE_OK)
+	if ((s = cached(st, "SELECT d.simhash, d.wire FROM simhash_bands b"
+	                    " JOIN documents d ON d.id = b.doc WHERE"
+	                    " b.band = ?1 AND b.value = ?2 AND b.doc <> ?3"
+	                    " ORDER BY d.rowid")) == NULL)
 		return JISHI_EIO;
 	for (int b = 0; b < 4 && wire == NULL; b++) {
 		sqlite3_bind_int(s, 1, b);
@@ -590,7 +635,7 @@ static int put_wire(jx_store *st, const char *id, const char *text, size_t len)
 		}
 		sqlite3_reset(s);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	int rc = JISHI_OK;
 	for (int b = 0; b < 4 && rc == JISHI_OK; b++)
 		rc = run_sql(st, "INSERT INTO simhash_bands VALUES(?1, ?2, ?3)",
@@ -634,16 +679,13 @@ static void join_keys(char **k, int n, char *out, size_t size)
 static int put_stories(jx_store *st, const char *id, const char *anchor)
 {
 	sqlite3_stmt *ev, *ac;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT vid, root, day FROM events WHERE doc=?1",
-	                       -1, &ev, NULL) != SQLITE_OK)
+	if ((ev = cached(
+	         st, "SELECT vid, root, day FROM events WHERE doc=?1")) == NULL)
 		return JISHI_EIO;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT side, coalesce(country, actor, name,"
-	                       " ref) FROM event_actors WHERE doc=?1 AND"
-	                       " vid=?2",
-	                       -1, &ac, NULL) != SQLITE_OK) {
-		sqlite3_finalize(ev);
+	if ((ac = cached(st, "SELECT side, coalesce(country, actor, name,"
+	                     " ref) FROM event_actors WHERE doc=?1 AND"
+	                     " vid=?2")) == NULL) {
+		sqlite3_reset(ev);
 		return JISHI_EIO;
 	}
 	sqlite3_bind_text(ev, 1, id, -1, SQLITE_TRANSIENT);
@@ -713,8 +755,8 @@ static int put_stories(jx_store *st, const char *id, const char *anchor)
 			    st, "INSERT INTO story_events VALUES(?1, ?2, ?3)",
 			    "iss", NULL, story, id, vid);
 	}
-	sqlite3_finalize(ac);
-	sqlite3_finalize(ev);
+	sqlite3_reset(ac);
+	sqlite3_reset(ev);
 	return rc;
 }
 
@@ -788,6 +830,10 @@ int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
 		sqlite3_bind_text(s, 9, json, (int)jlen, SQLITE_TRANSIENT);
 		rc = step(st, s, err, errlen);
 	}
+	if (rc == JISHI_OK && exists &&
+	    run_sql(st, "DELETE FROM temp.fts_pending WHERE doc=?1", "s", NULL,
+	            id))
+		rc = dberr(st, err, errlen, "text index");
 	if (rc == JISHI_OK && exists && drop_merged(st, id))
 		rc = dberr(st, err, errlen, "merge");
 	if (rc == JISHI_OK)
@@ -848,14 +894,16 @@ int jx_store_timeline(jx_store *st, const jx_query *q, int format,
 	    "  event_actors WHERE doc=e.doc AND vid=e.vid AND side='target'),"
 	    " e.doc, e.vid, e.evidence, d.url"
 	    " FROM events e JOIN documents d ON d.id = e.doc"
-	    " WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM event_actors a WHERE"
-	    "   a.doc=e.doc AND a.vid=e.vid AND (a.name=?1 OR a.country=?1 OR"
-	    "   a.actor=?1 OR a.ref=?1)))"
-	    " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM event_actors a WHERE"
-	    "   a.doc=e.doc AND a.vid=e.vid AND (a.name=?2 OR a.country=?2 OR"
-	    "   a.actor=?2 OR a.ref=?2)))"
-	    " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_actors a WHERE"
-	    "   a.doc=e.doc AND a.vid=e.vid AND a.country=?3))"
+	    " WHERE (?1 IS NULL OR (e.doc, e.vid) IN (SELECT doc, vid FROM"
+	    "   event_actors WHERE name = ?1 UNION SELECT doc, vid FROM"
+	    "   event_actors WHERE country = ?1 UNION SELECT doc, vid FROM"
+	    "   event_actors WHERE actor = ?1))"
+	    " AND (?2 IS NULL OR (e.doc, e.vid) IN (SELECT doc, vid FROM"
+	    "   event_actors WHERE name = ?2 UNION SELECT doc, vid FROM"
+	    "   event_actors WHERE country = ?2 UNION SELECT doc, vid FROM"
+	    "   event_actors WHERE actor = ?2))"
+	    " AND (?3 IS NULL OR (e.doc, e.vid) IN (SELECT doc, vid FROM"
+	    "   event_actors WHERE country = ?3))"
 	    " AND (?4 IS NULL OR substr(e.cameo, 1, length(?4)) = ?4)"
 	    " AND (?5 IS NULL OR e.plover = ?5)"
 	    " AND (?6 IS NULL OR e.day >= ?6)"
@@ -996,4 +1044,88 @@ int jx_store_stories(jx_store *st, const jx_query *q, int format, FILE *out,
 	    r == SQLITE_DONE ? JISHI_OK : dberr(st, err, errlen, "stories");
 	sqlite3_finalize(s);
 	return rc;
+}
+
+int jx_store_document(jx_store *st, const char *id, FILE *out, bool *found,
+                      char *err, size_t errlen)
+{
+	sqlite3_stmt *s;
+	*found = false;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT url, anchor, dateline, record FROM"
+	                       " documents WHERE id = ?1",
+	                       -1, &s, NULL) != SQLITE_OK)
+		return dberr(st, err, errlen, "document");
+	bind_str(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*found = true;
+		json_t *o = json_pack(
+		    "{s:s, s:s?, s:s?, s:s?, s:[]}", "id", id, "url",
+		    (const char *)sqlite3_column_text(s, 0), "anchor",
+		    (const char *)sqlite3_column_text(s, 1), "dateline",
+		    (const char *)sqlite3_column_text(s, 2), "paragraphs");
+		json_t *rec = json_loads(col(s, 3), 0, NULL);
+		sqlite3_stmt *p;
+		if (o &&
+		    sqlite3_prepare_v2(st->db,
+		                       "SELECT text FROM fts WHERE doc = ?1"
+		                       " AND kind = 'paragraph' ORDER BY"
+		                       " rowid",
+		                       -1, &p, NULL) == SQLITE_OK) {
+			bind_str(p, 1, id);
+			json_t *a = json_object_get(o, "paragraphs");
+			while (sqlite3_step(p) == SQLITE_ROW)
+				json_array_append_new(a,
+				                      json_string(col(p, 0)));
+			sqlite3_finalize(p);
+		}
+		if (o && rec)
+			json_object_set_new(o, "record", rec);
+		else
+			json_decref(rec);
+		char *txt = o ? json_dumps(o, JSON_COMPACT) : NULL;
+		if (txt)
+			fputs(txt, out);
+		free(txt);
+		json_decref(o);
+	}
+	sqlite3_finalize(s);
+	return JISHI_OK;
+}
+
+int jx_store_quotes(jx_store *st, const char *speaker, const char *doc,
+                    long limit, FILE *out, long *n, char *err, size_t errlen)
+{
+	sqlite3_stmt *s;
+	*n = 0;
+	if (sqlite3_prepare_v2(
+	        st->db,
+	        "SELECT q.doc, q.qid, q.text, q.kind, e.name, e.country, q.cue"
+	        " FROM quotes q LEFT JOIN entities e ON e.doc = q.doc AND"
+	        " e.eid = q.speaker WHERE (?1 IS NULL OR e.name = ?1 OR"
+	        " e.actor = ?1 OR e.country = ?1) AND (?2 IS NULL OR q.doc ="
+	        " ?2) ORDER BY q.doc, q.qid LIMIT ?3",
+	        -1, &s, NULL) != SQLITE_OK)
+		return dberr(st, err, errlen, "quotes");
+	bind_str(s, 1, speaker);
+	bind_str(s, 2, doc);
+	sqlite3_bind_int64(s, 3, limit > 0 ? limit : -1);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		json_t *o = json_pack(
+		    "{s:s, s:i, s:s, s:s, s:s?, s:s?, s:s?}", "doc", col(s, 0),
+		    "quote", sqlite3_column_int(s, 1), "text", col(s, 2),
+		    "kind", col(s, 3), "speaker",
+		    (const char *)sqlite3_column_text(s, 4), "country",
+		    (const char *)sqlite3_column_text(s, 5), "cue",
+		    (const char *)sqlite3_column_text(s, 6));
+		char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
+		if (line) {
+			fprintf(out, "%s\n", line);
+			(*n)++;
+		}
+		free(line);
+		json_decref(o);
+	}
+	sqlite3_finalize(s);
+	return JISHI_OK;
 }

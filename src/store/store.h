@@ -71,6 +71,15 @@ int jx_store_timeline(jx_store *st, const jx_query *q, int format,
 int jx_store_stories(jx_store *st, const jx_query *q, int format, FILE *out,
                      long *n, char *err, size_t errlen);
 
+/* A stored document as one JSON object: id, url, anchor, dateline, its
+ * paragraphs' text and its record; *found false when there is none. */
+int jx_store_document(jx_store *st, const char *id, FILE *out, bool *found,
+                      char *err, size_t errlen);
+/* Quotes as JSON lines, by speaker (name, actor or country) and/or
+ * document. */
+int jx_store_quotes(jx_store *st, const char *speaker, const char *doc,
+                    long limit, FILE *out, long *n, char *err, size_t errlen);
+
 /* Counts for a summary line: documents, events. */
 int jx_store_counts(jx_store *st, long *docs, long *events);
 
