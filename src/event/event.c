@@ -554,9 +554,11 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 		if (tgt.n == 0 && src.n >= 2 && (with || group))
 			tgt = src; /* 兩人…與…會談: mutual */
 	}
-	/* an act on no one named is not coded, except material conflict
-	 * and protest, whose targets often go unnamed */
-	if (tgt.n == 0 && !group && !root_in(cameo, "14 15 17 18 19 20") &&
+	/* an act on no one named is not coded, except disapproval and
+	 * rejection of what is not an actor (反對單邊主義), protest and
+	 * material conflict, whose targets often go unnamed */
+	if (tgt.n == 0 && !group &&
+	    !root_in(cameo, "11 12 14 15 17 18 19 20") &&
 	    strcmp(cameo, "010") != 0 && strcmp(cameo, "011") != 0)
 		return; /* statements (010, 011) need no addressee */
 	if (src.n == 0 && tgt.n == 0)
