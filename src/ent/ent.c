@@ -1453,6 +1453,11 @@ static void lexicon_names(ctx *c)
 		    jx_table_find(c->tb.jp_surnames, c->t + s, l1 + l2) >= 0;
 		if (!(nc == 4 ? two : one || two))
 			continue;
+		/* a one-character surname must be a common one (农家乐,
+		 * 红富士, 双刃剑 are tagged nr too) */
+		if (!two && !common_surname(
+		                c, jx_table_find(c->tb.surnames, c->t + s, l1)))
+			continue;
 		/* the lexicon tags idioms nr too (任重道远): the given name
 		 * must look like one */
 		uint32_t g = two ? s + l1 + l2 : s + l1;

@@ -2530,9 +2530,15 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 			snprintf(out->value + l, sizeof(out->value) - l,
 			         ":%02d", x->ss);
 		}
-		if (x->hh2 >= 0) { /* the same day, up to the second time */
+		if (x->hh2 >= 0) { /* up to the second time, the same day
+			            * or, when it is earlier, the next */
 			char day[20];
-			fmt_date(day, sizeof(day), y, m, d);
+			int y2 = y, m2 = m, d2 = d;
+			if (x->hh2 * 60 + x->mi2 <
+			        x->hh * 60 + (x->mi < 0 ? 0 : x->mi) &&
+			    y > 0 && m > 0 && d > 0)
+				add_days(&y2, &m2, &d2, 1);
+			fmt_date(day, sizeof(day), y2, m2, d2);
 			l = strlen(out->value);
 			snprintf(out->value + l, sizeof(out->value) - l,
 			         "/%sT%02d:%02d", day, x->hh2, x->mi2);
