@@ -23,7 +23,7 @@ enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
 typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
 	    *tense, *vague, *sets, *holidays, *spans, *lunar, *hebrew, *islamic,
-	    *yearparts, *calendars;
+	    *yearparts, *calendars, *windows;
 	int n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base, u_kind,
 	    u_iso, d_shift, d_timex, sp_dir, sp_base, yp_kind, yp_val, z_offset,
 	    m_mod, m_side, t_tense, v_value, s_value, h_rule, h_a, h_b;
@@ -90,6 +90,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->spans = jx_model_table(m, "time/spans");
 	tb->yearparts = jx_model_table(m, "time/yearparts");
 	tb->calendars = jx_model_table(m, "time/calendars");
+	tb->windows = jx_model_table(m, "time/windows");
 	tb->yp_kind = jx_table_col(tb->yearparts, "kind");
 	tb->yp_val = jx_table_col(tb->yearparts, "value");
 	tb->sp_dir = jx_table_col(tb->spans, "dir");
@@ -1004,6 +1005,9 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 	                                     "以内", "內",   "内"};
 	for (int i = 0; u >= 0 && i < 6; i++)
 		if (lit(c, q, within[i])) {
+			uint32_t wrow, w = q + (uint32_t)strlen(within[i]);
+			if (at(c, c->tb.windows, w, &wrow))
+				return w; /* 一個月內第二次: a window, P1M */
 			x->n_off = n;
 			x->within = true;
 			q += (uint32_t)strlen(within[i]);
@@ -2686,6 +2690,14 @@ void jx_time_run(jishi_doc *doc)
 	uint32_t p = 0;
 	while (p < c.n) {
 		uint8_t b = c.t[p];
+		if (b >= '0' && b <= '9' && p > 0 && c.t[p - 1] >= '0' &&
+		    c.t[p - 1] <= '9') {
+			/* no expression starts inside a number: 0點 in
+			 * 下跌280點, 17號 in 3417號 */
+			while (p < c.n && c.t[p] >= '0' && c.t[p] <= '9')
+				p++;
+			continue;
+		}
 		if (b < 0x80 && !(b >= '0' && b <= '9') && b != 'U' &&
 		    b != 'G') {
 			p++;
@@ -2728,7 +2740,8 @@ void jx_time_run(jishi_doc *doc)
 				use = &a;
 			}
 		} else if (last.at != UINT32_MAX &&
-		           last.at >= line_start(&c, x.s) &&
+		           (last.at >= line_start(&c, x.s) ||
+		            (x.text_base && x.rel == R_DAY)) &&
 		           ((clock_only && last.d > 0) ||
 		            ((x.text_base || x.n_unit) && last.d > 0) ||
 		            (x.text_base && x.rel == R_YEAR) ||
