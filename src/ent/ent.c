@@ -292,6 +292,16 @@ static bool abbr_in_context(const ctx *c, const match *x)
 		te = jx_doc_norm(d, d->tokens[i].end);
 	}
 	const char *side;
+	/* a weak abbreviation that is a function word of its own (以/p
+	 * 兩國建交, 加/v) needs more than a cue: 以 reads Israel only in a
+	 * word with the cue (以方, 以軍) or next to another abbreviation */
+	const char *w = abbr_cue(c, x->s, x->e);
+	if (w && !strcmp(w, "weak") && d->tokens && ts == x->s && te == x->e) {
+		const char *tag =
+		    tok_tag(c, &d->tokens[tok_containing(c, x->s)]);
+		if (strchr("fpvdcuyr", tag[0]) != NULL)
+			return false;
+	}
 	/* before: one character (訪華; 對 before a word of its own: 對美,
 	 * not 對美好) */
 	if (x->s > 0 && te == x->e) {
@@ -366,6 +376,75 @@ static bool abbr_word(const ctx *c, const match *x)
 	return side && !strcmp(side, "after");
 }
 
+/* Is [s, e) made of transliteration characters only (whatever covers
+ * them)? */
+static bool translit_chars(const ctx *c, uint32_t s, uint32_t e)
+{
+	if (c->tb.translit == NULL)
+		return false;
+	for (uint32_t p = s; p < e; p += char_len(c, p)) {
+		uint32_t l = char_len(c, p);
+		if (!is_han(c, p) ||
+		    jx_table_find(c->tb.translit, c->t + p, l) < 0 ||
+		    jx_table_find(c->tb.nonname, c->t + p, l) >= 0)
+			return false;
+	}
+	return true;
+}
+
+/* Is the word starting at p one a name cannot hold: a known word of
+ * two characters or more that is not a noun, name or abbreviation
+ * (一道/m, 努力/v)? */
+static bool plain_word_at(const ctx *c, uint32_t p)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL)
+		return false;
+	int64_t i = tok_containing(c, p);
+	if (i < 0)
+		return false;
+	const jx_token *t = &d->tokens[i];
+	if (jx_doc_norm(d, t->start) != p || (t->flags & JX_TOK_OOV) ||
+	    jx_utf8_count(d->src + t->start, t->end - t->start) < 2)
+		return false;
+	return strchr("nxj", tok_tag(c, t)[0]) == NULL;
+}
+
+/* End of the run of free transliteration characters from p (at most
+ * 10), stopping at a plain word, and their number in *n. */
+static uint32_t translit_run(const ctx *c, uint32_t p, uint32_t limit,
+                             uint32_t *n)
+{
+	*n = 0;
+	while (p < limit && *n < 10 && !c->covered[p] &&
+	       translit_chars(c, p, p + char_len(c, p)) &&
+	       !plain_word_at(c, p)) {
+		p += char_len(c, p);
+		(*n)++;
+	}
+	return p;
+}
+
+/* Is country x inside a longer transliterated word (卡達 in 蒙卡達,
+ * a name): the word holding it runs on before it over transliteration
+ * characters only? */
+static bool inside_translit(const ctx *c, const match *x)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || x->kind != K_COUNTRY)
+		return false;
+	int64_t i = tok_containing(c, x->s);
+	if (i < 0)
+		return false;
+	uint32_t ts = jx_doc_norm(d, d->tokens[i].start),
+	         te = jx_doc_norm(d, d->tokens[i].end);
+	for (uint32_t p = ts; p < x->s; p++)
+		if (c->covered[p]) /* 美日韓: names side by side */
+			return false;
+	return ts < x->s && te >= x->e && !is_abbr(c, x) &&
+	       translit_chars(c, ts, x->s) && translit_chars(c, x->e, te);
+}
+
 /* Step 1: every known name, longest first, left to right. */
 static void scan(ctx *c)
 {
@@ -395,6 +474,10 @@ static void scan(ctx *c)
 	uint32_t w = 0;
 	for (uint32_t i = 0; i < c->nm; i++) {
 		match *x = &c->m[i];
+		if (inside_translit(c, x)) {
+			memset(c->covered + x->s, 0, x->e - x->s);
+			continue;
+		}
 		if (is_abbr(c, x)) {
 			bool prev = i > 0 && is_abbr(c, &c->m[i - 1]) &&
 			            c->m[i - 1].e == x->s;
@@ -811,6 +894,8 @@ static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
 }
 
 /* Step 2 and 3: people after and before titles. */
+static bool tok_edge(const ctx *c, uint32_t p);
+
 static void chains(ctx *c)
 {
 	uint32_t nm = c->nm;
@@ -836,6 +921,15 @@ static void chains(ctx *c)
 		} else if (!(nx && nx->s == t->e)) {
 			uint32_t limit = nx ? nx->s : c->n;
 			uint32_t e = read_name(c, t->e, limit, false);
+			/* a transliterated name read whole (總理馬萊阿內,
+			 * 國家元首圖伊馬萊阿利法諾, 總理拉烏利): three
+			 * characters or more, when the Chinese reading fails,
+			 * ends inside a word or is two characters shorter */
+			uint32_t tn, te = translit_run(c, t->e, limit, &tn);
+			uint32_t rn = jx_utf8_count(c->t + t->e, e - t->e);
+			if (tn >= 3 && te > e &&
+			    (e == t->e || !tok_edge(c, e) || tn >= rn + 2))
+				e = te;
 			if (e > t->e) {
 				match *x = add_match(c, t->e, e, K_NAME, 0);
 				if (x == NULL)
