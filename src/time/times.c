@@ -1444,9 +1444,18 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		uint32_t r = read_date(c, q, &y);
 		if (r > q && y.m > 0)
 			r = q; /* a month: not a holiday's year */
-		if ((len = at(c, c->tb.holidays, r, &row)) != 0 &&
-		    !strcmp(jx_table_str(c->tb.holidays, row, c->tb.h_rule),
-		            "prefix")) {
+		size_t r0 = r;
+		if (r > 0)
+			jx_utf8_prev(c->t, &r0);
+		uint32_t nrow;
+		if (r > 0 && at(c, c->tb.numerals, (uint32_t)r0, &nrow) ==
+		                 r - (uint32_t)r0)
+			len = 0; /* no holiday inside a number: 七一 in 十七一百
+			          */
+		else if ((len = at(c, c->tb.holidays, r, &row)) != 0 &&
+		         !strcmp(
+		             jx_table_str(c->tb.holidays, row, c->tb.h_rule),
+		             "prefix")) {
 			/* 東正教復活節: a prefix that moves Easter's feasts to
 			 * the Orthodox Easter */
 			uint32_t r2 = r + len, row2, l2;
