@@ -255,11 +255,14 @@ static void iso_week(int y, int m, int d, int *wy, int *wk)
 
 static const char *mod_after(ctx *c, uint32_t *p)
 {
-	uint32_t row, len = at(c, c->tb.mods, *p, &row);
+	uint32_t s = *p;
+	while (s < c->n && c->t[s] == ' ')
+		s++; /* 12:00 之前 */
+	uint32_t row, len = at(c, c->tb.mods, s, &row);
 	if (len &&
 	    strcmp(jx_table_str(c->tb.mods, row, c->tb.m_side), "after") == 0) {
 		const char *m = jx_table_str(c->tb.mods, row, c->tb.m_mod);
-		*p += len;
+		*p = s + len;
 		return strcmp(m, "-") ? m : NULL;
 	}
 	return NULL;
