@@ -44,7 +44,10 @@ typedef struct result {
 	int err;
 	uint64_t pos;
 	char msg[300];
-	bool none; /* nothing to write (an export without events) */
+	bool none;      /* nothing to write (an export without events) */
+	void *rec;      /* ingest: the record parsed on the worker */
+	char sha[65];   /* ingest: sha256 of the text */
+	char perr[160]; /* ingest: why the record did not parse */
 } result;
 
 /* Process one job into res. */
@@ -94,6 +97,14 @@ static void run_one(const jishi_model *model, const opts *o, bool pretty,
 			} else {
 				memcpy(res->json, json, len + 1);
 				res->len = len;
+				if (o->db) { /* ingest: the writer only writes
+					      */
+					jx_sha256_hex(job->text, job->len,
+					              res->sha);
+					res->rec = jx_store_parse(
+					    res->json, res->len, res->perr,
+					    sizeof res->perr);
+				}
 			}
 		}
 		if (rc)
@@ -153,12 +164,19 @@ static void progress(writer *w, bool last)
 }
 
 /* Store one record (the writer thread owns the connection). */
-static void store_one(writer *w, const cli_job *job, const result *res)
+static void store_one(writer *w, const cli_job *job, result *res)
 {
-	char sha[65], what = 0, err[300];
-	jx_sha256_hex(job->text, job->len, sha);
-	int rc = jx_store_put(w->store, job->text, job->len, sha, res->json,
-	                      res->len, &what, err, sizeof err);
+	char what = 0, err[300];
+	int rc;
+	if (res->rec) {
+		rc = jx_store_put_parsed(w->store, job->text, job->len,
+		                         res->sha, res->rec, res->json,
+		                         res->len, &what, err, sizeof err);
+		res->rec = NULL; /* taken */
+	} else {
+		rc = JISHI_EINVAL;
+		snprintf(err, sizeof err, "%s", res->perr);
+	}
 	if (rc) {
 		w->nfailed++;
 		if (!w->quiet)
@@ -582,6 +600,8 @@ static int run(int argc, char **argv, bool ingest)
 		fprintf(stderr, "jishi extract: --db is an ingest option\n");
 		return 2;
 	}
+	if (ingest && o.db == NULL)
+		o.db = "jishi.db";
 	if (ingest && o.format) {
 		fprintf(stderr,
 		        "jishi ingest: --format is an extract option\n");
@@ -605,7 +625,7 @@ static int run(int argc, char **argv, bool ingest)
 	writer w = {.out = stdout, .quiet = o.quiet};
 	if (ingest) {
 		char err[300];
-		const char *db = o.db ? o.db : "jishi.db";
+		const char *db = o.db;
 		if (jx_store_open(db, false, &w.store, err, sizeof err)) {
 			fprintf(stderr, "jishi ingest: %s\n", err);
 			cli_input_close(in);

@@ -250,8 +250,18 @@ static const char *status_of(const jx_view *v, uint32_t ts, bool *intent)
 		uint32_t row, n = jx_view_word(v, v->status, p, &row);
 		if (n && p + n <= ts) {
 			const char *scope = jx_table_str(v->status, row, 2);
-			if (p >= cs || strcmp(scope, "sentence") == 0 ||
-			    (strcmp(scope, "part") == 0 && p >= ps)) {
+			/* 將 before an object is 把 (將嫌犯逮捕), not a plan: a
+			 * cue that is also an object marker with an actor right
+			 * after it is skipped */
+			uint32_t mrow, k = jx_view_actor_at(v, p + n);
+			bool object =
+			    jx_view_word(v, v->markers, p, &mrow) == n &&
+			    strcmp(jx_table_str(v->markers, mrow, 1), "obj") ==
+			        0 &&
+			    k < v->na && v->a[k].s == p + n;
+			if (!object &&
+			    (p >= cs || strcmp(scope, "sentence") == 0 ||
+			     (strcmp(scope, "part") == 0 && p >= ps))) {
 				st = jx_table_str(v->status, row, 1);
 				*intent = strcmp(st, "planned") == 0;
 			}
@@ -511,6 +521,8 @@ static void one_trigger(jishi_doc *doc, const jx_view *v, uint32_t p,
 			tgt = o;
 	} else if (strcmp(frame, "svo") == 0) {
 		object(v, p + n, &tgt, NULL);
+		if (tgt.n == 0) /* 將中國間諜逮捕: the object before the verb */
+			governed(v, jx_view_unit_start(v, p, 2), p, 'j', &tgt);
 	} else if (with || group) {
 		/* the partner: after the subject, or in the trigger's clause,
 		 * before it (A與B會談) or after it (願同B加強合作) */

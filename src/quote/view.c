@@ -349,6 +349,7 @@ static char marker_before(const jx_view *v, uint32_t p)
 			       : r[0] == 't'                ? 't'
 			       : r[0] == 'b'                ? 'b'
 			       : r[0] == 'a' && r[1] == 't' ? 'a'
+			       : r[0] == 'o' && r[1] == 'b' ? 'j'
 			                                    : 'o';
 		}
 	}

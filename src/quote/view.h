@@ -21,7 +21,9 @@ typedef struct jx_actor {
 	bool pronoun;            /* 他, 兩人 ... rather than a name */
 	char role;               /* marker right before it: 'w' with,
 	                            't' to, 'b' by, 'a' at, 'o' other,
-	                            'm' a modifier (G7峰會), 0 none */
+	                            'm' a modifier (G7峰會), 'j' the
+	                            object of 把/將, 'p' in a
+	                            parenthesis, 0 none */
 } jx_actor;
 
 /* A quotation span in norm offsets (inside the marks). */

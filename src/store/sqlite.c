@@ -776,16 +776,37 @@ static int drop_merged(jx_store *st, const char *id)
 	return rc;
 }
 
-int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
-                 const char *json, size_t jlen, char *what, char *err,
-                 size_t errlen)
+void *jx_store_parse(const char *json, size_t jlen, char *err, size_t errlen)
 {
 	json_error_t je;
 	json_t *r = json_loadb(json, jlen, 0, &je);
 	if (r == NULL)
-		return fail(err, errlen, JISHI_EINVAL,
-		            "record is not JSON: %s (byte %d)", je.text,
-		            je.position);
+		fail(err, errlen, JISHI_EINVAL,
+		     "record is not JSON: %s (byte %d)", je.text, je.position);
+	return r;
+}
+
+void jx_store_parsed_free(void *parsed)
+{
+	json_decref(parsed);
+}
+
+int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
+                 const char *json, size_t jlen, char *what, char *err,
+                 size_t errlen)
+{
+	void *r = jx_store_parse(json, jlen, err, errlen);
+	if (r == NULL)
+		return JISHI_EINVAL;
+	return jx_store_put_parsed(st, text, len, sha256, r, json, jlen, what,
+	                           err, errlen);
+}
+
+int jx_store_put_parsed(jx_store *st, const char *text, size_t len,
+                        const char *sha256, void *parsed, const char *json,
+                        size_t jlen, char *what, char *err, size_t errlen)
+{
+	json_t *r = parsed;
 	json_t *doc = json_object_get(r, "doc");
 	const char *id = jstr(doc, "id");
 	if (id == NULL) {

@@ -42,6 +42,16 @@ void jx_store_set_merge(jx_store *st, const jx_merge *m);
  * store never reads the clock itself). */
 void jx_store_set_time(jx_store *st, const char *iso);
 
+/* The same in two steps, so that the JSON parse can run on the thread
+ * that made the record: jx_store_parse() (NULL and a message when the
+ * record is not JSON), then jx_store_put_parsed(), which takes the parsed
+ * record and frees it. jx_store_parsed_free() frees one not stored. */
+void *jx_store_parse(const char *json, size_t jlen, char *err, size_t errlen);
+int jx_store_put_parsed(jx_store *st, const char *text, size_t len,
+                        const char *sha256, void *parsed, const char *json,
+                        size_t jlen, char *what, char *err, size_t errlen);
+void jx_store_parsed_free(void *parsed);
+
 /* Commit the open batch (no-op when none). */
 int jx_store_commit(jx_store *st, char *err, size_t errlen);
 

@@ -2,7 +2,7 @@
 """run_event_cases.py JISHI MODEL CASES.jsonl -- table-driven event cases.
 
 Each line: {"text", "date", "script", "events": [{"root", "source",
-"target"}], "forbid_roots": [...]}. An expected event is found when an
+"target", optional "status"}], "forbid_roots": [...]}. An expected event is found when an
 output event has that CAMEO root and every listed source (and target)
 name is one of the names of an entity among its sources (targets), holds
 one or is held by one (香港 / 香港警方), or is an actor code among them. A forbidden root must not appear at all. Prints
@@ -59,6 +59,8 @@ def main():
                     continue
                 src = set().union(*[forms(doc, x) for x in v.get("source", [])] or [set()])
                 tgt = set().union(*[forms(doc, x) for x in v.get("target", [])] or [set()])
+                if "status" in want and v.get("status") != want["status"]:
+                    continue
                 if all(named(s, src) for s in want["source"]) and all(named(t, tgt) for t in want["target"]):
                     ok = True
                     break
