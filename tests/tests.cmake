@@ -117,7 +117,7 @@ set_tests_properties(golden_seed_quotes_events PROPERTIES SKIP_RETURN_CODE 77)
 add_test(NAME golden_reports
   COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/golden/run_golden.py
           --jishi $<TARGET_FILE:jishi> --model ${JISHI_MODEL}
-          --shared ${JISHI_SHARED_DIR} --require quotes=0.95,events=0.70)
+          --shared ${JISHI_SHARED_DIR} --require quotes=0.95,events=0.75)
 set_tests_properties(golden_reports PROPERTIES SKIP_RETURN_CODE 77)
 add_test(NAME golden_check
   COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/golden/check_gold.py
