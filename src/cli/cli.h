@@ -57,6 +57,9 @@ bool cli_parse_size(const char *s, size_t *out);
 int cli_open_model(const char *model_path, const char *dict_path,
                    jishi_model **model, jishi_dict **dict);
 
+/* A monotonic clock in milliseconds, for progress and --stats. */
+double cli_now_ms(void);
+
 /* The model path a subcommand uses when --model is not given. */
 const char *cli_default_model(char *buf, size_t size);
 

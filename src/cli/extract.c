@@ -134,18 +134,11 @@ typedef struct writer {
 	bool store_failed;
 } writer;
 
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 #define INGEST_BATCH 256 /* documents a transaction */
 
 static void progress(writer *w, bool last)
 {
-	double dt = now_s() - w->t0;
+	double dt = cli_now_ms() / 1e3 - w->t0;
 	double rate = dt > 0 ? (double)w->ndocs / dt : 0;
 	if (w->tty) {
 		char eta[32] = "";
@@ -440,21 +433,6 @@ static void usage(FILE *f)
 
 static int run(int argc, char **argv, bool ingest);
 
-/* A number from a name/value table of the model (store/merge), or def. */
-static double merge_param(const jishi_model *m, const char *table,
-                          const char *name, double def)
-{
-	const jx_table *t = jx_model_table(m, table);
-	if (t == NULL || t->ncols < 2)
-		return def;
-	uint32_t r = jx_table_lower(t, name, strlen(name));
-	if (r >= t->nrows || strcmp(jx_table_cell(t, r, 0).s, name) != 0)
-		return def;
-	char *end;
-	double v = strtod(jx_table_cell(t, r, 1).s, &end);
-	return end != jx_table_cell(t, r, 1).s ? v : def;
-}
-
 int cli_extract(int argc, char **argv)
 {
 	return run(argc, argv, false);
@@ -633,11 +611,11 @@ static int run(int argc, char **argv, bool ingest)
 			jishi_model_close(model);
 			return 2;
 		}
-		jx_merge mp = {.shingle = (int)merge_param(model, "store/merge",
-		                                           "shingle", 4),
-		               .simhash_max = (int)merge_param(
+		jx_merge mp = {.shingle = (int)jx_model_param_in(
+		                   model, "store/merge", "shingle", 4),
+		               .simhash_max = (int)jx_model_param_in(
 		                   model, "store/merge", "simhash_max", 6),
-		               .story_days = (int)merge_param(
+		               .story_days = (int)jx_model_param_in(
 		                   model, "store/merge", "story_days", 1)};
 		jx_store_set_merge(w.store, &mp);
 		char now[32];
@@ -647,7 +625,7 @@ static int run(int argc, char **argv, bool ingest)
 		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		jx_store_set_time(w.store, now);
 		w.hint = cli_input_count_hint(in);
-		w.t0 = now_s();
+		w.t0 = cli_now_ms() / 1e3;
 		w.tty = isatty(2);
 	}
 

@@ -44,13 +44,6 @@ static void usage(FILE *f)
 	      f);
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 int cli_seg(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -101,7 +94,7 @@ int cli_seg(int argc, char **argv)
 		return 2;
 	}
 	const char *path = optind < argc ? argv[optind] : "-";
-	double t0 = now_ms();
+	double t0 = cli_now_ms();
 	jishi_model *model;
 	jishi_dict *dict;
 	jishi_segmenter *seg = NULL;
@@ -112,7 +105,7 @@ int cli_seg(int argc, char **argv)
 		fputs("jishi seg: out of memory\n", stderr);
 		return 3;
 	}
-	double t1 = now_ms();
+	double t1 = cli_now_ms();
 	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (in == NULL) {
 		fprintf(stderr, "jishi seg: %s: %s\n", path, strerror(errno));
@@ -142,10 +135,10 @@ int cli_seg(int argc, char **argv)
 			len--;
 		const jishi_token *tk;
 		size_t nt;
-		double a = now_ms();
+		double a = cli_now_ms();
 		int rc = jishi_segment(seg, line, len, JISHI_F_OFFSETS_BYTES,
 		                       &tk, &nt, &err);
-		seg_ms += now_ms() - a;
+		seg_ms += cli_now_ms() - a;
 		if (rc) {
 			bad++;
 			if (err.pos != UINT64_MAX)

@@ -555,7 +555,13 @@ static bool in_set(const uint32_t *v, uint32_t n, uint32_t cp)
 
 double jx_model_param(const jishi_model *m, const char *name, double def)
 {
-	const jx_table *t = jx_model_table(m, "lexicon/params");
+	return jx_model_param_in(m, "lexicon/params", name, def);
+}
+
+double jx_model_param_in(const jishi_model *m, const char *table,
+                         const char *name, double def)
+{
+	const jx_table *t = jx_model_table(m, table);
 	if (t == NULL || t->ncols < 2)
 		return def;
 	uint32_t r = jx_table_lower(t, name, strlen(name));

@@ -119,6 +119,9 @@ static inline uint32_t jx_lex_char(const jx_lexicon *lx, uint32_t cp)
 }
 /* A number from the model's lexicon/params table, or def. */
 double jx_model_param(const jishi_model *m, const char *name, double def);
+/* The same from another name/value table of the model (store/merge). */
+double jx_model_param_in(const jishi_model *m, const char *table,
+                         const char *name, double def);
 /* Name of POS tag id ("x" when out of range). */
 const char *jx_lex_tag_name(const jx_lexicon *lx, uint32_t id);
 /* Id of a POS tag name, or -1. */

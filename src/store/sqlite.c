@@ -786,22 +786,6 @@ void *jx_store_parse(const char *json, size_t jlen, char *err, size_t errlen)
 	return r;
 }
 
-void jx_store_parsed_free(void *parsed)
-{
-	json_decref(parsed);
-}
-
-int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
-                 const char *json, size_t jlen, char *what, char *err,
-                 size_t errlen)
-{
-	void *r = jx_store_parse(json, jlen, err, errlen);
-	if (r == NULL)
-		return JISHI_EINVAL;
-	return jx_store_put_parsed(st, text, len, sha256, r, json, jlen, what,
-	                           err, errlen);
-}
-
 int jx_store_put_parsed(jx_store *st, const char *text, size_t len,
                         const char *sha256, void *parsed, const char *json,
                         size_t jlen, char *what, char *err, size_t errlen)

@@ -23,13 +23,18 @@ int jx_store_open(const char *path, bool readonly, jx_store **out, char *err,
                   size_t errlen);
 void jx_store_close(jx_store *st);
 
-/* Store one document: its text, the sha256 hex of the text and its
- * schema-v1 JSON record. *what (OUT) is 'n' new, 'r' replaced (the text
- * changed) or 's' skipped (already stored as it is). The write joins the
- * open batch; jx_store_commit() ends it. */
-int jx_store_put(jx_store *st, const char *text, size_t len, const char *sha256,
-                 const char *json, size_t jlen, char *what, char *err,
-                 size_t errlen);
+/* Store one document in two steps, so that the JSON parse can run on the
+ * thread that made the record: jx_store_parse() (NULL and a message when
+ * the record is not JSON), then jx_store_put_parsed() with its text, the
+ * sha256 hex of the text and the record (text and parsed), which takes
+ * the parsed record and frees it. *what (OUT) is 'n' new, 'r' replaced
+ * (the text changed) or 's' skipped (already stored as it is). The write
+ * joins the open batch; jx_store_commit() ends it. */
+void *jx_store_parse(const char *json, size_t jlen, char *err, size_t errlen);
+int jx_store_put_parsed(jx_store *st, const char *text, size_t len,
+                        const char *sha256, void *parsed, const char *json,
+                        size_t jlen, char *what, char *err, size_t errlen);
+
 /* Thresholds of cross-report merging (data/store/merge.tsv). */
 typedef struct jx_merge {
 	int shingle;     /* characters a SimHash shingle */
@@ -41,16 +46,6 @@ void jx_store_set_merge(jx_store *st, const jx_merge *m);
 /* The ingest time stored with the documents that follow (ISO 8601; the
  * store never reads the clock itself). */
 void jx_store_set_time(jx_store *st, const char *iso);
-
-/* The same in two steps, so that the JSON parse can run on the thread
- * that made the record: jx_store_parse() (NULL and a message when the
- * record is not JSON), then jx_store_put_parsed(), which takes the parsed
- * record and frees it. jx_store_parsed_free() frees one not stored. */
-void *jx_store_parse(const char *json, size_t jlen, char *err, size_t errlen);
-int jx_store_put_parsed(jx_store *st, const char *text, size_t len,
-                        const char *sha256, void *parsed, const char *json,
-                        size_t jlen, char *what, char *err, size_t errlen);
-void jx_store_parsed_free(void *parsed);
 
 /* Commit the open batch (no-op when none). */
 int jx_store_commit(jx_store *st, char *err, size_t errlen);
