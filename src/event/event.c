@@ -246,31 +246,24 @@ static const char *status_of(const jx_view *v, uint32_t ts, bool *intent)
 	uint32_t ps = jx_view_unit_start(v, ts, 1);
 	const char *st = "asserted";
 	*intent = false;
-	for (uint32_t p = ss; p < ts;) {
-		uint32_t row, n = jx_view_word(v, v->status, p, &row);
-		if (n && p + n <= ts) {
-			const char *scope = jx_table_str(v->status, row, 2);
-			/* 將 before an object is 把 (將嫌犯逮捕), not a plan: a
-			 * cue that is also an object marker with an actor right
-			 * after it is skipped */
-			uint32_t mrow, k = jx_view_actor_at(v, p + n);
-			bool object =
-			    jx_view_word(v, v->markers, p, &mrow) == n &&
-			    strcmp(jx_table_str(v->markers, mrow, 1), "obj") ==
-			        0 &&
-			    k < v->na && v->a[k].s == p + n;
-			if (!object &&
-			    (p >= cs || strcmp(scope, "sentence") == 0 ||
-			     (strcmp(scope, "part") == 0 && p >= ps))) {
-				st = jx_table_str(v->status, row, 1);
-				*intent = strcmp(st, "planned") == 0;
-			}
-			p += n;
-			continue;
+	uint32_t n, row;
+	for (uint32_t p = ss;
+	     (p = jx_view_next_word(v, v->status, p, ts, &n, &row)) < ts;
+	     p += n) {
+		const char *scope = jx_table_str(v->status, row, 2);
+		/* 將 before an object is 把 (將嫌犯逮捕), not a plan: a
+		 * cue that is also an object marker with an actor right
+		 * after it is skipped */
+		uint32_t mrow, k = jx_view_actor_at(v, p + n);
+		bool object =
+		    jx_view_word(v, v->markers, p, &mrow) == n &&
+		    strcmp(jx_table_str(v->markers, mrow, 1), "obj") == 0 &&
+		    k < v->na && v->a[k].s == p + n;
+		if (!object && (p >= cs || strcmp(scope, "sentence") == 0 ||
+		                (strcmp(scope, "part") == 0 && p >= ps))) {
+			st = jx_table_str(v->status, row, 1);
+			*intent = strcmp(st, "planned") == 0;
 		}
-		size_t q = p;
-		jx_utf8_next(v->t, v->len, &q);
-		p = (uint32_t)q;
 	}
 	return st;
 }
@@ -385,15 +378,8 @@ static void code_event(jishi_doc *doc, const jx_view *v, jx_event *ev,
 static bool has_word(const jx_view *v, const jx_table *t, uint32_t from,
                      uint32_t to)
 {
-	for (uint32_t p = from; p < to;) {
-		uint32_t row, n = jx_view_word(v, t, p, &row);
-		if (n && p + n <= to)
-			return true;
-		size_t q = p;
-		jx_utf8_next(v->t, v->len, &q);
-		p = (uint32_t)q;
-	}
-	return false;
+	uint32_t n, row;
+	return jx_view_next_word(v, t, from, to, &n, &row) < to;
 }
 
 /* The character right before p, or 0. */

@@ -31,19 +31,14 @@ static bool last_cue(const jx_view *v, uint32_t from, uint32_t to, uint32_t *cs,
                      uint32_t *ce)
 {
 	bool found = false;
-	for (uint32_t p = from; p < to;) {
-		uint32_t row, n = jx_view_word(v, v->cues, p, &row);
-		if (n && p + n <= to && jx_view_quote_at(v, p) == NULL) {
+	uint32_t n, row;
+	for (uint32_t p = from;
+	     (p = jx_view_next_word(v, v->cues, p, to, &n, &row)) < to; p += n)
+		if (jx_view_quote_at(v, p) == NULL) {
 			*cs = p;
 			*ce = p + n;
 			found = true;
-			p += n;
-			continue;
 		}
-		size_t q = p;
-		jx_utf8_next(v->t, v->len, &q);
-		p = (uint32_t)q;
-	}
 	return found;
 }
 
@@ -162,14 +157,12 @@ static void statements(jishi_doc *doc, jx_view *v)
 			add_stmt(v, cap, q->s, q->e, &who, 1);
 		}
 	}
-	for (uint32_t p = 0; p < v->len;) {
-		uint32_t row, n = jx_view_word(v, v->cues, p, &row);
-		if (n == 0 || jx_view_quote_at(v, p)) {
-			size_t q = p;
-			jx_utf8_next(v->t, v->len, &q);
-			p = (uint32_t)q;
+	uint32_t n, row;
+	for (uint32_t p = 0;
+	     (p = jx_view_next_word(v, v->cues, p, v->len, &n, &row)) < v->len;
+	     p += n) {
+		if (jx_view_quote_at(v, p))
 			continue;
-		}
 		uint32_t cs = jx_view_unit_start(v, p, 2);
 		uint32_t ps = jx_view_unit_start(v, p, 1);
 		int32_t k = subject_before(v, cs, p);
@@ -190,7 +183,6 @@ static void statements(jishi_doc *doc, jx_view *v)
 			uint8_t nw = actor_group(v, (uint32_t)k, who);
 			add_stmt(v, cap, p + n, end, who, nw);
 		}
-		p += n;
 	}
 }
 

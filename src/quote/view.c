@@ -108,6 +108,23 @@ uint32_t jx_view_word(const jx_view *v, const jx_table *t, uint32_t p,
 	return 0;
 }
 
+uint32_t jx_view_next_word(const jx_view *v, const jx_table *t, uint32_t from,
+                           uint32_t to, uint32_t *n, uint32_t *row)
+{
+	for (uint32_t p = from; p < to;) {
+		uint32_t k = jx_view_word(v, t, p, row);
+		if (k && p + k <= to) {
+			*n = k;
+			return p;
+		}
+		size_t q = p;
+		jx_utf8_next(v->t, v->len, &q);
+		p = (uint32_t)q;
+	}
+	*n = 0;
+	return to;
+}
+
 uint32_t jx_view_actor_at(const jx_view *v, uint32_t p)
 {
 	uint32_t lo = 0, hi = v->na;

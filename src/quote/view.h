@@ -77,6 +77,10 @@ uint32_t jx_view_unit_end(const jx_view *v, uint32_t p, int level);
  * byte length and row, or 0. */
 uint32_t jx_view_word(const jx_view *v, const jx_table *t, uint32_t p,
                       uint32_t *row);
+/* The first word of t in [from, to) on token boundaries: its start, its
+ * length in *n and its row in *row; to (and *n 0) when there is none. */
+uint32_t jx_view_next_word(const jx_view *v, const jx_table *t, uint32_t from,
+                           uint32_t to, uint32_t *n, uint32_t *row);
 /* Index of the first actor starting at or after p (na when none). */
 uint32_t jx_view_actor_at(const jx_view *v, uint32_t p);
 /* The innermost quotation holding norm offset p, or NULL. */
