@@ -19,6 +19,8 @@
 #include "cli.h"
 #include "out.h"
 
+#define COPY_SLACK 16 /* bytes a short word's copy may read and write */
+
 static void usage(FILE *f)
 {
 	fputs("usage: jishi seg [options] [FILE|-]\n"
@@ -119,8 +121,9 @@ int cli_seg(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOFBF, (size_t)1 << 18);
 	char *line = NULL;
 	size_t cap = 0;
-	jx_buf out;
+	jx_buf out, text; /* an output line; the input line with slack */
 	jx_buf_init(&out, (size_t)1 << 31);
+	jx_buf_init(&text, (size_t)1 << 31);
 	ssize_t n;
 	unsigned long lineno = 0, bad = 0;
 	unsigned long long bytes = 0, offset = 0;
@@ -135,10 +138,11 @@ int cli_seg(int argc, char **argv)
 			len--;
 		const jishi_token *tk;
 		size_t nt;
-		double a = cli_now_ms();
+		double a = stats ? cli_now_ms() : 0;
 		int rc = jishi_segment(seg, line, len, JISHI_F_OFFSETS_BYTES,
 		                       &tk, &nt, &err);
-		seg_ms += cli_now_ms() - a;
+		if (stats)
+			seg_ms += cli_now_ms() - a;
 		if (rc) {
 			bad++;
 			if (err.pos != UINT64_MAX)
@@ -165,10 +169,13 @@ int cli_seg(int argc, char **argv)
 		}
 		/* one buffer per line, one write */
 		out.len = 0;
-		if (jx_buf_reserve(&out, 2 * len + 2)) {
+		text.len = 0;
+		if (jx_buf_reserve(&out, 2 * len + 2 + COPY_SLACK) ||
+		    jx_buf_reserve(&text, len + COPY_SLACK)) {
 			fputs("jishi seg: out of memory\n", stderr);
 			return 3;
 		}
+		memcpy(text.data, line, len);
 		if (jsonl)
 			jx_buf_printf(&out, "{\"line\":%lu,\"tokens\":[",
 			              lineno);
@@ -194,12 +201,19 @@ int cli_seg(int argc, char **argv)
 				              (int)(e - s), line + s,
 				              tk[i].pos);
 			} else {
-				/* reserved below: the line and a space a word
-				 */
-				if (i)
-					out.data[out.len++] = ' ';
-				memcpy(out.data + out.len, line + s, e - s);
-				out.len += e - s;
+				/* reserved above: the line, a space a word and
+				 * COPY_SLACK; a short word (most are) is copied
+				 * as a fixed COPY_SLACK bytes from the line's
+				 * copy, which has that much slack too */
+				char *dst = out.data + out.len;
+				const char *src = text.data + s;
+				*dst = ' ';
+				dst += i != 0;
+				if (e - s <= COPY_SLACK)
+					memcpy(dst, src, COPY_SLACK);
+				else
+					memcpy(dst, src, e - s);
+				out.len += (i != 0) + (e - s);
 			}
 		}
 		jx_buf_puts(&out, jsonl ? "]}\n" : "\n");
@@ -210,6 +224,7 @@ int cli_seg(int argc, char **argv)
 		fwrite(out.data, 1, out.len, stdout);
 	}
 	jx_buf_free(&out);
+	jx_buf_free(&text);
 	free(line);
 	if (in != stdin)
 		fclose(in);

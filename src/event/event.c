@@ -22,7 +22,8 @@ static void add_arg(argset *g, int32_t ent, const char *code)
 {
 	for (uint8_t i = 0; i < g->n; i++)
 		if (g->a[i].ent == ent &&
-		    (ent >= 0 || strcmp(g->a[i].code, code) == 0))
+		    (ent >= 0 ||
+		     (code && g->a[i].code && strcmp(g->a[i].code, code) == 0)))
 			return;
 	if (g->n < JX_EV_ARGS) {
 		g->a[g->n].ent = ent;

@@ -80,23 +80,28 @@ int jishi_segment(jishi_segmenter *s, const char *text, size_t len,
 		s->cap = cap;
 	}
 	/* tokens are in order: count code points as we go */
-	size_t at = 0, cps = 0;
-	bool bytes = flags & JISHI_F_OFFSETS_BYTES;
-	for (size_t i = 0; i < n; i++) {
-		jishi_token *o = &s->out[i];
-		if (bytes) {
-			o->span.start = tk[i].start;
-			o->span.end = tk[i].end;
-		} else {
+	jishi_token *o = s->out;
+	if (flags & JISHI_F_OFFSETS_BYTES) {
+		for (size_t i = 0; i < n; i++) {
+			o[i].span.start = tk[i].start;
+			o[i].span.end = tk[i].end;
+			o[i].pos =
+			    tk[i].tag < 256 ? s->tag_names[tk[i].tag] : "x";
+			o[i].oov = (tk[i].flags & JX_TOK_OOV) != 0;
+		}
+	} else {
+		size_t at = 0, cps = 0;
+		for (size_t i = 0; i < n; i++) {
 			cps += jx_utf8_count(t + at, tk[i].start - at);
-			o->span.start = (uint32_t)cps;
+			o[i].span.start = (uint32_t)cps;
 			cps += jx_utf8_count(t + tk[i].start,
 			                     tk[i].end - tk[i].start);
-			o->span.end = (uint32_t)cps;
+			o[i].span.end = (uint32_t)cps;
 			at = tk[i].end;
+			o[i].pos =
+			    tk[i].tag < 256 ? s->tag_names[tk[i].tag] : "x";
+			o[i].oov = (tk[i].flags & JX_TOK_OOV) != 0;
 		}
-		o->pos = tk[i].tag < 256 ? s->tag_names[tk[i].tag] : "x";
-		o->oov = (tk[i].flags & JX_TOK_OOV) != 0;
 	}
 	*tokens = s->out;
 	*ntokens = n;

@@ -44,6 +44,7 @@ typedef struct unit {
 	uint32_t cp;  /* folded code point */
 	uint32_t id;  /* lexicon character id (0: none) */
 	uint32_t uid; /* user dictionary character id (0: none) */
+	uint32_t t1;  /* the lexicon trie's cell for this character (0: none) */
 	uint8_t cls;  /* C_* */
 	uint8_t cf;   /* JX_CF_* flags of the character */
 	uint8_t cv;   /* and its value */
@@ -67,11 +68,12 @@ struct jx_seg {
 	size_t cap, tcap;
 	size_t ntok;
 	uint16_t tag_m, tag_eng, tag_w, tag_x, tag_nr;
-	uint32_t oov_begin;   /* extra cost of starting an unknown word */
-	uint32_t trans[4][4]; /* character model transitions, NEVER-capped */
-	bool hans;            /* Simplified text: mainland number units */
-	size_t bad;           /* byte offset of the invalid UTF-8 (EUTF8) */
-	int script;           /* fixed by jx_seg_set_script, or 0: per text */
+	uint16_t alone_tag[8]; /* the tag of a unit alone, by class */
+	uint32_t oov_begin;    /* extra cost of starting an unknown word */
+	uint32_t trans[4][4];  /* character model transitions, NEVER-capped */
+	bool hans;             /* Simplified text: mainland number units */
+	size_t bad;            /* byte offset of the invalid UTF-8 (EUTF8) */
+	int script;            /* fixed by jx_seg_set_script, or 0: per text */
 };
 
 uint8_t jx_seg_classify(uint32_t cp)
@@ -127,6 +129,10 @@ int jx_seg_new(const jishi_model *m, const jishi_dict *dict, jx_seg **out)
 	s->tag_w = tag_or(s->lx, "w");
 	s->tag_x = tag_or(s->lx, "x");
 	s->tag_nr = tag_or(s->lx, "nr");
+	for (int c = 0; c < 8; c++)
+		s->alone_tag[c] = c == C_DIGIT   ? s->tag_m
+		                  : c == C_ALPHA ? s->tag_eng
+		                                 : s->tag_x;
 	s->oov_begin = (uint32_t)jx_model_param(m, "oov_begin_cost", 0);
 	s->hans = true;
 	for (int f = 0; f < 4; f++)
@@ -345,39 +351,45 @@ static void lattice(jx_seg *s, size_t a, size_t b)
 	const jx_dat_cell *cells = d->cells;
 	uint64_t last = d->n ? d->n - 1u : 0; /* n == 0: no step passes */
 	uint32_t extra = s->dict ? s->dict->model_penalty : 0;
+	static const uint32_t alone_cost[8] = {
+	    [C_HAN] = UNK_COST,   [C_DIGIT] = NUM_COST, [C_ALPHA] = LATIN_COST,
+	    [C_SPACE] = UNK_COST, [C_PUNCT] = UNK_COST, [C_OTHER] = UNK_COST,
+	    [6] = UNK_COST,       [7] = UNK_COST}; /* 6, 7: a corrupt class,
+	                                              never a free unit */
 	nd[b].cost = 0;
 	nd[b].next = (uint32_t)b;
 	for (size_t i = b; i-- > a;) {
 		const unit *x = &u[i];
 		/* the unit alone */
-		uint32_t c1 = x->cls == C_HAN     ? UNK_COST
-		              : x->cls == C_DIGIT ? NUM_COST
-		              : x->cls == C_ALPHA ? LATIN_COST
-		                                  : UNK_COST;
-		nd[i].cost = c1 + nd[i + 1].cost;
-		nd[i].next = (uint32_t)i + 1;
-		nd[i].tag = x->cls == C_DIGIT   ? s->tag_m
-		            : x->cls == C_ALPHA ? s->tag_eng
-		                                : s->tag_x;
-		nd[i].flags = 0;
+		nd[i] = (node){alone_cost[x->cls] + nd[i + 1].cost,
+		               (uint32_t)i + 1, s->alone_tag[x->cls], 0};
 		if (x->cls != C_HAN || (x->cf & NUMERAL))
 			special_edges(s, a, i, b);
-		/* lexicon words: one memory access per character; t - 1 >=
-		 * n - 1 is t outside 1..n-1 (a negative sum wraps) */
-		uint32_t st = 0;
-		size_t end = d->n == 0          ? i /* no lexicon */
-		             : b - i > MAX_WORD ? i + MAX_WORD
-		                                : b;
-		for (size_t j = i; j < end; j++) {
-			uint32_t id = u[j].id;
-			uint64_t t = (uint64_t)((int64_t)cells[st].base + id);
-			if (id == 0 || t - 1 >= last || cells[t].check != st)
-				break;
-			st = (uint32_t)t;
-			uint32_t v = cells[t].value;
+		/* lexicon words: one memory access per character (the
+		 * first step was taken while decoding); t - 1 >= n - 1 is t
+		 * outside 1..n-1 (a negative sum wraps) */
+		uint32_t st = x->t1;
+		if (st) {
+			uint32_t v = cells[st].value;
 			if (v != JX_DAT_NOVALUE)
-				relax(nd, i, j + 1, (v & 0xFFFFu) + extra,
+				relax(nd, i, i + 1, (v & 0xFFFFu) + extra,
 				      (uint16_t)(v >> 16), 0);
+			size_t end = b - i > MAX_WORD ? i + MAX_WORD : b;
+			for (size_t j = i + 1; j < end; j++) {
+				uint64_t t =
+				    (uint64_t)((int64_t)cells[st].base +
+				               u[j].id);
+				/* id 0 (no lexicon character) fails the
+				 * check: no label is 0 */
+				if (t - 1 >= last || cells[t].check != st)
+					break;
+				st = (uint32_t)t;
+				v = cells[t].value;
+				if (v != JX_DAT_NOVALUE)
+					relax(nd, i, j + 1,
+					      (v & 0xFFFFu) + extra,
+					      (uint16_t)(v >> 16), 0);
+			}
 		}
 		if (s->dict)
 			user_edges(nd, u, i, b, &s->dict->dat);
@@ -504,19 +516,25 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 		return JISHI_ETOOBIG;
 	/* decode: at most len characters */
 	size_t n = 0, i = 0;
-	uint32_t nhant = 0, nhans = 0; /* telling characters seen */
 	if ((rc = reserve(s, len + 1)))
 		return rc;
 	unit *u = s->u;
+	const uint32_t *bmp = s->lx->bmp;
+	const uint8_t *cflags = s->lx->cflags;
+	uint32_t nscript[4] = {0}; /* LCHR script bits: 1 hant, 2 hans */
+	const jx_dat_cell *cells = s->lx->dat.cells;
+	uint64_t last = s->lx->dat.n ? s->lx->dat.n - 1u : 0; /* 0: none */
+	int32_t root_base = s->lx->dat.n ? cells[0].base : 0;
 	while (i < len) {
 		unit *x = &u[n++];
 		x->off = (uint32_t)i;
 		/* three-byte sequences (all of CJK) decoded in line */
 		uint8_t c0 = text[i];
 		uint32_t cp;
-		if (c0 >= 0xE1 && c0 <= 0xEF && c0 != 0xED && i + 2 < len &&
-		    (text[i + 1] & 0xC0) == 0x80 &&
-		    (text[i + 2] & 0xC0) == 0x80) {
+		if ((uint8_t)(c0 - 0xE1) <= 0xEF - 0xE1 && c0 != 0xED &&
+		    i + 2 < len &&
+		    ((text[i + 1] & 0xC0) | (text[i + 2] & 0xC0) >> 2) ==
+		        0xA0) {
 			/* always valid: U+1000..U+CFFF, U+E000..U+FFFF */
 			cp = (uint32_t)(c0 & 0x0F) << 12 |
 			     (uint32_t)(text[i + 1] & 0x3F) << 6 |
@@ -535,30 +553,44 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 		x->cp =
 		    cp - 0x3001u < 0xFF01u - 0x3001u ? cp : jx_norm_fold(cp);
 		uint32_t e;
-		if (cp < 0x10000 && s->lx->bmp) {
+		if (cp < 0x10000 && bmp) {
 			/* one table entry: id, class, script, numeral flag */
-			e = s->lx->bmp[cp];
+			e = bmp[cp];
 			x->id = e & JX_LCHR_ID;
 			x->cls = (uint8_t)((e >> JX_LCHR_CLASS_SHIFT) & 7);
-			uint32_t sc = (e >> JX_LCHR_SCRIPT_SHIFT) & 3;
-			nhant += sc == 1;
-			nhans += sc == 2;
+			nscript[(e >> JX_LCHR_SCRIPT_SHIFT) & 3]++;
 		} else {
 			x->cls = jx_seg_classify(x->cp);
 			x->id =
 			    x->cls == C_SPACE ? 0 : jx_lex_char(s->lx, x->cp);
 			e = x->id ? JX_LCHR_NUMERIC : 0;
 		}
-		if ((e & JX_LCHR_NUMERIC) && x->id && s->lx->cflags) {
-			x->cf = s->lx->cflags[2 * x->id];
-			x->cv = s->lx->cflags[2 * x->id + 1];
-		} else {
-			x->cf = x->cv = 0;
+		x->cf = x->cv = 0;
+		if ((e & JX_LCHR_NUMERIC) && x->id && cflags) {
+			x->cf = cflags[2 * x->id];
+			x->cv = cflags[2 * x->id + 1];
 		}
-		x->uid = s->dict && x->cls != C_SPACE
-		             ? jx_dict_char(s->dict, x->cp)
-		             : 0;
+		/* the first step of the lexicon walks from here, and a
+		 * prefetch of the second step of the walks from the unit
+		 * before: the lattice reads it once the line is decoded, and
+		 * it is where the walks' cache misses are (the root's
+		 * children are few and stay cached) */
+		uint64_t t1 = (uint64_t)((int64_t)root_base + x->id);
+		x->t1 = x->id && t1 - 1 < last && cells[t1].check == 0
+		            ? (uint32_t)t1
+		            : 0;
+		if (n >= 2 && u[n - 2].t1) {
+			uint64_t t2 =
+			    (uint64_t)((int64_t)cells[u[n - 2].t1].base +
+			               x->id);
+			if (t2 - 1 < last)
+				__builtin_prefetch(&cells[t2]);
+		}
+		x->uid = 0;
+		if (s->dict && x->cls != C_SPACE)
+			x->uid = jx_dict_char(s->dict, x->cp);
 	}
+	uint32_t nhant = nscript[1], nhans = nscript[2];
 	u[n].off = (uint32_t)len;
 	u[n].cls = C_SPACE;
 	if ((rc = reserve_tok(s, n + 1)))
