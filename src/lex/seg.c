@@ -45,6 +45,7 @@ typedef struct unit {
 	uint32_t id;  /* lexicon character id (0: none) */
 	uint32_t uid; /* user dictionary character id (0: none) */
 	uint32_t t1;  /* the lexicon trie's cell for this character (0: none) */
+	uint32_t t2;  /* and for it and the next one (0: none) */
 	uint8_t cls;  /* C_* */
 	uint8_t cf;   /* JX_CF_* flags of the character */
 	uint8_t cv;   /* and its value */
@@ -374,8 +375,15 @@ static void lattice(jx_seg *s, size_t a, size_t b)
 			if (v != JX_DAT_NOVALUE)
 				relax(nd, i, i + 1, (v & 0xFFFFu) + extra,
 				      (uint16_t)(v >> 16), 0);
+			st = i + 1 < b ? x->t2 : 0;
+		}
+		if (st) {
+			uint32_t v = cells[st].value;
+			if (v != JX_DAT_NOVALUE)
+				relax(nd, i, i + 2, (v & 0xFFFFu) + extra,
+				      (uint16_t)(v >> 16), 0);
 			size_t end = b - i > MAX_WORD ? i + MAX_WORD : b;
-			for (size_t j = i + 1; j < end; j++) {
+			for (size_t j = i + 2; j < end; j++) {
 				uint64_t t =
 				    (uint64_t)((int64_t)cells[st].base +
 				               u[j].id);
@@ -591,6 +599,27 @@ int jx_seg_run(jx_seg *s, const uint8_t *text, size_t len,
 			x->uid = jx_dict_char(s->dict, x->cp);
 	}
 	uint32_t nhant = nscript[1], nhans = nscript[2];
+	/* the second step of every walk (its cell was prefetched while
+	 * decoding), and a prefetch of the third, read by the lattice once
+	 * this pass is over; steps cross block ends here, the lattice
+	 * does not follow them there */
+	for (size_t k = 0; k < n; k++) {
+		unit *x = &u[k];
+		x->t2 = 0;
+		if (x->t1 == 0 || k + 1 >= n)
+			continue;
+		uint64_t t2 =
+		    (uint64_t)((int64_t)cells[x->t1].base + u[k + 1].id);
+		if (t2 - 1 >= last || cells[t2].check != x->t1)
+			continue;
+		x->t2 = (uint32_t)t2;
+		if (k + 2 < n) {
+			uint64_t t3 =
+			    (uint64_t)((int64_t)cells[t2].base + u[k + 2].id);
+			if (t3 - 1 < last)
+				__builtin_prefetch(&cells[t3]);
+		}
+	}
 	u[n].off = (uint32_t)len;
 	u[n].cls = C_SPACE;
 	if ((rc = reserve_tok(s, n + 1)))
