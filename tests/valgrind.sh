@@ -10,6 +10,10 @@ seed=$shared/seed/000_4a3967963325df65.txt
 if [ -f "$seed" ]; then
   "${vg[@]}" "$build/jishi" extract "$seed" >/dev/null || { echo "valgrind: extract seed failed"; rc=1; }
   "${vg[@]}" "$build/jishi" extract -j 2 "$seed" "$seed" >/dev/null || { echo "valgrind: extract -j 2 failed"; rc=1; }
+  for f in "" --pos "-f jsonl"; do
+    # shellcheck disable=SC2086 # f is zero or more words
+    "${vg[@]}" "$build/jishi" seg $f "$seed" >/dev/null || { echo "valgrind: seg $f failed"; rc=1; }
+  done
 fi
 for t in "$build"/test_base "$build"/test_doc; do
   [ -x "$t" ] || continue
