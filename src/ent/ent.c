@@ -1703,9 +1703,16 @@ static void repeat_names(ctx *c)
 			continue;
 		const uint8_t *nm = (const uint8_t *)e->key + 2;
 		uint32_t len = (uint32_t)strlen(e->key + 2);
+		if (len == 0)
+			continue;
 		for (uint32_t p = 0; p + len <= c->n; p++) {
-			if (memcmp(c->t + p, nm, len) != 0)
-				continue;
+			/* memmem jumps to the next occurrence: one pass over
+			 * the text a name, not a comparison a byte */
+			const uint8_t *hit =
+			    memmem(c->t + p, c->n - p, nm, len);
+			if (hit == NULL)
+				break;
+			p = (uint32_t)(hit - c->t);
 			/* not inside another known name; the name itself is
 			 * fine (a match starting here and ending with it) */
 			bool inside = false;

@@ -100,17 +100,6 @@ static void chain(const jx_view *v, uint32_t k, bool with_too, argset *g)
 }
 
 /* The innermost statement (or speech quotation) holding p. */
-static const jx_stmt *stmt_at(const jx_view *v, uint32_t p)
-{
-	const jx_stmt *best = NULL;
-	for (uint32_t i = 0; i < v->nst; i++) {
-		const jx_stmt *st = &v->st[i];
-		if (p >= st->s && p < st->e && (!best || st->s > best->s))
-			best = st;
-	}
-	return best;
-}
-
 static bool is_media(const jx_view *v, const jx_actor *a)
 {
 	return a->n == 1 && !a->code &&
@@ -139,7 +128,7 @@ static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
 		chain(v, (uint32_t)media, !with_frame, g);
 		return;
 	}
-	const jx_stmt *st = stmt_at(v, ts);
+	const jx_stmt *st = jx_view_stmt_at(v, ts);
 	if (st) {
 		for (uint8_t i = 0; i < st->n; i++)
 			add_arg(g, st->who[i].ent, st->who[i].code);
@@ -283,12 +272,16 @@ static int32_t when_of(jishi_doc *doc, const jx_view *v, uint32_t ts,
 		par--;
 	int32_t before = -1, after = -1, earlier = -1;
 	*dur = -1;
-	for (uint32_t i = 0; i < doc->times.n; i++) {
+	/* every time that can answer starts in [par or cs, se or te + 3]:
+	 * times are in text order, so only that window is read */
+	uint32_t lo = par < cs ? par : cs, hi = se > te + 3 ? se : te + 3;
+	for (uint32_t i = jx_view_time_from(v, lo);
+	     i < doc->times.n && v->tm[i].start <= hi; i++) {
 		const jx_time *t = &JX_VEC_AT(&doc->times, jx_time, i);
-		uint32_t s = jx_doc_norm(doc, t->span.start);
+		uint32_t s = v->tm[i].start;
 		if (strcmp(t->type, "DURATION") == 0) {
 			/* 長達113分鐘的會談, 小規模會談（62分鐘） */
-			uint32_t e = jx_doc_norm(doc, t->span.end);
+			uint32_t e = v->tm[i].end;
 			if ((s >= cs && e <= ts && ts - e <= 6) ||
 			    (s > te && s <= te + 3 && v->t[te] == '('))
 				*dur = (int32_t)i;

@@ -157,6 +157,7 @@ static void statements(jishi_doc *doc, jx_view *v)
 			add_stmt(v, cap, q->s, q->e, &who, 1);
 		}
 	}
+	v->nst_quote = v->nst;
 	uint32_t n, row;
 	for (uint32_t p = 0;
 	     (p = jx_view_next_word(v, v->cues, p, v->len, &n, &row)) < v->len;
@@ -183,6 +184,13 @@ static void statements(jishi_doc *doc, jx_view *v)
 			uint8_t nw = actor_group(v, (uint32_t)k, who);
 			add_stmt(v, cap, p + n, end, who, nw);
 		}
+	}
+	/* both runs are in order of s: quotes by their mark, cues by
+	 * position (jx_view_stmt_at) */
+	for (uint32_t i = 0; i < v->nst; i++) {
+		uint32_t *m = &v->st_max[i >= v->nst_quote];
+		if (v->st[i].e - v->st[i].s > *m)
+			*m = v->st[i].e - v->st[i].s;
 	}
 }
 

@@ -140,15 +140,57 @@ uint32_t jx_view_actor_at(const jx_view *v, uint32_t p)
 
 const jx_qspan *jx_view_quote_at(const jx_view *v, uint32_t p)
 {
+	/* spans are in order of their opening mark: the last one opening
+	 * at p or before, then back while one may still reach p; the
+	 * deepest holding p wins, the first of equal depth */
+	uint32_t lo = 0, hi = v->nq;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (v->q[mid].open <= p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	const jx_qspan *best = NULL;
-	for (uint32_t i = 0; i < v->nq; i++) {
+	for (uint32_t i = lo; i-- > 0;) {
 		const jx_qspan *q = &v->q[i];
-		if (q->open > p)
+		if (q->open + v->q_max < p)
 			break;
-		if (p >= q->s && p < q->e && (!best || q->depth > best->depth))
+		if (p >= q->s && p < q->e && (!best || q->depth >= best->depth))
 			best = q;
 	}
 	return best;
+}
+
+/* The statement of st[0..n) (in order of s, no e - s over max) holding
+ * p with the latest start, the first of equal starts. */
+static const jx_stmt *stmt_in(const jx_stmt *st, uint32_t n, uint32_t max,
+                              uint32_t p)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (st[mid].s <= p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	const jx_stmt *best = NULL;
+	for (uint32_t i = lo; i-- > 0;) {
+		if (st[i].s + max < p || (best && st[i].s < best->s))
+			break;
+		if (p < st[i].e)
+			best = &st[i];
+	}
+	return best;
+}
+
+const jx_stmt *jx_view_stmt_at(const jx_view *v, uint32_t p)
+{
+	const jx_stmt *a = stmt_in(v->st, v->nst_quote, v->st_max[0], p);
+	const jx_stmt *b = stmt_in(v->st + v->nst_quote, v->nst - v->nst_quote,
+	                           v->st_max[1], p);
+	return !b || (a && a->s >= b->s) ? a : b;
 }
 
 static int cmp_actor(const void *a, const void *b)
@@ -502,6 +544,9 @@ static void build_quotes(jishi_doc *doc, jx_view *v)
 		}
 		v->q[j] = x;
 	}
+	for (uint32_t i = 0; i < v->nq; i++)
+		if (v->q[i].e - v->q[i].open > v->q_max)
+			v->q_max = v->q[i].e - v->q[i].open;
 }
 
 jx_view *jx_view_build(jishi_doc *doc)
@@ -525,6 +570,17 @@ jx_view *jx_view_build(jishi_doc *doc)
 	v->sides = jx_model_table(m, "events/sides");
 	v->light = jx_model_table(m, "events/light");
 	v->tok = jx_arena_zalloc(&doc->arena, (size_t)v->len + 1);
+	v->tm = jx_arena_alloc(&doc->arena,
+	                       ((size_t)doc->times.n + 1) * sizeof *v->tm);
+	if (v->tm == NULL) {
+		doc->oom = JISHI_ENOMEM;
+		return NULL;
+	}
+	for (uint32_t i = 0; i < doc->times.n; i++) {
+		const jx_time *t = &JX_VEC_AT(&doc->times, jx_time, i);
+		v->tm[i].start = jx_doc_norm(doc, t->span.start);
+		v->tm[i].end = jx_doc_norm(doc, t->span.end);
+	}
 	uint32_t nm = 0;
 	for (uint32_t i = 0; i < doc->entities.n; i++)
 		nm += JX_VEC_AT(&doc->entities, jx_entity, i).mentions.n;
@@ -627,4 +683,17 @@ jx_view *jx_view_build(jishi_doc *doc)
 	resolve_pronouns(doc, v);
 	build_quotes(doc, v);
 	return v;
+}
+
+uint32_t jx_view_time_from(const jx_view *v, uint32_t p)
+{
+	uint32_t lo = 0, hi = v->doc->times.n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (v->tm[mid].start < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }

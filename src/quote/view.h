@@ -49,8 +49,12 @@ typedef struct jx_view {
 	uint32_t na;
 	jx_qspan *q;
 	uint32_t nq;
-	jx_stmt *st;
-	uint32_t nst;
+	jx_stmt *st;  /* st[0..nst_quote): quoted speech, then reported */
+	uint32_t nst; /* speech: each run in order of s (jx_stmt_at) */
+	uint32_t nst_quote;
+	uint32_t st_max[2]; /* the longest e - s of each run */
+	uint32_t q_max;     /* the longest e - open of the quote spans */
+	jx_span *tm;        /* doc->times[i] in norm offsets (in text order) */
 	const jx_table *markers, *pronouns, *cues, *status, *verbs, *cameo,
 	    *nominal, *sides, *light;
 } jx_view;
@@ -64,6 +68,14 @@ static inline bool jx_actor_live(const jx_actor *a)
 /* Build the view (needs the ent and time layers); NULL when out of
  * memory (doc->oom set). */
 jx_view *jx_view_build(jishi_doc *doc);
+
+/* The statement holding norm offset p with the latest start (the first
+ * of equal starts), or NULL. */
+const jx_stmt *jx_view_stmt_at(const jx_view *v, uint32_t p);
+
+/* The first time expression (doc->times index) starting at norm offset
+ * p or later; doc->times.n when none does. */
+uint32_t jx_view_time_from(const jx_view *v, uint32_t p);
 
 /* Is norm offset p a character that ends a sentence (。！？ or a line
  * break)? level 1 adds ；, level 2 adds ，：, and both levels stop at
