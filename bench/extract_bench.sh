@@ -8,9 +8,12 @@
 # Builds a corpus of at least $JISHI_BENCH_MB (default 50) MB by repeating
 # the 195 real articles of SHARED_DIR/data/news_articles -- once as files
 # in a folder tree, once as one JSON Lines file with fresh ids -- then times
-# four runs, each 3 times, taking the median:
+# six runs, each 3 times, taking the median:
 #   files -j 1, files -j 2    jishi extract DIR            (one file a document)
 #   jsonl -j 1, jsonl -j 2    jishi extract --input jsonl < FILE
+#   one document x1, x8       jishi extract FILE  (all articles joined into
+#                             one document, once and 8 times over: the
+#                             stages must not slow down with its length)
 # Output goes through a pipe to `wc -c`, not to a disk. Peak RSS is the
 # largest of the three runs (GNU time %M). MB is 10^6 bytes of input.
 # The figures replace the "## extract throughput" section of
@@ -72,10 +75,16 @@ with open(os.path.join(t, "in.jsonl"), "w", encoding="utf-8") as f:
         f.write(line)
         size += len(line.encode("utf-8"))
         n += 1
+# one long document: every article joined, once and eight times (how
+# the stages scale with a document's length, not the number of documents)
+joined = b"".join(open(os.path.join(arts, n), "rb").read().rstrip(b"\n") + b"\n\n"
+                  for n in names)
+open(os.path.join(t, "one1.txt"), "wb").write(joined)
+open(os.path.join(t, "one8.txt"), "wb").write(joined * 8)
 with open(os.path.join(t, "corpus.txt"), "w") as f:
-    f.write("%d %d %d %d\n" % (reps * one, reps * len(names), size, n))
+    f.write("%d %d %d %d %d\n" % (reps * one, reps * len(names), size, n, len(joined)))
 EOF
-read -r FBYTES FDOCS JBYTES JDOCS <"$T/corpus.txt"
+read -r FBYTES FDOCS JBYTES JDOCS OBYTES <"$T/corpus.txt"
 echo "corpus: files $FDOCS docs / $FBYTES bytes; jsonl $JDOCS records / $JBYTES bytes"
 
 # Run a private copy of the binary and the model beside it: a rebuild
@@ -111,6 +120,8 @@ R_F1=$(measure files-j1 /dev/null extract -f jsonl "$T/files") || exit 1
 R_F2=$(measure files-j2 /dev/null extract -f jsonl -j 2 "$T/files") || exit 1
 R_J1=$(measure jsonl-j1 "$T/in.jsonl" extract --input jsonl) || exit 1
 R_J2=$(measure jsonl-j2 "$T/in.jsonl" extract --input jsonl -j 2) || exit 1
+R_O1=$(measure one-x1 /dev/null extract "$T/one1.txt") || exit 1
+R_O8=$(measure one-x8 /dev/null extract "$T/one8.txt") || exit 1
 
 # ---- report -----------------------------------------------------------------
 VERSION=$("$RUNBIN" --version 2>/dev/null | head -n 1)
@@ -125,7 +136,9 @@ python3 - "$RESULTS" <<EOF || die "cannot write $RESULTS"
 import os, sys
 path = sys.argv[1]
 rows = [("files", 1, "$R_F1", $FBYTES, $FDOCS), ("files", 2, "$R_F2", $FBYTES, $FDOCS),
-        ("jsonl (stdin)", 1, "$R_J1", $JBYTES, $JDOCS), ("jsonl (stdin)", 2, "$R_J2", $JBYTES, $JDOCS)]
+        ("jsonl (stdin)", 1, "$R_J1", $JBYTES, $JDOCS), ("jsonl (stdin)", 2, "$R_J2", $JBYTES, $JDOCS),
+        ("one document: all 195 articles joined", 1, "$R_O1", $OBYTES, 1),
+        ("one document: the same, 8 times over", 1, "$R_O8", 8 * $OBYTES, 1)]
 L = ["## extract throughput", "",
      "Written by \`bench/extract_bench.sh\` (see bench/README.md); rerun it rather than editing by hand.", "",
      "- date: $(date -u '+%Y-%m-%d %H:%M UTC')",
@@ -134,6 +147,8 @@ L = ["## extract throughput", "",
      "- machine: $(nproc) CPUs, ${CPU:-unknown CPU}, $(uname -sr); load average $LOAD0 before, $(cut -d' ' -f1 /proc/loadavg) after",
      "- input: the 195 shared articles repeated: %d files / %.1f MB; one JSON Lines file of %d records / %.1f MB"
      % ($FDOCS, $FBYTES / 1e6, $JDOCS, $JBYTES / 1e6),
+     "- one document: the articles joined with blank lines into one file (%.2f MB), and that 8 times over (%.2f MB): MB/s should not fall with length"
+     % ($OBYTES / 1e6, 8 * $OBYTES / 1e6),
      "- method: median wall time of $RUNS runs, output piped to \`wc -c\`; peak RSS is the largest of the runs; MB = 10^6 bytes of input", "",
      "| input | -j | wall s | MB/s | docs/s | peak RSS MB | output MB |",
      "|---|---:|---:|---:|---:|---:|---:|"]
