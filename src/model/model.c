@@ -452,13 +452,19 @@ uint32_t jx_table_lower(const jx_table *t, const char *key, size_t len)
 	return lo;
 }
 
-static int cmp_prefix(jx_str c, const uint8_t *p, uint32_t len)
+/* Cell c against p[0, len), for a cell known to start with p[0, from):
+ * < 0 below it, 0 when c starts with p[0, len), > 0 above it. */
+static inline int cmp_from(jx_str c, const uint8_t *p, uint32_t from,
+                           uint32_t len)
 {
-	uint32_t n = c.len < len ? c.len : len;
-	int r = memcmp(c.s, p, n);
-	if (r)
-		return r;
-	return c.len < len ? -1 : 0; /* 0: c starts with p */
+	const uint8_t *cs = (const uint8_t *)c.s;
+	for (uint32_t i = from; i < len; i++) {
+		if (i >= c.len)
+			return -1;
+		if (cs[i] != p[i])
+			return cs[i] < p[i] ? -1 : 1;
+	}
+	return 0;
 }
 
 uint32_t jx_table_longest(const jx_table *t, const uint8_t *s, size_t n,
@@ -482,7 +488,9 @@ uint32_t jx_table_longest(const jx_table *t, const uint8_t *s, size_t n,
 		q = 0;
 	}
 	while (q < n && lo < hi) {
-		/* one more code point of s */
+		/* one more code point of s: rows [lo, hi) all start with
+		 * s[0, from), so only its new bytes are compared */
+		uint32_t from = (uint32_t)q;
 		q++;
 		while (q < n && (s[q] & 0xC0) == 0x80)
 			q++;
@@ -490,22 +498,26 @@ uint32_t jx_table_longest(const jx_table *t, const uint8_t *s, size_t n,
 		uint32_t a = lo, b = hi;
 		while (a < b) { /* first row >= the prefix */
 			uint32_t mid = a + (b - a) / 2;
-			if (cmp_prefix(jx_table_cell(t, mid, 0), s, len) < 0)
+			if (cmp_from(jx_table_cell(t, mid, 0), s, from, len) <
+			    0)
 				a = mid + 1;
 			else
 				b = mid;
 		}
-		uint32_t c = a, d = hi;
+		if (a == hi || cmp_from(jx_table_cell(t, a, 0), s, from, len))
+			break; /* no row starts with s[0, len) */
+		uint32_t c = a + 1, d = hi;
 		while (c < d) { /* first row not starting with it */
 			uint32_t mid = c + (d - c) / 2;
-			if (cmp_prefix(jx_table_cell(t, mid, 0), s, len) == 0)
+			if (cmp_from(jx_table_cell(t, mid, 0), s, from, len) ==
+			    0)
 				c = mid + 1;
 			else
 				d = mid;
 		}
 		lo = a;
 		hi = c;
-		if (lo < hi && jx_table_cell(t, lo, 0).len == len) {
+		if (jx_table_cell(t, lo, 0).len == len) {
 			best = len;
 			*row = lo;
 		}
