@@ -20,25 +20,33 @@ static uint32_t cp_at(const jx_view *v, uint32_t p, size_t *next)
 	return cp;
 }
 
-static bool is_mark(uint32_t cp)
+/* Is cp the first character of a mark of the quote/marks table? The
+ * marks' first characters are gathered once per document (a handful). */
+typedef struct markset {
+	uint32_t cp[64];
+	uint32_t n;
+} markset;
+
+static void markset_of(const jx_table *marks, markset *ms)
 {
-	switch (cp) {
-	case 0x300C:
-	case 0x300D:
-	case 0x300E:
-	case 0x300F: /* 「」『』 */
-	case 0x201C:
-	case 0x201D:
-	case 0x2018:
-	case 0x2019: /* “”‘’ */
-	case 0xFE41:
-	case 0xFE42:
-	case 0xFE43:
-	case 0xFE44:
-		return true;
-	default:
-		return false;
-	}
+	ms->n = 0;
+	for (uint32_t r = 0; r < marks->nrows; r++)
+		for (uint32_t c = 0; c < 2 && c < marks->ncols; c++) {
+			jx_str x = jx_table_cell(marks, r, c);
+			size_t q = 0;
+			if (x.len == 0 || ms->n == 64)
+				continue;
+			ms->cp[ms->n++] =
+			    jx_utf8_next((const uint8_t *)x.s, x.len, &q);
+		}
+}
+
+static bool is_mark(const markset *ms, uint32_t cp)
+{
+	for (uint32_t i = 0; i < ms->n; i++)
+		if (ms->cp[i] == cp)
+			return true;
+	return false;
 }
 
 bool jx_view_stop(const jx_view *v, uint32_t p, int level)
@@ -469,6 +477,8 @@ static void build_quotes(jishi_doc *doc, jx_view *v)
 	v->q = jx_arena_alloc(&doc->arena, cap * sizeof *v->q);
 	if (v->q == NULL || marks == NULL)
 		return;
+	markset ms;
+	markset_of(marks, &ms);
 	uint32_t np = doc->paragraphs.n;
 	for (uint32_t pi = 0; pi < np + doc->captions.n; pi++) {
 		jx_span ps =
@@ -491,7 +501,7 @@ static void build_quotes(jishi_doc *doc, jx_view *v)
 		for (uint32_t p = s; p < e && p < v->len;) {
 			size_t q = p;
 			uint32_t cp = jx_utf8_next(v->t, v->len, &q);
-			if (!is_mark(cp) && cp != 0x2018 && cp != 0x2019) {
+			if (!is_mark(&ms, cp)) {
 				p = (uint32_t)q;
 				continue;
 			}
