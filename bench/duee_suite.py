@@ -134,13 +134,9 @@ def write_results(a, lines, summary, n):
             f"- jishi: {ver}",
             "- scoring: see the script's docstring; DuEE types with no CAMEO counterpart (sports, products, finance, life events) are not scored, and the events jishi codes in their sentences are counted as extra",
             f"- {summary}", ""] + lines + [""]
-    old = open(a.results, encoding="utf-8").read() if os.path.exists(a.results) else "# jishi benchmark results\n"
-    s = old.find("## DuEE 1.0")
-    if s >= 0:
-        e = old.find("\n## ", s + 5)
-        old = old[:s] + (old[e + 1:] if e >= 0 else "")
-    with open(a.results, "w", encoding="utf-8") as f:
-        f.write(old.rstrip("\n") + "\n\n" + "\n".join(body))
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import results
+    results.write_section(a.results, "\n".join(body))
 
 
 if __name__ == "__main__":

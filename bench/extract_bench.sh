@@ -132,9 +132,11 @@ BUILDDIR=$(dirname "$BIN")
 BTYPE=$(grep -m1 '^CMAKE_BUILD_TYPE:' "$BUILDDIR/CMakeCache.txt" 2>/dev/null | cut -d= -f2-)
 CC=$(grep -m1 '^CMAKE_C_COMPILER:' "$BUILDDIR/CMakeCache.txt" 2>/dev/null | cut -d= -f2-)
 
-python3 - "$RESULTS" <<EOF || die "cannot write $RESULTS"
+python3 - "$RESULTS" "$REPO/bench" <<EOF || die "cannot write $RESULTS"
 import os, sys
 path = sys.argv[1]
+sys.path.insert(0, sys.argv[2])
+import results
 rows = [("files", 1, "$R_F1", $FBYTES, $FDOCS), ("files", 2, "$R_F2", $FBYTES, $FDOCS),
         ("jsonl (stdin)", 1, "$R_J1", $JBYTES, $JDOCS), ("jsonl (stdin)", 2, "$R_J2", $JBYTES, $JDOCS),
         ("one document: all 195 articles joined", 1, "$R_O1", $OBYTES, 1),
@@ -159,14 +161,6 @@ for kind, j, r, nbytes, ndocs in rows:
              % (kind, j, t, nbytes / 1e6 / t, ndocs / t, int(rss) / 1024, int(out) / 1e6))
 section = "\n".join(L) + "\n"
 print(section)
-old = open(path, encoding="utf-8").read() if os.path.exists(path) else "# jishi benchmark results\n"
-lines = old.splitlines(keepends=True)
-start = next((i for i, l in enumerate(lines) if l.rstrip() == "## extract throughput"), None)
-if start is None:
-    new = old.rstrip("\n") + "\n\n" + section
-else:
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    new = "".join(lines[:start]) + section + ("\n" + "".join(lines[end:]) if end < len(lines) else "")
-open(path, "w", encoding="utf-8").write(new)
+results.write_section(path, section)
 EOF
 echo "extract_bench: wrote the '## extract throughput' section of $RESULTS"

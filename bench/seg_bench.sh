@@ -272,9 +272,11 @@ rel() { # a command line, repo-relative, scratch folder as $TMP
 	echo "elapsed	$(($(date +%s) - START))"
 } >"$T/meta.tsv"
 
-"$PY" - "$T" "$RESULTS" <<'EOF' || die "cannot write $RESULTS"
+"$PY" - "$T" "$RESULTS" "$REPO/bench" <<'EOF' || die "cannot write $RESULTS"
 import json, os, statistics, sys
 T, path = sys.argv[1], sys.argv[2]
+sys.path.insert(0, sys.argv[3])
+import results
 tools = ["jishi", "jieba", "node", "icu", "friso"]
 name = {"jishi": "jishi seg", "jieba": "jieba (python)", "node": "@node-rs/jieba",
         "icu": "ICU BreakIterator", "friso": "friso"}
@@ -443,14 +445,6 @@ L.append("")
 L.append("Whole benchmark: %s s." % meta["elapsed"])
 section = "\n".join(L) + "\n"
 print(section)
-old = open(path, encoding="utf-8").read() if os.path.exists(path) else "# jishi benchmark results\n"
-lines = old.splitlines(keepends=True)
-start = next((i for i, l in enumerate(lines) if l.rstrip() == "## segmentation"), None)
-if start is None:
-    new = old.rstrip("\n") + "\n\n" + section
-else:
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    new = "".join(lines[:start]) + section + ("\n" + "".join(lines[end:]) if end < len(lines) else "")
-open(path, "w", encoding="utf-8").write(new)
+results.write_section(path, section)
 EOF
 log "wrote the '## segmentation' section of $RESULTS ($(($(date +%s) - START)) s)"

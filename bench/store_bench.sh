@@ -73,11 +73,8 @@ body = ["## event store", "",
         f"- ingest (\`jishi ingest -j 2 --input jsonl\`, extraction included): $wall s, **$rate documents/s**, peak RSS $rss MB; the store: $dbmb MB, $events events, $stories stories",
         "- queries: \`jishi query --db … --json\` as a whole process (open, query, print), 20 runs each", ""]
 body += open(qmd, encoding="utf-8").read().splitlines() + [""]
-old = open(path, encoding="utf-8").read()
-s = old.find("## event store")
-if s >= 0:
-    e = old.find("\n## ", s + 5)
-    old = old[:s] + (old[e + 1:] if e >= 0 else "")
-open(path, "w", encoding="utf-8").write(old.rstrip("\n") + "\n\n" + "\n".join(body))
+sys.path.insert(0, "bench")  # the script runs from the top of the tree
+import results
+results.write_section(path, "\n".join(body))
 PY
 echo "ingest: $n documents in $wall s ($rate docs/s), peak RSS $rss MB"

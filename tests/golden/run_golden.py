@@ -130,16 +130,9 @@ def write_results(a, lines, n):
         f"- jishi: {ver} (commit {commit}), binary `{os.path.relpath(a.jishi, ROOT)}`",
         f"- {n} reports: the seed and the hand-made golds in tests/golden/ (see its README), each run with its metadata date as `--date` and scored by `shared/tools/score_doc.py`; a section with no required item in a gold is all-or-nothing there", "",
     ] + lines + [""]
-    path = a.results
-    old = open(path, encoding="utf-8").read() if os.path.exists(path) else "# jishi benchmark results\n"
-    start = old.find("## golden reports")
-    if start >= 0:
-        nxt = old.find("\n## ", start + 5)
-        old = old[:start] + (old[nxt + 1:] if nxt >= 0 else "")
-    if not old.endswith("\n"):
-        old += "\n"
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(old.rstrip("\n") + "\n\n" + "\n".join(body))
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    import results
+    results.write_section(a.results, "\n".join(body))
 
 
 if __name__ == "__main__":
