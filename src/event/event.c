@@ -164,6 +164,25 @@ static void object(const jx_view *v, uint32_t te, argset *g, bool *rel)
 	if (!rel && end == te && te < v->len && !jx_view_stop(v, te, 1))
 		end = jx_view_unit_end(v, te + 1, 2); /* 讚揚，羅哲斯是… */
 	uint32_t k = jx_view_actor_at(v, te);
+	/* a relative clause with a verb of its own between the trigger
+	 * and a 的 describes the object, the head after the 的:
+	 * 會見[來華出席論壇的]莫桑比克總理馬萊阿內 */
+	uint32_t n, row, d;
+	for (d = te; d + 3 <= end; d++)
+		if (memcmp(v->t + d, "\xe7\x9a\x84", 3) == 0 && (v->tok[d] & 1))
+			break; /* 的 */
+	if (d + 3 <= end &&
+	    jx_view_next_word(v, v->verbs, te, d, &n, &row) < d) {
+		uint32_t h = jx_view_actor_at(v, d + 3);
+		if (h < v->na && v->a[h].s == d + 3 && v->a[h].s < end &&
+		    jx_actor_live(&v->a[h]) && v->a[h].role != 'b' &&
+		    v->a[h].role != 'a') {
+			if (rel)
+				*rel = false;
+			chain(v, h, true, g);
+			return;
+		}
+	}
 	for (; k < v->na && v->a[k].s < end; k++) {
 		if (!jx_actor_live(&v->a[k]) || v->a[k].role == 'b' ||
 		    v->a[k].role == 'a')
