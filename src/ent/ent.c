@@ -956,6 +956,228 @@ static void chains(ctx *c)
 	}
 }
 
+/* The organisation an office title begins with (外交部長, 國務院副總理,
+ * 市委書記, 司法部長): a proper prefix of two characters or more that is
+ * a known organisation, or that ends with an organisation suffix after a
+ * stem of two characters or more (司法|部; not 副|部) or is a suffix of
+ * two characters itself (市委). Returns its end, or s. */
+static bool head_tail(const ctx *c, uint32_t q, uint32_t e)
+{
+	if (jx_table_find(c->tb.offices, c->t + q, e - q) >= 0)
+		return true;
+	int64_t r = c->tb.org_suffixes
+	                ? jx_table_find(c->tb.org_suffixes, c->t + q, e - q)
+	                : -1;
+	return r >= 0 && !strcmp(jx_table_str(c->tb.org_suffixes, (uint32_t)r,
+	                                      c->tb.os_kind),
+	                         "head");
+}
+
+static uint32_t office_org_end(const ctx *c, uint32_t s, uint32_t e,
+                               int64_t *orow)
+{
+	*orow = -1;
+	/* not a modifier first: 代理|部長 */
+	for (uint32_t q = s, k = 0; k < 3 && q < e; k++) {
+		q += char_len(c, q);
+		if (c->tb.mods &&
+		    jx_table_find(c->tb.mods, c->t + s, q - s) >= 0)
+			return s;
+	}
+	uint32_t q = prev_off(c, e);
+	for (; q > s; q = prev_off(c, q)) {
+		if (jx_utf8_count(c->t + s, q - s) < 2)
+			break;
+		if (!head_tail(c, q, e))
+			continue;
+		int64_t r = jx_table_find(c->tb.orgs, c->t + s, q - s);
+		if (r >= 0) {
+			*orow = r;
+			return q;
+		}
+		if (c->tb.org_suffixes == NULL)
+			continue;
+		for (uint32_t b = prev_off(c, q); b + 1 > s;
+		     b = prev_off(c, b)) {
+			int64_t sr =
+			    jx_table_find(c->tb.org_suffixes, c->t + b, q - b);
+			if (sr >= 0 &&
+			    !strcmp(jx_table_str(c->tb.org_suffixes,
+			                         (uint32_t)sr, c->tb.os_kind),
+			            "org") &&
+			    (b == s ? jx_utf8_count(c->t + b, q - b) >= 2
+			            : jx_utf8_count(c->t + s, b - s) >= 2))
+				return q;
+			if (b == s || q - b >= 4 * 4)
+				break;
+		}
+	}
+	return s;
+}
+
+static bool name_part_tag(const char *tag);
+static const char *cue_side(const ctx *c, uint32_t s, uint32_t e);
+static bool all_han(const ctx *c, uint32_t s, uint32_t e);
+static bool uncovered(const ctx *c, uint32_t s, uint32_t e);
+static const char *suffix_kind(const ctx *c, const jx_table *t, int col,
+                               uint32_t s, uint32_t e);
+
+/* Is [s, e) a noun-like word that can stand in an organisation's name
+ * (nouns, abbreviations, unknown words, names, adjectives of two
+ * characters; not a title modifier)? */
+static bool org_word(const ctx *c, const jx_token *t, uint32_t s, uint32_t e)
+{
+	if (!all_han(c, s, e) || !uncovered(c, s, e))
+		return false;
+	const char *tag = tok_tag(c, t);
+	if (!(name_part_tag(tag) || !strncmp(tag, "nr", 2) ||
+	      (tag[0] == 'a' && jx_utf8_count(c->t + s, e - s) >= 2)))
+		return false;
+	return c->tb.mods == NULL ||
+	       jx_table_find(c->tb.mods, c->t + s, e - s) < 0;
+}
+
+/* Words right before an office or a head's title that name its
+ * organisation: 農業|部長 → 農業部, 科利華|集團|總裁 → 科利華集團,
+ * 國稅局|黨組書記. The words (at most three, org_word) end with an
+ * organisation suffix, or the title begins with a one-character one
+ * followed by a head word (部|長, 所|長); the name before the suffix has
+ * two characters or more (唐|軍 is no organisation). Its end is returned,
+ * *start (OUT) its start; 0 when there is none. */
+static uint32_t words_org_start(const ctx *c, uint32_t s, uint32_t e,
+                                uint32_t *start)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.org_suffixes == NULL || s == 0)
+		return 0;
+	int64_t ti = tok_containing(c, prev_off(c, s));
+	if (ti < 0)
+		return 0;
+	const jx_token *t = &d->tokens[ti];
+	uint32_t ts = jx_doc_norm(d, t->start), te = jx_doc_norm(d, t->end);
+	if (te != s || !org_word(c, t, ts, te))
+		return 0;
+	uint32_t oe, stem; /* organisation end, end of the name before the
+	                      suffix */
+	const char *sk =
+	    suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, ts, te);
+	if (sk && !strcmp(sk, "org")) {
+		oe = s;
+		/* the longest suffix ending the word */
+		stem = te;
+		for (uint32_t q = prev_off(c, te);; q = prev_off(c, q)) {
+			int64_t r =
+			    jx_table_find(c->tb.org_suffixes, c->t + q, te - q);
+			if (r >= 0)
+				stem = q;
+			if (q <= ts || te - q >= 4 * 4)
+				break;
+		}
+	} else {
+		uint32_t l1 = char_len(c, s);
+		int64_t sr = jx_table_find(c->tb.org_suffixes, c->t + s, l1);
+		if (!(l1 < e - s && sr >= 0 &&
+		      !strcmp(jx_table_str(c->tb.org_suffixes, (uint32_t)sr,
+		                           c->tb.os_kind),
+		              "org") &&
+		      head_tail(c, s + l1, e)))
+			return 0;
+		/* a word of two characters that the lexicon knows before
+		 * it (農業|部長; not 官為|團長, 副|科長) */
+		if (jx_utf8_count(c->t + ts, te - ts) < 2 ||
+		    (t->flags & JX_TOK_OOV) || tok_tag(c, t)[0] == 'x')
+			return 0;
+		oe = s + l1; /* 部|長 */
+		stem = s;
+	}
+	uint32_t b = ts;
+	for (int k = 1; ti > 0 && k < 3; k++) {
+		const jx_token *u = &d->tokens[ti - k];
+		uint32_t us = jx_doc_norm(d, u->start),
+		         ue = jx_doc_norm(d, u->end);
+		if (ue != b)
+			break;
+		if (!org_word(c, u, us, ue)) {
+			/* a verb that may begin the name (聯合|民主同盟):
+			 * where the name starts is not clear */
+			if (tok_tag(c, u)[0] == 'v' &&
+			    jx_utf8_count(c->t + us, ue - us) >= 2)
+				return 0;
+			break;
+		}
+		b = us;
+	}
+	if (stem <= b || jx_utf8_count(c->t + b, stem - b) < 2)
+		return 0;
+	*start = b;
+	return oe;
+}
+
+/* An office that begins with an organisation names that organisation:
+ * 國務院 in 國務院副總理, 外交部 in 外交部長; with a country or place right
+ * before it, the organisation is theirs (美國財政部長 → 美國財政部). The
+ * title keeps its whole span and role. */
+static void office_orgs(ctx *c)
+{
+	uint32_t nm = c->nm;
+	for (uint32_t i = 0; i < nm; i++) {
+		if (c->m[i].kind != K_OFFICE)
+			continue;
+		int64_t orow;
+		uint32_t s = c->m[i].s,
+		         q = office_org_end(c, s, c->m[i].e, &orow);
+		if (q == s) {
+			q = words_org_start(c, s, c->m[i].e, &s);
+			if (q == 0)
+				continue;
+		}
+		const char *ctry = NULL;
+		match *h = i > 0 ? &c->m[i - 1] : NULL;
+		if (h && h->e == s && h->ent < 0 &&
+		    (h->kind == K_COUNTRY || h->kind == K_PLACE) &&
+		    !is_abbr(c, h)) {
+			ctry = h->kind == K_COUNTRY
+			           ? jx_table_str(c->tb.countries, h->row,
+			                          c->tb.c_country)
+			           : opt(jx_table_str(c->tb.places, h->row,
+			                              c->tb.p_country));
+			s = h->s;
+			h->kind = K_NONE;
+			orow = -1;
+		}
+		match *x = add_match(c, s, q, orow >= 0 ? K_ORG : K_LEXORG,
+		                     orow >= 0 ? (uint32_t)orow : 0);
+		if (x == NULL)
+			return;
+		x->ctry = ctry;
+		c->covered[c->m[i].s] = 2; /* the title still starts there */
+		entity_of_match(c, x);
+	}
+	/* role words of names/person_cues: 科利華集團|總裁, 村委會|主任 */
+	const jishi_doc *d = c->doc;
+	for (uint32_t ti = 0; d->tokens && c->tb.cues && ti < d->ntokens;
+	     ti++) {
+		uint32_t ts = jx_doc_norm(d, d->tokens[ti].start),
+		         te = jx_doc_norm(d, d->tokens[ti].end), s;
+		const char *side = cue_side(c, ts, te);
+		if (side == NULL || !strcmp(side, "after") ||
+		    !uncovered(c, ts, te))
+			continue;
+		/* the title of a head (總裁, 主任, 所|長), not 作家 */
+		if (!head_tail(c, ts, te) &&
+		    !(te - ts > char_len(c, ts) &&
+		      head_tail(c, ts + char_len(c, ts), te)))
+			continue;
+		uint32_t q = words_org_start(c, ts, te, &s);
+		if (q == 0 || !uncovered(c, s, q))
+			continue;
+		match *x = add_match(c, s, q, K_LEXORG, 0);
+		if (x == NULL)
+			return;
+		entity_of_match(c, x);
+	}
+}
+
 /* ---- names next to a cue word ---------------------------------------- */
 
 /* Does a token start or end at norm offset p? */
@@ -2078,6 +2300,7 @@ void jx_ent_run(jishi_doc *doc)
 	if (c.nm > 1)
 		qsort(c.m, c.nm, sizeof(match), cmp_match);
 	chains(&c);
+	office_orgs(&c);
 	lexicon_names(&c);
 	unknown_names(&c);
 	free_names(&c);
