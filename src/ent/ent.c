@@ -1210,7 +1210,7 @@ static bool cue_before(const ctx *c, uint32_t p)
 		if (!is_han(c, b))
 			break;
 		const char *side = cue_side(c, b, p);
-		if (side && strcmp(side, "after") != 0)
+		if (side && (!strcmp(side, "before") || !strcmp(side, "both")))
 			return true;
 	}
 	/* 、 (U+3001) after a person's name */
@@ -1230,7 +1230,7 @@ static bool cue_after(const ctx *c, uint32_t e)
 	for (int k = 0; k < 4 && p < c->n && is_han(c, p); k++) {
 		p += char_len(c, p);
 		const char *side = cue_side(c, e, p);
-		if (side && strcmp(side, "before") != 0)
+		if (side && (!strcmp(side, "after") || !strcmp(side, "both")))
 			return true;
 	}
 	return false;
@@ -1735,6 +1735,89 @@ static void compose_places(ctx *c)
 		if (x == NULL)
 			return;
 		i++;
+	}
+}
+
+/* A word that is a surname and a form of address or an office (李先生,
+ * 王小姐, 胡老, 郑某, 毛主席): the person is named by the surname alone,
+ * the whole word is a form of the name. One entity per surname in the
+ * document (key "S:"; later bare occurrences of the surname are not
+ * read as the person). */
+static void surname_words(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.cues == NULL)
+		return;
+	for (uint32_t i = 0; i < d->ntokens; i++) {
+		const jx_token *t = &d->tokens[i];
+		uint32_t s = jx_doc_norm(d, t->start),
+		         e = jx_doc_norm(d, t->end);
+		if (e > c->n || !is_han(c, s) || c->covered[s])
+			continue;
+		uint32_t g = s + char_len(c, s);
+		const char *tag = tok_tag(c, t);
+		if (g == e) {
+			/* 李/nr|老師/n: a surname the lexicon tags as a name
+			 * and a noun (not a speech verb: 真|指出) */
+			if (strcmp(tag, "nr") != 0 || i + 1 >= d->ntokens ||
+			    d->tokens[i + 1].start != t->end)
+				continue;
+			const char *nt = tok_tag(c, &d->tokens[i + 1]);
+			if (nt[0] != 'n')
+				continue;
+			e = jx_doc_norm(d, d->tokens[i + 1].end);
+		} else {
+			const char *sd = cue_side(c, g, e);
+			bool unknown = (t->flags & JX_TOK_OOV) || tag[0] == 'x';
+			/* 李先生/nr, 毛主席/n, 鄭某/n; a one-character form
+			 * of address (老) only in an unknown word: 胡老/x,
+			 * not 古老/nr, 養老/nr; not 學說/n */
+			bool ok = unknown ||
+			          (c->covered[g] == 2 && tag[0] == 'n') ||
+			          (sd && !strcmp(sd, "surname") &&
+			           !strcmp(tag, "n")) ||
+			          (!strcmp(tag, "nr") &&
+			           jx_utf8_count(c->t + g, e - g) >= 2);
+			if (!ok)
+				continue;
+		}
+		/* not the given name of a name before it: 吳|宓|先生 */
+		if (i > 0 && d->tokens[i - 1].end == t->start &&
+		    !strncmp(tok_tag(c, &d->tokens[i - 1]), "nr", 2))
+			continue;
+		if (g >= e || e > c->n || !all_han(c, s, e))
+			continue;
+		int64_t r = jx_table_find(c->tb.surnames, c->t + s, g - s);
+		if (r < 0 ||
+		    jx_table_find(c->tb.nonname, c->t + s, g - s) >= 0 ||
+		    strtoul(
+		        jx_table_str(c->tb.surnames, (uint32_t)r, c->tb.s_freq),
+		        NULL, 10) < CUE_SURNAME_MIN)
+			continue;
+		/* the rest: a form of address after a name, or an office */
+		const char *side = cue_side(c, g, e);
+		int64_t mi = -1; /* matches are not sorted here */
+		for (uint32_t k = 0; c->covered[g] == 2 && k < c->nm; k++)
+			if (c->m[k].s == g && c->m[k].kind == K_OFFICE)
+				mi = k;
+		bool office = mi >= 0 && c->m[mi].kind == K_OFFICE &&
+		              c->m[mi].s == g && c->m[mi].e == e;
+		if (!office && (side == NULL || strcmp(side, "before") == 0 ||
+		                !uncovered(c, g, e)))
+			continue;
+		match *x = add_match(c, s, g, K_NAME, 0);
+		if (x == NULL)
+			return;
+		int32_t ei = entity_for(c, JX_ENT_PERSON,
+		                        arena_key(c, "S:", c->t + s, g - s),
+		                        jx_doc_span(d, s, g));
+		x->ent = ei;
+		if (ei < 0)
+			continue;
+		add_mention(c, ei, s, g);
+		add_span(c, &ent_at(c, ei)->forms, jx_doc_span(d, s, e));
+		if (office)
+			add_title(c, ei, &c->m[mi], NULL, false);
 	}
 }
 
@@ -2301,6 +2384,7 @@ void jx_ent_run(jishi_doc *doc)
 		qsort(c.m, c.nm, sizeof(match), cmp_match);
 	chains(&c);
 	office_orgs(&c);
+	surname_words(&c);
 	lexicon_names(&c);
 	unknown_names(&c);
 	free_names(&c);
