@@ -445,6 +445,74 @@ static bool inside_translit(const ctx *c, const match *x)
 	       translit_chars(c, ts, x->s) && translit_chars(c, x->e, te);
 }
 
+static bool translit_at(const ctx *c, uint32_t p);
+
+/* Is token t one a transliterated name can be made of (tagged as a name
+ * or proper noun, or unknown), all of its characters transliteration
+ * characters outside [s, e)? */
+static bool translit_token(const ctx *c, const jx_token *t, uint32_t s,
+                           uint32_t e)
+{
+	const char *tag = tok_tag(c, t);
+	if (!((t->flags & JX_TOK_OOV) || tag[0] == 'x' ||
+	      !strncmp(tag, "nr", 2) || !strcmp(tag, "nz")))
+		return false;
+	const jishi_doc *d = c->doc;
+	for (uint32_t q = jx_doc_norm(d, t->start); q < jx_doc_norm(d, t->end);
+	     q += char_len(c, q))
+		if ((q < s || q >= e) && !translit_at(c, q))
+			return false;
+	return true;
+}
+
+/* A known person's name inside a longer transliterated name (巴拉克 in
+ * 穆巴拉克, 萊斯 in 塞萊斯, 安德雷 in 安德雷|斯): the name-tagged words
+ * around it, all transliteration characters, are one name read whole
+ * (three to eight characters). */
+static void widen_names(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.translit == NULL)
+		return;
+	for (uint32_t i = 0; i < c->nm; i++) {
+		match *x = &c->m[i];
+		if (x->kind != K_PERSON && x->kind != K_NAME)
+			continue;
+		int64_t t0 = tok_containing(c, x->s),
+		        t1 = tok_containing(c, prev_off(c, x->e));
+		if (t0 < 0 || t1 < 0)
+			continue;
+		for (int64_t k = t0; k <= t1; k++)
+			if (!translit_token(c, &d->tokens[k], x->s, x->e))
+				t0 = -1, k = t1;
+		if (t0 < 0)
+			continue;
+		while (t0 > 0 && d->tokens[t0 - 1].end == d->tokens[t0].start &&
+		       translit_token(c, &d->tokens[t0 - 1], x->s, x->e) &&
+		       jx_utf8_count(d->src + d->tokens[t0 - 1].start,
+		                     d->tokens[t1].end -
+		                         d->tokens[t0 - 1].start) <= 8)
+			t0--;
+		while ((uint32_t)t1 + 1 < d->ntokens &&
+		       d->tokens[t1 + 1].start == d->tokens[t1].end &&
+		       translit_token(c, &d->tokens[t1 + 1], x->s, x->e) &&
+		       jx_utf8_count(d->src + d->tokens[t0].start,
+		                     d->tokens[t1 + 1].end -
+		                         d->tokens[t0].start) <= 8)
+			t1++;
+		uint32_t a = jx_doc_norm(d, d->tokens[t0].start),
+		         b = jx_doc_norm(d, d->tokens[t1].end);
+		if ((a == x->s && b == x->e) || a > x->s || b < x->e ||
+		    jx_utf8_count(c->t + a, b - a) < 3)
+			continue;
+		x->s = a;
+		x->e = b;
+		x->kind = K_NAME;
+		memset(c->covered + a, 1, b - a);
+		c->covered[a] = 2;
+	}
+}
+
 /* Step 1: every known name, longest first, left to right. */
 static void scan(ctx *c)
 {
@@ -1353,6 +1421,24 @@ static bool is_dot(const ctx *c, uint32_t p, uint32_t *len)
 /* Transliterated names joined by a middle dot: 卡洛斯·阿馬特,
  * 鮑里斯·貝克爾 — runs of transliteration characters of at least two
  * characters on each side of every dot. */
+/* A character of a dotted name: a free transliteration character, or
+ * one of a known person's name not yet tied to an entity (安南 in
+ * 科菲·安南). */
+static bool dot_char(const ctx *c, uint32_t p)
+{
+	if (translit_at(c, p))
+		return true;
+	if (p >= c->n || !c->covered[p] || !is_han(c, p) ||
+	    jx_table_find(c->tb.translit, c->t + p, char_len(c, p)) < 0)
+		return false;
+	for (uint32_t j = 0; j < c->nm; j++)
+		if (c->m[j].s <= p && p < c->m[j].e)
+			return (c->m[j].kind == K_PERSON ||
+			        c->m[j].kind == K_NAME) &&
+			       c->m[j].ent < 0;
+	return false;
+}
+
 static void dotted_names(ctx *c)
 {
 	if (c->tb.translit == NULL)
@@ -1366,13 +1452,18 @@ static void dotted_names(ctx *c)
 		while (s > 0 && k < 8) {
 			size_t q = s;
 			jx_utf8_prev(c->t, &q);
-			if (!translit_at(c, (uint32_t)q))
+			if (!dot_char(c, (uint32_t)q))
 				break;
 			s = (uint32_t)q;
 			k++;
 		}
 		/* on a word edge (荷蘭人|維姆), after a role word (專家|希拉)
 		 */
+		/* an initial: 塞·威廉姆斯, 拉·甘地 (a word of its own) */
+		if (k == 1 &&
+		    !(tok_edge(c, s) &&
+		      (s == 0 || !is_han(c, prev_off(c, s)) || tok_edge(c, p))))
+			continue;
 		if (k >= 2 && !tok_edge(c, s)) {
 			int64_t ti = tok_containing(c, s);
 			s = jx_doc_norm(c->doc, c->doc->tokens[ti].end);
@@ -1385,7 +1476,7 @@ static void dotted_names(ctx *c)
 				break;
 			}
 		}
-		if (s >= p || jx_utf8_count(c->t + s, p - s) < 2)
+		if (s >= p || (jx_utf8_count(c->t + s, p - s) < 2 && k != 1))
 			continue;
 		/* the parts after it */
 		uint32_t e = p;
@@ -1394,7 +1485,8 @@ static void dotted_names(ctx *c)
 			if (!is_dot(c, q, &dl2))
 				break;
 			q += dl2;
-			while (q < c->n && m < 8 && translit_at(c, q)) {
+			while (q < c->n && m < 8 && dot_char(c, q) &&
+			       !(m >= 2 && plain_word_at(c, q))) {
 				q += char_len(c, q);
 				m++;
 			}
@@ -1404,6 +1496,13 @@ static void dotted_names(ctx *c)
 		}
 		if (e == p)
 			continue;
+		/* known names inside go: 科菲·安南, 比爾·蓋茨 */
+		for (uint32_t j = 0; j < c->nm; j++)
+			if (c->m[j].s >= s && c->m[j].e <= e &&
+			    (c->m[j].kind == K_PERSON ||
+			     c->m[j].kind == K_NAME) &&
+			    c->m[j].ent < 0)
+				c->m[j].kind = K_NONE;
 		match *x = add_match(c, s, e, K_NAME, 0);
 		if (x == NULL)
 			return;
@@ -2371,6 +2470,7 @@ void jx_ent_run(jishi_doc *doc)
 	scan(&c);
 	if (doc->oom)
 		return;
+	widen_names(&c);
 	/* dictionary people and titled names first, so that their later
 	 * mentions and the surname+title forms can be tied to them */
 	reporters(&c);
