@@ -1988,6 +1988,76 @@ static bool uncovered(const ctx *c, uint32_t s, uint32_t e)
 	return true;
 }
 
+/* The count of names with the character at p in column col_ (0 when
+ * none). */
+static unsigned long given_count(const ctx *c, uint32_t p, int col_)
+{
+	int64_t r = jx_table_find(c->tb.given, c->t + p, char_len(c, p));
+	return r < 0 ? 0
+	             : strtoul(jx_table_str(c->tb.given, (uint32_t)r, col_),
+	                       NULL, 10);
+}
+
+/* An unknown word of two or three characters (token i, norm [s, e)) that
+ * is a common surname and a given name by the counts of given_chars:
+ * a one-character given name is counted as a single name or as the
+ * last character of a two-character one (the sources list few
+ * one-character given names: 劉杰, 柳萍, 薛原); the middle character of
+ * a three-character name may be one that stops names elsewhere (陳和生,
+ * 張之路); the last one must not be a place suffix (武村, 耿鎮). A
+ * two-character word followed by a one-character word that ends given
+ * names is a name of three (張友|香). Returns the name's end, or s. */
+static uint32_t unknown_word_name(const ctx *c, uint32_t i, uint32_t s,
+                                  uint32_t e)
+{
+	const jishi_doc *d = c->doc;
+	uint32_t g = s + char_len(c, s);
+	int64_t r = jx_table_find(c->tb.surnames, c->t + s, g - s);
+	if (!common_surname(c, r) ||
+	    jx_table_find(c->tb.nonname, c->t + s, g - s) >= 0 ||
+	    !tok_edge(c, s))
+		return s;
+	uint32_t last = prev_off(c, e);
+	if (jx_table_find(c->tb.nonname, c->t + last, e - last) >= 0 ||
+	    (c->tb.place_suffixes &&
+	     jx_table_find(c->tb.place_suffixes, c->t + last, e - last) >= 0))
+		return s;
+	if (last > g) { /* three characters */
+		return given_count(c, g, c->tb.g_first) >= FREE_GIVEN_MIN &&
+		               given_count(c, last, c->tb.g_last) >=
+		                   FREE_GIVEN_MIN
+		           ? e
+		           : s;
+	}
+	unsigned long single = given_count(c, g, c->tb.g_single),
+	              lastn = given_count(c, g, c->tb.g_last);
+	if ((single > lastn ? single : lastn) < FREE_GIVEN_MIN)
+		return s;
+	/* 張友|香: a one-character word after it that ends given names */
+	if (i + 1 < d->ntokens && d->tokens[i + 1].start == d->tokens[i].end) {
+		const jx_token *u = &d->tokens[i + 1];
+		uint32_t us = jx_doc_norm(d, u->start),
+		         ue = jx_doc_norm(d, u->end);
+		/* 尤爾|科夫: a transliteration goes on */
+		if (ue <= c->n && ue - us > char_len(c, us) &&
+		    translit_at(c, g) && translit_chars(c, us, ue))
+			return s;
+		if (ue <= c->n && ue - us == char_len(c, us) && is_han(c, us) &&
+		    !c->covered[us] &&
+		    jx_table_find(c->tb.nonname, c->t + us, ue - us) < 0) {
+			/* 黃政|鍀: a rare character after it, the name is
+			 * not clear */
+			return given_count(c, g, c->tb.g_first) >=
+			                   FREE_GIVEN_MIN &&
+			               given_count(c, us, c->tb.g_last) >=
+			                   FREE_GIVEN_MIN
+			           ? ue
+			           : s;
+		}
+	}
+	return e;
+}
+
 /* Names the segmenter could not find in its lexicon (it builds such words
  * with its unknown-word model) or tags as transliterated names:
  * - an unknown word of two to four characters that is a surname and a
@@ -2033,11 +2103,15 @@ static void unknown_names(ctx *c)
 						ne = s;
 				}
 			}
-			if (ne == e) {
-				match *x = add_match(c, s, e, K_NAME, 0);
+			if (ne != e && nc <= 3)
+				ne = unknown_word_name(c, i, s, e);
+			if (ne >= e) {
+				match *x = add_match(c, s, ne, K_NAME, 0);
 				if (x == NULL)
 					return;
 				entity_of_match(c, x);
+				if (ne > e)
+					i++;
 				continue;
 			}
 		}
