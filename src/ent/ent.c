@@ -1095,7 +1095,7 @@ static const char *suffix_kind(const ctx *c, const jx_table *t, int col,
  * characters; not a title modifier)? */
 static bool org_word(const ctx *c, const jx_token *t, uint32_t s, uint32_t e)
 {
-	if (!all_han(c, s, e) || !uncovered(c, s, e))
+	if (e <= s || e > c->n || !all_han(c, s, e) || !uncovered(c, s, e))
 		return false;
 	const char *tag = tok_tag(c, t);
 	if (!(name_part_tag(tag) || !strncmp(tag, "nr", 2) ||
@@ -1159,7 +1159,7 @@ static uint32_t words_org_start(const ctx *c, uint32_t s, uint32_t e,
 		stem = s;
 	}
 	uint32_t b = ts;
-	for (int k = 1; ti > 0 && k < 3; k++) {
+	for (int k = 1; ti - k >= 0 && k < 3; k++) {
 		const jx_token *u = &d->tokens[ti - k];
 		uint32_t us = jx_doc_norm(d, u->start),
 		         ue = jx_doc_norm(d, u->end);
