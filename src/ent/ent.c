@@ -2115,6 +2115,38 @@ static void unknown_names(ctx *c)
 				continue;
 			}
 		}
+		/* a name the segmenter cut after its second character:
+		 * 劉友/n|明/a, 張孝/n|華/ns */
+		if (nc == 2 && tag[0] == 'n' && strncmp(tag, "nr", 2) != 0 &&
+		    strcmp(tag, "ns") != 0 && all_han(c, s, e) &&
+		    !after_numeral(c, s) && i + 1 < d->ntokens &&
+		    d->tokens[i + 1].start == t->end) {
+			const jx_token *u = &d->tokens[i + 1];
+			uint32_t us = jx_doc_norm(d, u->start),
+			         ue = jx_doc_norm(d, u->end);
+			uint32_t g = s + char_len(c, s);
+			const char *ut = tok_tag(c, u);
+			int64_t sr =
+			    jx_table_find(c->tb.surnames, c->t + s, g - s);
+			if (ue <= c->n && ue - us == char_len(c, us) &&
+			    is_han(c, us) && uncovered(c, us, ue) &&
+			    strchr("natz", ut[0]) && common_surname(c, sr) &&
+			    jx_table_find(c->tb.nonname, c->t + s, g - s) < 0 &&
+			    jx_table_find(c->tb.nonname, c->t + g, e - g) < 0 &&
+			    jx_table_find(c->tb.nonname, c->t + us, ue - us) <
+			        0 &&
+			    given_count(c, g, c->tb.g_first) >=
+			        FREE_GIVEN_MIN &&
+			    given_count(c, us, c->tb.g_last) >=
+			        FREE_GIVEN_MIN) {
+				match *x = add_match(c, s, ue, K_NAME, 0);
+				if (x == NULL)
+					return;
+				entity_of_match(c, x);
+				i++;
+				continue;
+			}
+		}
 		/* a word the lexicon tags as a transliterated name */
 		if (nc >= 3 && nc <= 8 && all_han(c, s, e) &&
 		    (!strcmp(tag, "nrt") || !strcmp(tag, "nrfg"))) {
