@@ -1922,6 +1922,23 @@ static void surname_words(ctx *c)
 
 /* Person-tagged words of the lexicon (邓小平, 周恩来): three characters
  * or more, starting with a surname, not inside a known name. */
+static unsigned long given_count(const ctx *c, uint32_t p, int col_);
+
+/* The place or country match inside [s, e), not at s, that covers b
+ * (index), or -1. */
+static int64_t inner_place(const ctx *c, uint32_t s, uint32_t e, uint32_t b)
+{
+	for (uint32_t k = 0; k < c->nm; k++) {
+		const match *y = &c->m[k];
+		if (y->s <= b && b < y->e)
+			return (y->kind == K_PLACE || y->kind == K_COUNTRY) &&
+			               y->s > s && y->e <= e && y->ent < 0
+			           ? (int64_t)k
+			           : -1;
+	}
+	return -1;
+}
+
 static void lexicon_names(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -1941,7 +1958,8 @@ static void lexicon_names(ctx *c)
 		         e = jx_doc_norm(d, t->end);
 		bool free_ = e <= c->n;
 		for (uint32_t b = s; b < e && free_; b++)
-			free_ = c->covered[b] == 0;
+			free_ =
+			    c->covered[b] == 0 || inner_place(c, s, e, b) >= 0;
 		if (!free_)
 			continue;
 		uint32_t l1 = char_len(c, s), l2 = char_len(c, s + l1);
@@ -1960,12 +1978,27 @@ static void lexicon_names(ctx *c)
 		 * must look like one */
 		uint32_t g = two ? s + l1 + l2 : s + l1;
 		bool ok = true;
-		for (uint32_t q = g; ok && q < e; q += char_len(c, q))
-			ok = given_ok(c, q, false,
-			              q + char_len(c, q) == e ? c->tb.g_last
-			                                      : c->tb.g_first);
+		/* a character that stops names elsewhere is fine when names
+		 * have it there often (龔育之, 張之洞) */
+		for (uint32_t q = g; ok && q < e; q += char_len(c, q)) {
+			int col_ = q + char_len(c, q) == e ? c->tb.g_last
+			                                   : c->tb.g_first;
+			ok = given_ok(c, q, false, col_) ||
+			     given_count(c, q, col_) >= FREE_GIVEN_MIN;
+		}
 		if (!ok)
 			continue;
+		/* a place after the surname goes: 許銀川 (銀川); not one
+		 * the word begins with (江西籍) */
+		for (uint32_t b = s; b < e; b++) {
+			int64_t k =
+			    c->covered[b] ? inner_place(c, s, e, b) : -1;
+			if (k >= 0) {
+				c->m[k].kind = K_NONE;
+				memset(c->covered + c->m[k].s, 0,
+				       c->m[k].e - c->m[k].s);
+			}
+		}
 		/* 公明镇 is tagged nr too: a place suffix makes it a place */
 		uint32_t last = e - char_len(c, prev_off(c, e));
 		int64_t pr = c->tb.place_suffixes
