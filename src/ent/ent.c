@@ -445,6 +445,74 @@ static bool inside_translit(const ctx *c, const match *x)
 	       translit_chars(c, ts, x->s) && translit_chars(c, x->e, te);
 }
 
+static bool translit_at(const ctx *c, uint32_t p);
+
+/* Is token t one a transliterated name can be made of (tagged as a name
+ * or proper noun, or unknown), all of its characters transliteration
+ * characters outside [s, e)? */
+static bool translit_token(const ctx *c, const jx_token *t, uint32_t s,
+                           uint32_t e)
+{
+	const char *tag = tok_tag(c, t);
+	if (!((t->flags & JX_TOK_OOV) || tag[0] == 'x' ||
+	      !strncmp(tag, "nr", 2) || !strcmp(tag, "nz")))
+		return false;
+	const jishi_doc *d = c->doc;
+	for (uint32_t q = jx_doc_norm(d, t->start); q < jx_doc_norm(d, t->end);
+	     q += char_len(c, q))
+		if ((q < s || q >= e) && !translit_at(c, q))
+			return false;
+	return true;
+}
+
+/* A known person's name inside a longer transliterated name (巴拉克 in
+ * 穆巴拉克, 萊斯 in 塞萊斯, 安德雷 in 安德雷|斯): the name-tagged words
+ * around it, all transliteration characters, are one name read whole
+ * (three to eight characters). */
+static void widen_names(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.translit == NULL)
+		return;
+	for (uint32_t i = 0; i < c->nm; i++) {
+		match *x = &c->m[i];
+		if (x->kind != K_PERSON && x->kind != K_NAME)
+			continue;
+		int64_t t0 = tok_containing(c, x->s),
+		        t1 = tok_containing(c, prev_off(c, x->e));
+		if (t0 < 0 || t1 < 0)
+			continue;
+		for (int64_t k = t0; k <= t1; k++)
+			if (!translit_token(c, &d->tokens[k], x->s, x->e))
+				t0 = -1, k = t1;
+		if (t0 < 0)
+			continue;
+		while (t0 > 0 && d->tokens[t0 - 1].end == d->tokens[t0].start &&
+		       translit_token(c, &d->tokens[t0 - 1], x->s, x->e) &&
+		       jx_utf8_count(d->src + d->tokens[t0 - 1].start,
+		                     d->tokens[t1].end -
+		                         d->tokens[t0 - 1].start) <= 8)
+			t0--;
+		while ((uint32_t)t1 + 1 < d->ntokens &&
+		       d->tokens[t1 + 1].start == d->tokens[t1].end &&
+		       translit_token(c, &d->tokens[t1 + 1], x->s, x->e) &&
+		       jx_utf8_count(d->src + d->tokens[t0].start,
+		                     d->tokens[t1 + 1].end -
+		                         d->tokens[t0].start) <= 8)
+			t1++;
+		uint32_t a = jx_doc_norm(d, d->tokens[t0].start),
+		         b = jx_doc_norm(d, d->tokens[t1].end);
+		if ((a == x->s && b == x->e) || a > x->s || b < x->e ||
+		    jx_utf8_count(c->t + a, b - a) < 3)
+			continue;
+		x->s = a;
+		x->e = b;
+		x->kind = K_NAME;
+		memset(c->covered + a, 1, b - a);
+		c->covered[a] = 2;
+	}
+}
+
 /* Step 1: every known name, longest first, left to right. */
 static void scan(ctx *c)
 {
@@ -956,6 +1024,228 @@ static void chains(ctx *c)
 	}
 }
 
+/* The organisation an office title begins with (外交部長, 國務院副總理,
+ * 市委書記, 司法部長): a proper prefix of two characters or more that is
+ * a known organisation, or that ends with an organisation suffix after a
+ * stem of two characters or more (司法|部; not 副|部) or is a suffix of
+ * two characters itself (市委). Returns its end, or s. */
+static bool head_tail(const ctx *c, uint32_t q, uint32_t e)
+{
+	if (jx_table_find(c->tb.offices, c->t + q, e - q) >= 0)
+		return true;
+	int64_t r = c->tb.org_suffixes
+	                ? jx_table_find(c->tb.org_suffixes, c->t + q, e - q)
+	                : -1;
+	return r >= 0 && !strcmp(jx_table_str(c->tb.org_suffixes, (uint32_t)r,
+	                                      c->tb.os_kind),
+	                         "head");
+}
+
+static uint32_t office_org_end(const ctx *c, uint32_t s, uint32_t e,
+                               int64_t *orow)
+{
+	*orow = -1;
+	/* not a modifier first: 代理|部長 */
+	for (uint32_t q = s, k = 0; k < 3 && q < e; k++) {
+		q += char_len(c, q);
+		if (c->tb.mods &&
+		    jx_table_find(c->tb.mods, c->t + s, q - s) >= 0)
+			return s;
+	}
+	uint32_t q = prev_off(c, e);
+	for (; q > s; q = prev_off(c, q)) {
+		if (jx_utf8_count(c->t + s, q - s) < 2)
+			break;
+		if (!head_tail(c, q, e))
+			continue;
+		int64_t r = jx_table_find(c->tb.orgs, c->t + s, q - s);
+		if (r >= 0) {
+			*orow = r;
+			return q;
+		}
+		if (c->tb.org_suffixes == NULL)
+			continue;
+		for (uint32_t b = prev_off(c, q); b + 1 > s;
+		     b = prev_off(c, b)) {
+			int64_t sr =
+			    jx_table_find(c->tb.org_suffixes, c->t + b, q - b);
+			if (sr >= 0 &&
+			    !strcmp(jx_table_str(c->tb.org_suffixes,
+			                         (uint32_t)sr, c->tb.os_kind),
+			            "org") &&
+			    (b == s ? jx_utf8_count(c->t + b, q - b) >= 2
+			            : jx_utf8_count(c->t + s, b - s) >= 2))
+				return q;
+			if (b == s || q - b >= 4 * 4)
+				break;
+		}
+	}
+	return s;
+}
+
+static bool name_part_tag(const char *tag);
+static const char *cue_side(const ctx *c, uint32_t s, uint32_t e);
+static bool all_han(const ctx *c, uint32_t s, uint32_t e);
+static bool uncovered(const ctx *c, uint32_t s, uint32_t e);
+static const char *suffix_kind(const ctx *c, const jx_table *t, int col,
+                               uint32_t s, uint32_t e);
+
+/* Is [s, e) a noun-like word that can stand in an organisation's name
+ * (nouns, abbreviations, unknown words, names, adjectives of two
+ * characters; not a title modifier)? */
+static bool org_word(const ctx *c, const jx_token *t, uint32_t s, uint32_t e)
+{
+	if (e <= s || e > c->n || !all_han(c, s, e) || !uncovered(c, s, e))
+		return false;
+	const char *tag = tok_tag(c, t);
+	if (!(name_part_tag(tag) || !strncmp(tag, "nr", 2) ||
+	      (tag[0] == 'a' && jx_utf8_count(c->t + s, e - s) >= 2)))
+		return false;
+	return c->tb.mods == NULL ||
+	       jx_table_find(c->tb.mods, c->t + s, e - s) < 0;
+}
+
+/* Words right before an office or a head's title that name its
+ * organisation: 農業|部長 → 農業部, 科利華|集團|總裁 → 科利華集團,
+ * 國稅局|黨組書記. The words (at most three, org_word) end with an
+ * organisation suffix, or the title begins with a one-character one
+ * followed by a head word (部|長, 所|長); the name before the suffix has
+ * two characters or more (唐|軍 is no organisation). Its end is returned,
+ * *start (OUT) its start; 0 when there is none. */
+static uint32_t words_org_start(const ctx *c, uint32_t s, uint32_t e,
+                                uint32_t *start)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.org_suffixes == NULL || s == 0)
+		return 0;
+	int64_t ti = tok_containing(c, prev_off(c, s));
+	if (ti < 0)
+		return 0;
+	const jx_token *t = &d->tokens[ti];
+	uint32_t ts = jx_doc_norm(d, t->start), te = jx_doc_norm(d, t->end);
+	if (te != s || !org_word(c, t, ts, te))
+		return 0;
+	uint32_t oe, stem; /* organisation end, end of the name before the
+	                      suffix */
+	const char *sk =
+	    suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, ts, te);
+	if (sk && !strcmp(sk, "org")) {
+		oe = s;
+		/* the longest suffix ending the word */
+		stem = te;
+		for (uint32_t q = prev_off(c, te);; q = prev_off(c, q)) {
+			int64_t r =
+			    jx_table_find(c->tb.org_suffixes, c->t + q, te - q);
+			if (r >= 0)
+				stem = q;
+			if (q <= ts || te - q >= 4 * 4)
+				break;
+		}
+	} else {
+		uint32_t l1 = char_len(c, s);
+		int64_t sr = jx_table_find(c->tb.org_suffixes, c->t + s, l1);
+		if (!(l1 < e - s && sr >= 0 &&
+		      !strcmp(jx_table_str(c->tb.org_suffixes, (uint32_t)sr,
+		                           c->tb.os_kind),
+		              "org") &&
+		      head_tail(c, s + l1, e)))
+			return 0;
+		/* a word of two characters that the lexicon knows before
+		 * it (農業|部長; not 官為|團長, 副|科長) */
+		if (jx_utf8_count(c->t + ts, te - ts) < 2 ||
+		    (t->flags & JX_TOK_OOV) || tok_tag(c, t)[0] == 'x')
+			return 0;
+		oe = s + l1; /* 部|長 */
+		stem = s;
+	}
+	uint32_t b = ts;
+	for (int k = 1; ti - k >= 0 && k < 3; k++) {
+		const jx_token *u = &d->tokens[ti - k];
+		uint32_t us = jx_doc_norm(d, u->start),
+		         ue = jx_doc_norm(d, u->end);
+		if (ue != b)
+			break;
+		if (!org_word(c, u, us, ue)) {
+			/* a verb that may begin the name (聯合|民主同盟):
+			 * where the name starts is not clear */
+			if (tok_tag(c, u)[0] == 'v' &&
+			    jx_utf8_count(c->t + us, ue - us) >= 2)
+				return 0;
+			break;
+		}
+		b = us;
+	}
+	if (stem <= b || jx_utf8_count(c->t + b, stem - b) < 2)
+		return 0;
+	*start = b;
+	return oe;
+}
+
+/* An office that begins with an organisation names that organisation:
+ * 國務院 in 國務院副總理, 外交部 in 外交部長; with a country or place right
+ * before it, the organisation is theirs (美國財政部長 → 美國財政部). The
+ * title keeps its whole span and role. */
+static void office_orgs(ctx *c)
+{
+	uint32_t nm = c->nm;
+	for (uint32_t i = 0; i < nm; i++) {
+		if (c->m[i].kind != K_OFFICE)
+			continue;
+		int64_t orow;
+		uint32_t s = c->m[i].s,
+		         q = office_org_end(c, s, c->m[i].e, &orow);
+		if (q == s) {
+			q = words_org_start(c, s, c->m[i].e, &s);
+			if (q == 0)
+				continue;
+		}
+		const char *ctry = NULL;
+		match *h = i > 0 ? &c->m[i - 1] : NULL;
+		if (h && h->e == s && h->ent < 0 &&
+		    (h->kind == K_COUNTRY || h->kind == K_PLACE) &&
+		    !is_abbr(c, h)) {
+			ctry = h->kind == K_COUNTRY
+			           ? jx_table_str(c->tb.countries, h->row,
+			                          c->tb.c_country)
+			           : opt(jx_table_str(c->tb.places, h->row,
+			                              c->tb.p_country));
+			s = h->s;
+			h->kind = K_NONE;
+			orow = -1;
+		}
+		match *x = add_match(c, s, q, orow >= 0 ? K_ORG : K_LEXORG,
+		                     orow >= 0 ? (uint32_t)orow : 0);
+		if (x == NULL)
+			return;
+		x->ctry = ctry;
+		c->covered[c->m[i].s] = 2; /* the title still starts there */
+		entity_of_match(c, x);
+	}
+	/* role words of names/person_cues: 科利華集團|總裁, 村委會|主任 */
+	const jishi_doc *d = c->doc;
+	for (uint32_t ti = 0; d->tokens && c->tb.cues && ti < d->ntokens;
+	     ti++) {
+		uint32_t ts = jx_doc_norm(d, d->tokens[ti].start),
+		         te = jx_doc_norm(d, d->tokens[ti].end), s;
+		const char *side = cue_side(c, ts, te);
+		if (side == NULL || !strcmp(side, "after") ||
+		    !uncovered(c, ts, te))
+			continue;
+		/* the title of a head (總裁, 主任, 所|長), not 作家 */
+		if (!head_tail(c, ts, te) &&
+		    !(te - ts > char_len(c, ts) &&
+		      head_tail(c, ts + char_len(c, ts), te)))
+			continue;
+		uint32_t q = words_org_start(c, ts, te, &s);
+		if (q == 0 || !uncovered(c, s, q))
+			continue;
+		match *x = add_match(c, s, q, K_LEXORG, 0);
+		if (x == NULL)
+			return;
+		entity_of_match(c, x);
+	}
+}
+
 /* ---- names next to a cue word ---------------------------------------- */
 
 /* Does a token start or end at norm offset p? */
@@ -988,7 +1278,7 @@ static bool cue_before(const ctx *c, uint32_t p)
 		if (!is_han(c, b))
 			break;
 		const char *side = cue_side(c, b, p);
-		if (side && strcmp(side, "after") != 0)
+		if (side && (!strcmp(side, "before") || !strcmp(side, "both")))
 			return true;
 	}
 	/* 、 (U+3001) after a person's name */
@@ -1008,7 +1298,7 @@ static bool cue_after(const ctx *c, uint32_t e)
 	for (int k = 0; k < 4 && p < c->n && is_han(c, p); k++) {
 		p += char_len(c, p);
 		const char *side = cue_side(c, e, p);
-		if (side && strcmp(side, "before") != 0)
+		if (side && (!strcmp(side, "after") || !strcmp(side, "both")))
 			return true;
 	}
 	return false;
@@ -1131,6 +1421,24 @@ static bool is_dot(const ctx *c, uint32_t p, uint32_t *len)
 /* Transliterated names joined by a middle dot: 卡洛斯·阿馬特,
  * 鮑里斯·貝克爾 — runs of transliteration characters of at least two
  * characters on each side of every dot. */
+/* A character of a dotted name: a free transliteration character, or
+ * one of a known person's name not yet tied to an entity (安南 in
+ * 科菲·安南). */
+static bool dot_char(const ctx *c, uint32_t p)
+{
+	if (translit_at(c, p))
+		return true;
+	if (p >= c->n || !c->covered[p] || !is_han(c, p) ||
+	    jx_table_find(c->tb.translit, c->t + p, char_len(c, p)) < 0)
+		return false;
+	for (uint32_t j = 0; j < c->nm; j++)
+		if (c->m[j].s <= p && p < c->m[j].e)
+			return (c->m[j].kind == K_PERSON ||
+			        c->m[j].kind == K_NAME) &&
+			       c->m[j].ent < 0;
+	return false;
+}
+
 static void dotted_names(ctx *c)
 {
 	if (c->tb.translit == NULL)
@@ -1144,13 +1452,18 @@ static void dotted_names(ctx *c)
 		while (s > 0 && k < 8) {
 			size_t q = s;
 			jx_utf8_prev(c->t, &q);
-			if (!translit_at(c, (uint32_t)q))
+			if (!dot_char(c, (uint32_t)q))
 				break;
 			s = (uint32_t)q;
 			k++;
 		}
 		/* on a word edge (荷蘭人|維姆), after a role word (專家|希拉)
 		 */
+		/* an initial: 塞·威廉姆斯, 拉·甘地 (a word of its own) */
+		if (k == 1 &&
+		    !(tok_edge(c, s) &&
+		      (s == 0 || !is_han(c, prev_off(c, s)) || tok_edge(c, p))))
+			continue;
 		if (k >= 2 && !tok_edge(c, s)) {
 			int64_t ti = tok_containing(c, s);
 			s = jx_doc_norm(c->doc, c->doc->tokens[ti].end);
@@ -1163,7 +1476,7 @@ static void dotted_names(ctx *c)
 				break;
 			}
 		}
-		if (s >= p || jx_utf8_count(c->t + s, p - s) < 2)
+		if (s >= p || (jx_utf8_count(c->t + s, p - s) < 2 && k != 1))
 			continue;
 		/* the parts after it */
 		uint32_t e = p;
@@ -1172,7 +1485,8 @@ static void dotted_names(ctx *c)
 			if (!is_dot(c, q, &dl2))
 				break;
 			q += dl2;
-			while (q < c->n && m < 8 && translit_at(c, q)) {
+			while (q < c->n && m < 8 && dot_char(c, q) &&
+			       !(m >= 2 && plain_word_at(c, q))) {
 				q += char_len(c, q);
 				m++;
 			}
@@ -1182,6 +1496,13 @@ static void dotted_names(ctx *c)
 		}
 		if (e == p)
 			continue;
+		/* known names inside go: 科菲·安南, 比爾·蓋茨 */
+		for (uint32_t j = 0; j < c->nm; j++)
+			if (c->m[j].s >= s && c->m[j].e <= e &&
+			    (c->m[j].kind == K_PERSON ||
+			     c->m[j].kind == K_NAME) &&
+			    c->m[j].ent < 0)
+				c->m[j].kind = K_NONE;
 		match *x = add_match(c, s, e, K_NAME, 0);
 		if (x == NULL)
 			return;
@@ -1516,8 +1837,108 @@ static void compose_places(ctx *c)
 	}
 }
 
+/* A word that is a surname and a form of address or an office (李先生,
+ * 王小姐, 胡老, 郑某, 毛主席): the person is named by the surname alone,
+ * the whole word is a form of the name. One entity per surname in the
+ * document (key "S:"; later bare occurrences of the surname are not
+ * read as the person). */
+static void surname_words(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.cues == NULL)
+		return;
+	for (uint32_t i = 0; i < d->ntokens; i++) {
+		const jx_token *t = &d->tokens[i];
+		uint32_t s = jx_doc_norm(d, t->start),
+		         e = jx_doc_norm(d, t->end);
+		if (e > c->n || !is_han(c, s) || c->covered[s])
+			continue;
+		uint32_t g = s + char_len(c, s);
+		const char *tag = tok_tag(c, t);
+		if (g == e) {
+			/* 李/nr|老師/n: a surname the lexicon tags as a name
+			 * and a noun (not a speech verb: 真|指出) */
+			if (strcmp(tag, "nr") != 0 || i + 1 >= d->ntokens ||
+			    d->tokens[i + 1].start != t->end)
+				continue;
+			const char *nt = tok_tag(c, &d->tokens[i + 1]);
+			if (nt[0] != 'n')
+				continue;
+			e = jx_doc_norm(d, d->tokens[i + 1].end);
+		} else {
+			const char *sd = cue_side(c, g, e);
+			bool unknown = (t->flags & JX_TOK_OOV) || tag[0] == 'x';
+			/* 李先生/nr, 毛主席/n, 鄭某/n; a one-character form
+			 * of address (老) only in an unknown word: 胡老/x,
+			 * not 古老/nr, 養老/nr; not 學說/n */
+			bool ok = unknown ||
+			          (c->covered[g] == 2 && tag[0] == 'n') ||
+			          (sd && !strcmp(sd, "surname") &&
+			           !strcmp(tag, "n")) ||
+			          (!strcmp(tag, "nr") &&
+			           jx_utf8_count(c->t + g, e - g) >= 2);
+			if (!ok)
+				continue;
+		}
+		/* not the given name of a name before it: 吳|宓|先生 */
+		if (i > 0 && d->tokens[i - 1].end == t->start &&
+		    !strncmp(tok_tag(c, &d->tokens[i - 1]), "nr", 2))
+			continue;
+		if (g >= e || e > c->n || !all_han(c, s, e))
+			continue;
+		int64_t r = jx_table_find(c->tb.surnames, c->t + s, g - s);
+		if (r < 0 ||
+		    jx_table_find(c->tb.nonname, c->t + s, g - s) >= 0 ||
+		    strtoul(
+		        jx_table_str(c->tb.surnames, (uint32_t)r, c->tb.s_freq),
+		        NULL, 10) < CUE_SURNAME_MIN)
+			continue;
+		/* the rest: a form of address after a name, or an office */
+		const char *side = cue_side(c, g, e);
+		int64_t mi = -1; /* matches are not sorted here */
+		for (uint32_t k = 0; c->covered[g] == 2 && k < c->nm; k++)
+			if (c->m[k].s == g && c->m[k].kind == K_OFFICE)
+				mi = k;
+		bool office = mi >= 0 && c->m[mi].kind == K_OFFICE &&
+		              c->m[mi].s == g && c->m[mi].e == e;
+		if (!office && (side == NULL || strcmp(side, "before") == 0 ||
+		                !uncovered(c, g, e)))
+			continue;
+		match *x = add_match(c, s, g, K_NAME, 0);
+		if (x == NULL)
+			return;
+		int32_t ei = entity_for(c, JX_ENT_PERSON,
+		                        arena_key(c, "S:", c->t + s, g - s),
+		                        jx_doc_span(d, s, g));
+		x->ent = ei;
+		if (ei < 0)
+			continue;
+		add_mention(c, ei, s, g);
+		add_span(c, &ent_at(c, ei)->forms, jx_doc_span(d, s, e));
+		if (office)
+			add_title(c, ei, &c->m[mi], NULL, false);
+	}
+}
+
 /* Person-tagged words of the lexicon (邓小平, 周恩来): three characters
  * or more, starting with a surname, not inside a known name. */
+static unsigned long given_count(const ctx *c, uint32_t p, int col_);
+
+/* The place or country match inside [s, e), not at s, that covers b
+ * (index), or -1. */
+static int64_t inner_place(const ctx *c, uint32_t s, uint32_t e, uint32_t b)
+{
+	for (uint32_t k = 0; k < c->nm; k++) {
+		const match *y = &c->m[k];
+		if (y->s <= b && b < y->e)
+			return (y->kind == K_PLACE || y->kind == K_COUNTRY) &&
+			               y->s > s && y->e <= e && y->ent < 0
+			           ? (int64_t)k
+			           : -1;
+	}
+	return -1;
+}
+
 static void lexicon_names(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -1537,7 +1958,8 @@ static void lexicon_names(ctx *c)
 		         e = jx_doc_norm(d, t->end);
 		bool free_ = e <= c->n;
 		for (uint32_t b = s; b < e && free_; b++)
-			free_ = c->covered[b] == 0;
+			free_ =
+			    c->covered[b] == 0 || inner_place(c, s, e, b) >= 0;
 		if (!free_)
 			continue;
 		uint32_t l1 = char_len(c, s), l2 = char_len(c, s + l1);
@@ -1556,12 +1978,27 @@ static void lexicon_names(ctx *c)
 		 * must look like one */
 		uint32_t g = two ? s + l1 + l2 : s + l1;
 		bool ok = true;
-		for (uint32_t q = g; ok && q < e; q += char_len(c, q))
-			ok = given_ok(c, q, false,
-			              q + char_len(c, q) == e ? c->tb.g_last
-			                                      : c->tb.g_first);
+		/* a character that stops names elsewhere is fine when names
+		 * have it there often (龔育之, 張之洞) */
+		for (uint32_t q = g; ok && q < e; q += char_len(c, q)) {
+			int col_ = q + char_len(c, q) == e ? c->tb.g_last
+			                                   : c->tb.g_first;
+			ok = given_ok(c, q, false, col_) ||
+			     given_count(c, q, col_) >= FREE_GIVEN_MIN;
+		}
 		if (!ok)
 			continue;
+		/* a place after the surname goes: 許銀川 (銀川); not one
+		 * the word begins with (江西籍) */
+		for (uint32_t b = s; b < e; b++) {
+			int64_t k =
+			    c->covered[b] ? inner_place(c, s, e, b) : -1;
+			if (k >= 0) {
+				c->m[k].kind = K_NONE;
+				memset(c->covered + c->m[k].s, 0,
+				       c->m[k].e - c->m[k].s);
+			}
+		}
 		/* 公明镇 is tagged nr too: a place suffix makes it a place */
 		uint32_t last = e - char_len(c, prev_off(c, e));
 		int64_t pr = c->tb.place_suffixes
@@ -1582,6 +2019,76 @@ static bool uncovered(const ctx *c, uint32_t s, uint32_t e)
 		if (c->covered[b])
 			return false;
 	return true;
+}
+
+/* The count of names with the character at p in column col_ (0 when
+ * none). */
+static unsigned long given_count(const ctx *c, uint32_t p, int col_)
+{
+	int64_t r = jx_table_find(c->tb.given, c->t + p, char_len(c, p));
+	return r < 0 ? 0
+	             : strtoul(jx_table_str(c->tb.given, (uint32_t)r, col_),
+	                       NULL, 10);
+}
+
+/* An unknown word of two or three characters (token i, norm [s, e)) that
+ * is a common surname and a given name by the counts of given_chars:
+ * a one-character given name is counted as a single name or as the
+ * last character of a two-character one (the sources list few
+ * one-character given names: 劉杰, 柳萍, 薛原); the middle character of
+ * a three-character name may be one that stops names elsewhere (陳和生,
+ * 張之路); the last one must not be a place suffix (武村, 耿鎮). A
+ * two-character word followed by a one-character word that ends given
+ * names is a name of three (張友|香). Returns the name's end, or s. */
+static uint32_t unknown_word_name(const ctx *c, uint32_t i, uint32_t s,
+                                  uint32_t e)
+{
+	const jishi_doc *d = c->doc;
+	uint32_t g = s + char_len(c, s);
+	int64_t r = jx_table_find(c->tb.surnames, c->t + s, g - s);
+	if (!common_surname(c, r) ||
+	    jx_table_find(c->tb.nonname, c->t + s, g - s) >= 0 ||
+	    !tok_edge(c, s))
+		return s;
+	uint32_t last = prev_off(c, e);
+	if (jx_table_find(c->tb.nonname, c->t + last, e - last) >= 0 ||
+	    (c->tb.place_suffixes &&
+	     jx_table_find(c->tb.place_suffixes, c->t + last, e - last) >= 0))
+		return s;
+	if (last > g) { /* three characters */
+		return given_count(c, g, c->tb.g_first) >= FREE_GIVEN_MIN &&
+		               given_count(c, last, c->tb.g_last) >=
+		                   FREE_GIVEN_MIN
+		           ? e
+		           : s;
+	}
+	unsigned long single = given_count(c, g, c->tb.g_single),
+	              lastn = given_count(c, g, c->tb.g_last);
+	if ((single > lastn ? single : lastn) < FREE_GIVEN_MIN)
+		return s;
+	/* 張友|香: a one-character word after it that ends given names */
+	if (i + 1 < d->ntokens && d->tokens[i + 1].start == d->tokens[i].end) {
+		const jx_token *u = &d->tokens[i + 1];
+		uint32_t us = jx_doc_norm(d, u->start),
+		         ue = jx_doc_norm(d, u->end);
+		/* 尤爾|科夫: a transliteration goes on */
+		if (ue <= c->n && ue - us > char_len(c, us) &&
+		    translit_at(c, g) && translit_chars(c, us, ue))
+			return s;
+		if (ue <= c->n && ue - us == char_len(c, us) && is_han(c, us) &&
+		    !c->covered[us] &&
+		    jx_table_find(c->tb.nonname, c->t + us, ue - us) < 0) {
+			/* 黃政|鍀: a rare character after it, the name is
+			 * not clear */
+			return given_count(c, g, c->tb.g_first) >=
+			                   FREE_GIVEN_MIN &&
+			               given_count(c, us, c->tb.g_last) >=
+			                   FREE_GIVEN_MIN
+			           ? ue
+			           : s;
+		}
+	}
+	return e;
 }
 
 /* Names the segmenter could not find in its lexicon (it builds such words
@@ -1629,11 +2136,47 @@ static void unknown_names(ctx *c)
 						ne = s;
 				}
 			}
-			if (ne == e) {
-				match *x = add_match(c, s, e, K_NAME, 0);
+			if (ne != e && nc <= 3)
+				ne = unknown_word_name(c, i, s, e);
+			if (ne >= e) {
+				match *x = add_match(c, s, ne, K_NAME, 0);
 				if (x == NULL)
 					return;
 				entity_of_match(c, x);
+				if (ne > e)
+					i++;
+				continue;
+			}
+		}
+		/* a name the segmenter cut after its second character:
+		 * 劉友/n|明/a, 張孝/n|華/ns */
+		if (nc == 2 && tag[0] == 'n' && strncmp(tag, "nr", 2) != 0 &&
+		    strcmp(tag, "ns") != 0 && all_han(c, s, e) &&
+		    !after_numeral(c, s) && i + 1 < d->ntokens &&
+		    d->tokens[i + 1].start == t->end) {
+			const jx_token *u = &d->tokens[i + 1];
+			uint32_t us = jx_doc_norm(d, u->start),
+			         ue = jx_doc_norm(d, u->end);
+			uint32_t g = s + char_len(c, s);
+			const char *ut = tok_tag(c, u);
+			int64_t sr =
+			    jx_table_find(c->tb.surnames, c->t + s, g - s);
+			if (ue <= c->n && ue - us == char_len(c, us) &&
+			    is_han(c, us) && uncovered(c, us, ue) &&
+			    strchr("natz", ut[0]) && common_surname(c, sr) &&
+			    jx_table_find(c->tb.nonname, c->t + s, g - s) < 0 &&
+			    jx_table_find(c->tb.nonname, c->t + g, e - g) < 0 &&
+			    jx_table_find(c->tb.nonname, c->t + us, ue - us) <
+			        0 &&
+			    given_count(c, g, c->tb.g_first) >=
+			        FREE_GIVEN_MIN &&
+			    given_count(c, us, c->tb.g_last) >=
+			        FREE_GIVEN_MIN) {
+				match *x = add_match(c, s, ue, K_NAME, 0);
+				if (x == NULL)
+					return;
+				entity_of_match(c, x);
+				i++;
 				continue;
 			}
 		}
@@ -2073,6 +2616,7 @@ void jx_ent_run(jishi_doc *doc)
 	scan(&c);
 	if (doc->oom)
 		return;
+	widen_names(&c);
 	/* dictionary people and titled names first, so that their later
 	 * mentions and the surname+title forms can be tied to them */
 	reporters(&c);
@@ -2085,6 +2629,8 @@ void jx_ent_run(jishi_doc *doc)
 	if (c.nm > 1)
 		qsort(c.m, c.nm, sizeof(match), cmp_match);
 	chains(&c);
+	office_orgs(&c);
+	surname_words(&c);
 	lexicon_names(&c);
 	unknown_names(&c);
 	free_names(&c);
