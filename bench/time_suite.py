@@ -14,7 +14,11 @@ is source.split("@")[0] (recognizers-text is written recognizers_text here);
 the options after ";" in source (locale=, forwardDate, ret_future=,
 not_supported_in=, ...) are read as name[=value].
 
-Running the tools.  Every case is one JSON Lines record
+Running the tools.  Rows whose source resolves an expression that leaves past
+or future open to the future (all of Duckling's: it always takes the next
+occurrence, facebook/duckling#29; chrono's with forwardDate; JioNLP's with
+ret_future=True) are run with `jishi extract --future`, the rest without.
+Every case is one JSON Lines record
 {"id": "r<N>" (N = case number from 1), "text": context if given else phrase,
  "date": the reference, when there is one}, all sent to ONE process per tool:
 
@@ -171,8 +175,7 @@ Per source (expected value -> comparison):
             two).  time_period: {"delta": {...}, "point": ...}: the delta is
             compared canonically with a SET's period; the point (a first
             occurrence) is not compared, jishi's SET carrying only the period.
-            Rows that set ret_future=True are out of scope (a parser option
-            with no counterpart in the input).
+            Rows that set ret_future=True run with --future.
   chrono    span_only: the answer's span (pieces combined as above) must have
             exactly the phrase's text (white space at the ends aside).
             date (an asserted expectDate; expectStartDate / expectEndDate
@@ -185,7 +188,8 @@ Per source (expected value -> comparison):
             of the end, which then needs a range answer) must be equal, read
             from the answer (weekday from its date, 0 = Sunday; meridiem from
             the hour; timezoneOffset from tz), with the same implied defaults.
-            Rows with forwardDate are out of scope (a parser option).
+            Rows with forwardDate run with --future (chrono itself is
+            given forwardDate for them).
 
 Outcome of a case, per tool: correct; "missed" (no expression);
 "partial span" (see above); "wrong value"; "wrong grain" (the answer's interval
@@ -200,8 +204,7 @@ value is a wrong value.
 Out of scope (listed with the reason, counted in no accuracy): numeral /
 ordinal rows; rows with no expected value; rows whose reference is (now) /
 (none) / empty while the expected value holds a resolved year the phrase does
-not say (it would depend on the wall clock); rows that set a parser option the
-input cannot carry (chrono forwardDate, JioNLP ret_future); Recognizers-Text
+not say (it would depend on the wall clock); Recognizers-Text
 lunar-calendar values; groups of rows with the same input (suite, text, phrase,
 reference) but different expected values (Duckling's 國慶 is 10-01 under
 zh_CN / zh_HK / zh_MO and 10-10 under zh_TW); rows whose expected value this
@@ -941,12 +944,6 @@ def decide_scope(rows: list[Row]) -> None:
                                                   or "span_only" in row.grain)):
             row.oos = "no expected value in the data"
             continue
-        if row.options.get("forwardDate"):
-            row.oos = "parser option forwardDate (chrono): no counterpart in the input"
-            continue
-        if str(row.options.get("ret_future", "")).lower() == "true":
-            row.oos = "parser option ret_future=True (JioNLP): no counterpart in the input"
-            continue
         try:
             row.exp = EXPECTED[row.suite](row)
         except Unreadable as e:
@@ -1641,12 +1638,14 @@ class Run:
     extra: Counter = field(default_factory=Counter)
 
 
-def jsonl_input(rows: list[Row]) -> bytes:
+def jsonl_input(rows: list[Row], chrono: bool = False) -> bytes:
     out = []
     for r in rows:
         rec = {"id": r.rid, "text": r.text}
         if r.ref is not None and r.ref.jishi:
             rec["date"] = r.ref.jishi
+        if chrono and r.suite == "chrono" and r.options.get("forwardDate"):
+            rec["forwardDate"] = True
         out.append(json.dumps(rec, ensure_ascii=False))
     return ("\n".join(out) + "\n").encode("utf-8")
 
@@ -1659,25 +1658,54 @@ def stderr_lines(b: bytes, run: Run, cap: int = 5) -> None:
         run.notes.append(f"stderr: ... {len(lines) - cap} more lines")
 
 
+def wants_future(row: Row) -> bool:
+    """Rows whose source resolves an expression that leaves past or future
+    open (a bare weekday, month or day) to the future: all of Duckling's (it
+    always picks the next occurrence and has no option to override that,
+    facebook/duckling#29), chrono's with forwardDate and JioNLP's with
+    ret_future=True.  jishi reads them with --future."""
+    if row.suite == "duckling":
+        return True
+    if row.suite == "chrono":
+        return bool(row.options.get("forwardDate"))
+    if row.suite == "jionlp":
+        return str(row.options.get("ret_future", "")).lower() == "true"
+    return False
+
+
 def run_jishi(binary: str, model: str | None, rows: list[Row]) -> Run:
     run = Run("jishi")
+    groups = [[r for r in rows if not wants_future(r)], [r for r in rows if wants_future(r)]]
+    for extra, part in zip(([], ["--future"]), groups):
+        if part and not run_jishi_part(binary, model, part, extra, run):
+            return run
+    missing = len(rows) - len(run.records)
+    if missing:
+        run.notes.append(f"{missing} records without output (scored as no expression)")
+    if not run.records:
+        run.why = "no output records"
+    return run
+
+
+def run_jishi_part(binary: str, model: str | None, rows: list[Row], extra: list[str],
+                   run: Run) -> bool:
     try:
         v = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False)
         run.version = v.stdout.strip() or v.stderr.strip()
     except OSError as e:
         run.why = f"not run: {e}"
-        return run
-    cmd = [binary, "extract", "--input", "jsonl", "-f", "jsonl"]
+        return False
+    cmd = [binary, "extract", "--input", "jsonl", "-f", "jsonl"] + extra
     if model:
         cmd += ["--model", model]
-    log(f"jishi: {len(rows)} records")
+    log(f"jishi: {len(rows)} records" + (f" ({' '.join(extra)})" if extra else ""))
     t0 = time.perf_counter()
     try:
         proc = subprocess.run(cmd, input=jsonl_input(rows), capture_output=True, check=False)
     except OSError as e:
         run.why = f"not run: {e}"
-        return run
-    run.wall = time.perf_counter() - t0
+        return False
+    run.wall += time.perf_counter() - t0
     run.ran = True
     if proc.returncode != 0:
         run.notes.append(f"exit status {proc.returncode}")
@@ -1706,12 +1734,7 @@ def run_jishi(binary: str, model: str | None, rows: list[Row]) -> Run:
             if n:
                 run.extra["expressions anchored to `option` in records without a date "
                           "(the contract says nothing resolves against the clock)"] += n
-    missing = len(texts) - len(run.records)
-    if missing:
-        run.notes.append(f"{missing} records without output (scored as no expression)")
-    if not run.records:
-        run.why = "no output records"
-    return run
+    return True
 
 
 def chrono_version() -> str:
@@ -1751,7 +1774,7 @@ def run_chrono(rows: list[Row]) -> Run:
     log(f"chrono: {len(rows)} records")
     t0 = time.perf_counter()
     try:
-        proc = subprocess.run([node, PEER_JS], input=jsonl_input(rows), capture_output=True,
+        proc = subprocess.run([node, PEER_JS], input=jsonl_input(rows, chrono=True), capture_output=True,
                               env=env, check=False)
     except OSError as e:
         run.why = f"not run: {e}"

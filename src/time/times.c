@@ -2223,6 +2223,11 @@ static bool resolve_in_year(const expr *x, int y, int *m, int *d, jx_time *out)
 static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 {
 	int tense = tense_of(c, x->s, x->e);
+	if (tense == TENSE_NONE && (c->doc->flags & JISHI_F_FUTURE))
+		tense = TENSE_FUTURE;
+	/* a weekday said ahead is not the anchor's own day; one that
+	 * continues a passage date may be */
+	bool strict = tense == TENSE_FUTURE;
 	if (tense == TENSE_NONE && a && a->forward)
 		tense = TENSE_FUTURE;
 	int y = x->y, m = x->m, d = x->d;
@@ -2455,8 +2460,9 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		/* a bare weekday: the nearest one in the tense's direction */
 		y = a->y, m = a->m, d = a->d;
 		int diff = x->wday - weekday(y, m, d);
-		if (tense == TENSE_FUTURE && diff < 0)
-			diff += 7;
+		if (tense == TENSE_FUTURE &&
+		    (diff < 0 || (diff == 0 && strict)))
+			diff += 7; /* 將於週五 said on a Friday: the next one */
 		else if (tense != TENSE_FUTURE && diff > 0)
 			diff -= 7;
 		add_days(&y, &m, &d, diff);
