@@ -2681,6 +2681,62 @@ typedef struct dayref {
 	int y, m, d;
 } dayref;
 
+/* Only a comma, a bracket or white space between norm offsets s and e:
+ * 8月23日（週六）, 星期天, 二月十號. */
+static bool joined(const ctx *c, uint32_t s, uint32_t e)
+{
+	static const char *const j[] = {" ",  ",", "，", "、",
+	                                "（", "(", "）", ")"};
+	if (s > e || e - s > 4)
+		return false;
+	while (s < e) {
+		size_t k = 0;
+		for (; k < sizeof(j) / sizeof(j[0]); k++) {
+			size_t l = strlen(j[k]);
+			if (s + l <= e && !memcmp(c->t + s, j[k], l))
+				break;
+		}
+		if (k == sizeof(j) / sizeof(j[0]))
+			return false;
+		s += (uint32_t)strlen(j[k]);
+	}
+	return true;
+}
+
+/* A weekday said with a month-day names that day: the weekday takes the
+ * date's value, and a date without a year of its own takes the year
+ * nearest the one it resolved to in which it falls on that weekday. */
+static void agree_weekday(jx_time *date, bool open_year, jx_time *wd, int wday)
+{
+	int y, m, d;
+	if (strcmp(date->type, "DATE") || strlen(date->value) != 10 ||
+	    sscanf(date->value, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    strlen(wd->value) < 10 ||
+	    (wd->value[10] != '\0' && wd->value[10] != 'T'))
+		return;
+	if (weekday(y, m, d) != wday && open_year) {
+		for (int k = 1; k <= 1; k++) {
+			if (jx_date_valid(y - k, m, d) &&
+			    weekday(y - k, m, d) == wday) {
+				y -= k;
+				break;
+			}
+			if (jx_date_valid(y + k, m, d) &&
+			    weekday(y + k, m, d) == wday) {
+				y += k;
+				break;
+			}
+		}
+	}
+	if (!jx_date_valid(y, m, d) || weekday(y, m, d) != wday)
+		return;
+	char v[16];
+	snprintf(v, sizeof(v), "%04d-%02d-%02d", y, m, d);
+	memcpy(date->value, v, 10);
+	memcpy(wd->value, v, 10);
+	wd->anchor = date->anchor;
+}
+
 void jx_time_run(jishi_doc *doc)
 {
 	ctx c = {.doc = doc, .t = doc->norm, .n = doc->norm_len};
@@ -2700,6 +2756,15 @@ void jx_time_run(jishi_doc *doc)
 	/* explicit day-precision dates seen so far, for text and speech
 	 * anchors */
 	dayref last = {UINT32_MAX, 0, 0, 0}, first = {UINT32_MAX, 0, 0, 0};
+	uint32_t last_e = 0; /* where the last date ends */
+	/* the expression before, for a weekday said with a date */
+	struct prevx {
+		uint32_t i, e; /* doc->times index (UINT32_MAX: none), end */
+		bool wd_only;  /* a bare weekday */
+		bool md_open;  /* a month-day without a year of its own */
+		bool md;       /* a month-day */
+		int wday;
+	} prev = {UINT32_MAX, 0, false, false, false, -1};
 	uint32_t dl_s = UINT32_MAX, dl_e = 0;
 	if (doc->dateline_span.start != JX_NOSPAN) {
 		dl_s = jx_doc_norm(doc, doc->dateline_span.start);
@@ -2764,7 +2829,9 @@ void jx_time_run(jishi_doc *doc)
 		            ((x.text_base || x.n_unit) && last.d > 0) ||
 		            (x.text_base && x.rel == R_YEAR) ||
 		            (!x.y_abs && x.rel == R_NONE && x.wday < 0 &&
-		             (x.m > 0 || x.d > 0) && last.m > 0))) {
+		             (x.m > 0 || x.d > 0) &&
+		             (last.m > 0 || (x.m > 0 && last.y > 0 &&
+		                             joined(&c, last_e, x.s)))))) {
 			/* the passage's last date: 晚間6時 after 23日下午4時,
 			 * 隔天, 同年9月, a bare 4日 after 12月3日 (forward) */
 			a.y = last.y, a.m = last.m > 0 ? last.m : 1;
@@ -2778,7 +2845,29 @@ void jx_time_run(jishi_doc *doc)
 		if (t == NULL)
 			return;
 		t->span = jx_doc_span(doc, x.s, x.e);
+		bool wd_only = x.wday > 0 && x.m < 0 && x.d < 0 &&
+		               x.rel == R_NONE && !x.y_abs && x.hol < 0 &&
+		               !x.weekend && x.mn <= 0;
+		bool md_open = x.m > 0 && x.d > 0 && !x.y_abs &&
+		               x.rel == R_NONE && x.wday < 0 && x.hol < 0 &&
+		               !x.lunar && x.y2 < 0 && x.m2 < 0 && x.d2 < 0;
+		int wday = x.wday;
 		resolve(&c, &x, use, t);
+		if (prev.i != UINT32_MAX && joined(&c, prev.e, x.s)) {
+			jx_time *pt = (jx_time *)doc->times.items + prev.i;
+			if (prev.wd_only && md_open)
+				agree_weekday(t, true, pt, prev.wday);
+			else if (prev.md_open && wd_only)
+				agree_weekday(pt, true, t, wday);
+			else if (prev.md && wd_only)
+				agree_weekday(pt, false, t, wday);
+		}
+		prev.i = doc->times.n - 1;
+		prev.e = x.e;
+		prev.wd_only = wd_only;
+		prev.md_open = md_open;
+		prev.md = x.d > 0 && x.wday < 0;
+		prev.wday = wday;
 		if (t->mod == NULL)
 			t->mod = mod_before(&c, x.s);
 		if (x.kind == T_TIME && t->tz == NULL)
@@ -2792,6 +2881,7 @@ void jx_time_run(jishi_doc *doc)
 		    sscanf(t->value, "%4d-%2d-%2d", &yy, &mm, &dd) >= 1 &&
 		    !(x.s >= dl_s && x.e <= dl_e)) {
 			last = (dayref){x.s, yy, mm, dd};
+			last_e = x.e;
 			if (first.at == UINT32_MAX && !qt && dd > 0)
 				first = last;
 		}
