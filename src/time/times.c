@@ -169,6 +169,16 @@ static num read_num(const ctx *c, uint32_t p)
 		q++;
 	}
 	if (r.ndig) {
+		uint32_t row, len = at(c, c->tb.numerals, q, &row);
+		if (len &&
+		    !strcmp(jx_table_str(c->tb.numerals, row, c->tb.n_kind),
+		            "unit") &&
+		    !strcmp(jx_table_str(c->tb.numerals, row, c->tb.n_value),
+		            "4")) {
+			r.v *= 10000; /* 2000萬小時 */
+			r.plain = false;
+			q += len;
+		}
 		r.e = skip_spaces(c, q);
 		return r;
 	}
@@ -189,9 +199,12 @@ static num read_num(const ctx *c, uint32_t p)
 			long scale = 1;
 			for (long i = 0; i < v && i < 8; i++)
 				scale *= 10;
-			if (scale > 1000)
-				break; /* 萬 億: not in times */
-			total += (cur ? cur : 1) * scale;
+			if (scale > 10000 || (scale == 10000 && !any))
+				break; /* 億; 萬 opening a word (萬聖節) */
+			if (scale == 10000) /* 兩萬四千: the section so far */
+				total = (total + cur) * scale;
+			else
+				total += (cur ? cur : 1) * scale;
 			cur = 0;
 			r.plain = false;
 		} else if (strcmp(k, "other") == 0) { /* 兩 廿 卅 */
@@ -751,7 +764,7 @@ static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 
 /* A duration at p: 113分鐘, 兩個半小時, 17年, 一年多, 半年, and chains of
  * them (8天20小時, 一年又一個月21天, 兩小時十分). */
-enum { DU_Y, DU_M, DU_W, DU_D, DU_H, DU_MIN, DU_S, DU_N };
+enum { DU_Y, DU_M, DU_W, DU_D, DU_H, DU_MIN, DU_S, DU_N, DU_QH };
 
 typedef struct dpart {
 	int u;          /* DU_* */
@@ -767,6 +780,8 @@ static int du_of(const char *iso)
 	for (int i = 0; i < DU_N; i++)
 		if (!strcmp(iso, n[i]))
 			return i;
+	if (!strcmp(iso, "QH"))
+		return DU_QH; /* a quarter of an hour: 15 minutes */
 	return !strcmp(iso, "Q") ? DU_N : -1; /* a quarter: 3 months */
 }
 
@@ -861,13 +876,51 @@ static uint32_t read_dur_part(ctx *c, uint32_t p, int prev, dpart *o)
 			q += 6;
 		}
 	}
+	/* a decimal: 1.5小時, 五點五分鐘 */
+	double frac = 0;
+	bool after_ge = false;
+	if (o->num && !o->more && !o->half) {
+		uint32_t r = q;
+		if (r < c->n && c->t[r] == '.' && !a.chinese)
+			r++;
+		else if (a.chinese && (lit(c, r, "點") || lit(c, r, "点")))
+			r += 3;
+		if (r > q) {
+			double scale = 0.1;
+			uint32_t r2 = r;
+			for (;;) {
+				num dg = read_num(c, r2);
+				if (dg.e == r2 || dg.ndig != 1 || !dg.plain ||
+				    dg.chinese != a.chinese)
+					break;
+				frac += scale * (double)dg.v;
+				scale /= 10;
+				r2 = dg.e;
+			}
+			uint32_t urow;
+			if (r2 > r && at(c, c->tb.units, r2, &urow) &&
+			    strcmp(
+			        jx_table_str(c->tb.units, urow, c->tb.u_kind),
+			        "hour") != 0)
+				q = r2;
+			else
+				frac = 0;
+		}
+	}
+	if (o->num && !o->half && (lit(c, q, "個多") || lit(c, q, "个多"))) {
+		o->more = true; /* 十個多月 */
+		q += 6;
+		after_ge = true;
+	}
 	if (!(len = at(c, c->tb.units, q, &row)))
 		return p;
 	const char *k = jx_table_str(c->tb.units, row, c->tb.u_kind);
 	const char *iso = jx_table_str(c->tb.units, row, c->tb.u_iso);
 	int u = du_of(iso);
-	bool ok =
-	    !strcmp(k, "dur") || !strcmp(k, "year") || !strcmp(k, "second");
+	if (after_ge && !strcmp(k, "month"))
+		u = DU_M; /* 個多月 */
+	bool ok = !strcmp(k, "dur") || !strcmp(k, "year") ||
+	          !strcmp(k, "second") || (after_ge && u == DU_M);
 	if (!strcmp(k, "day") && u == DU_D)
 		/* 日 is a date unless: 半日, 兩日, 五日內, or after another
 		 * part */
@@ -899,14 +952,24 @@ static uint32_t read_dur_part(ctx *c, uint32_t p, int prev, dpart *o)
 	if (u == DU_N) { /* quarters */
 		u = DU_M;
 		v *= 3;
+		frac *= 3;
 		if (o->half) { /* a half quarter */
 			o->half = false;
 			o->v[DU_M] += 1.5;
 		}
 	}
+	if (u == DU_QH) { /* 一刻鐘: quarters of an hour */
+		u = DU_MIN;
+		v *= 15;
+		frac *= 15;
+		if (o->half) {
+			o->half = false;
+			o->v[DU_S] += 450;
+		}
+	}
 	o->u = u;
 	o->n = v;
-	o->v[u] += (double)v;
+	o->v[u] += (double)v + frac;
 	if (o->half)
 		du_half(o->v, u);
 	return q;
@@ -2773,8 +2836,10 @@ void jx_time_run(jishi_doc *doc)
 	uint32_t p = 0;
 	while (p < c.n) {
 		uint8_t b = c.t[p];
-		if (b >= '0' && b <= '9' && p > 0 && c.t[p - 1] >= '0' &&
-		    c.t[p - 1] <= '9') {
+		if (b >= '0' && b <= '9' && p > 0 &&
+		    ((c.t[p - 1] >= '0' && c.t[p - 1] <= '9') ||
+		     (p > 1 && c.t[p - 1] == '.' && c.t[p - 2] >= '0' &&
+		      c.t[p - 2] <= '9'))) {
 			/* no expression starts inside a number: 0點 in
 			 * 下跌280點, 17號 in 3417號 */
 			while (p < c.n && c.t[p] >= '0' && c.t[p] <= '9')
