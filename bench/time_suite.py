@@ -164,8 +164,8 @@ Per source (expected value -> comparison):
             2021-06-08 00:00:00/2021-06-08 23:59:59, a month its first/last
             second, a clock time its minute, or hour at :00, or -- as JioNLP
             writes the end of "1点半到3点" -- the instant itself for the end).
-            mod BEFORE makes [reference or -inf (when the value is already
-            past), end of the value], AFTER [start of the value, inf (or the
+            mod BEFORE makes [reference or -inf (when the value has ended
+            by the reference), end of the value], AFTER [start of the value, inf (or the
             reference when the value is past)].  A value with mod START / MID /
             END that does not match is "unconvertible": JioNLP narrows 初/中/底
             by its own rule (年底 = November-December).  time_delta: JSON
@@ -1517,7 +1517,7 @@ def compare_jionlp(row: Row, sel: Sel):
     pairs = []
     for s, e in itertools.product(starts, ends):
         if mod == "BEFORE":
-            s = ref if ref is not None and ref < s else "-inf"
+            s = ref if ref is not None and ref < e else "-inf"
         elif mod == "AFTER":
             e = "inf" if ref is None or s >= ref else ref
         pairs.append((s, e))
