@@ -1122,10 +1122,13 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 }
 
 /* A mod written before s: 約3小時, 超過10年, 不到一週. */
-static const char *mod_before(ctx *c, uint32_t s)
+static const char *mod_before(ctx *c, uint32_t s,
+                              uint32_t *from /* OUT: where the word starts */)
 {
 	uint32_t q = s;
-	for (int k = 0; k < 4 && q > 0; k++) {
+	const char *best = NULL;
+	bool found = false;
+	for (int k = 0; k < 4 && q > 0; k++) { /* the longest: 大約, not 約 */
 		size_t r = q;
 		jx_utf8_prev(c->t, &r);
 		q = (uint32_t)r;
@@ -1135,10 +1138,12 @@ static const char *mod_before(ctx *c, uint32_t s)
 		            "before")) {
 			const char *m =
 			    jx_table_str(c->tb.mods, row, c->tb.m_mod);
-			return strcmp(m, "-") ? m : NULL;
+			*from = q;
+			best = strcmp(m, "-") ? m : NULL;
+			found = true;
 		}
 	}
-	return NULL;
+	return found ? best : NULL;
 }
 
 /* A zone alone in brackets right after a time: 晚間8時（UTC+9）. */
@@ -2933,8 +2938,14 @@ void jx_time_run(jishi_doc *doc)
 		prev.md_open = md_open;
 		prev.md = x.d > 0 && x.wday < 0;
 		prev.wday = wday;
-		if (t->mod == NULL)
-			t->mod = mod_before(&c, x.s);
+		if (t->mod == NULL) {
+			/* 大約晚上十點: the mod word is part of the expression
+			 */
+			uint32_t ms = x.s;
+			t->mod = mod_before(&c, x.s, &ms);
+			if (t->mod)
+				t->span = jx_doc_span(doc, ms, x.e);
+		}
 		if (x.kind == T_TIME && t->tz == NULL)
 			t->tz = zone_after(&c, x.e); /* 8時（UTC+9） */
 		/* remember dated days (not the dateline itself, not a clock
