@@ -23,10 +23,11 @@ enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
 typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
 	    *tense, *vague, *sets, *holidays, *spans, *lunar, *hebrew, *islamic,
-	    *yearparts, *calendars, *windows;
-	int n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base, u_kind,
-	    u_iso, d_shift, d_timex, sp_dir, sp_base, yp_kind, yp_val, z_offset,
-	    m_mod, m_side, t_tense, v_value, s_value, h_rule, h_a, h_b;
+	    *yearparts, *calendars, *windows, *fold;
+	int f_fold, n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base,
+	    u_kind, u_iso, d_shift, d_timex, sp_dir, sp_base, yp_kind, yp_val,
+	    z_offset, m_mod, m_side, t_tense, v_value, s_value, h_rule, h_a,
+	    h_b;
 } tables;
 
 /* One expression as read, before it is resolved. */
@@ -71,7 +72,8 @@ typedef struct ctx {
 	const uint8_t *t;
 	uint32_t n;
 	tables tb;
-	jx_span *quotes; /* norm spans inside 「」 “” */
+	const uint8_t *f; /* t with time/fold applied (same offsets), or NULL */
+	jx_span *quotes;  /* norm spans inside 「」 “” */
 	uint32_t nquotes;
 } ctx;
 
@@ -119,6 +121,8 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->t_tense = jx_table_col(tb->tense, "tense");
 	tb->v_value = jx_table_col(tb->vague, "value");
 	tb->s_value = jx_table_col(tb->sets, "value");
+	tb->fold = jx_model_table(m, "time/fold");
+	tb->f_fold = jx_table_col(tb->fold, "fold");
 }
 
 /* Longest entry of t at p: its byte length, 0 when none. */
@@ -126,8 +130,44 @@ static uint32_t at(const ctx *c, const jx_table *t, uint32_t p, uint32_t *row)
 {
 	if (t == NULL || p >= c->n)
 		return 0;
-	uint32_t n = c->n - p;
-	return jx_table_longest(t, c->t + p, n > 64 ? 64 : n, row);
+	uint32_t n = c->n - p, frow;
+	uint32_t len = jx_table_longest(t, c->t + p, n > 64 ? 64 : n, row);
+	if (c->f) { /* a word in mixed scripts: 欧南節 */
+		uint32_t flen =
+		    jx_table_longest(t, c->f + p, n > 64 ? 64 : n, &frow);
+		if (flen > len) {
+			len = flen;
+			*row = frow;
+		}
+	}
+	return len;
+}
+
+/* The text with each character of time/fold replaced by its fold, or NULL
+ * when none changes. Both are one three-byte character, so offsets hold. */
+static const uint8_t *fold_text(const ctx *c)
+{
+	uint8_t *f = NULL;
+	for (uint32_t p = 0; p + 3 <= c->n; p++) {
+		if ((c->t[p] & 0xF0) != 0xE0)
+			continue;
+		int64_t r = jx_table_find(c->tb.fold, c->t + p, 3);
+		if (r < 0)
+			continue;
+		const char *to =
+		    jx_table_str(c->tb.fold, (uint32_t)r, c->tb.f_fold);
+		if (strlen(to) != 3)
+			continue;
+		if (f == NULL) {
+			f = jx_arena_alloc(&c->doc->arena, c->n + 1);
+			if (f == NULL)
+				return NULL;
+			memcpy(f, c->t, c->n + 1);
+		}
+		memcpy(f + p, to, 3);
+		p += 2;
+	}
+	return f;
 }
 
 static bool lit(const ctx *c, uint32_t p, const char *s)
@@ -2811,6 +2851,8 @@ void jx_time_run(jishi_doc *doc)
 	tables_init(doc, &c.tb);
 	if (c.tb.units == NULL || c.tb.numerals == NULL)
 		return;
+	if (c.tb.fold)
+		c.f = fold_text(&c);
 	find_quotes(&c);
 	anchor base = {0, 0, 0, -1, -1, -1, NULL, false}, *ap = NULL;
 	if (doc->anchor[0] &&
