@@ -23,11 +23,11 @@ enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
 typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
 	    *tense, *vague, *sets, *holidays, *spans, *lunar, *hebrew, *islamic,
-	    *yearparts, *calendars, *windows, *fold;
-	int f_fold, n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base,
-	    u_kind, u_iso, d_shift, d_timex, sp_dir, sp_base, yp_kind, yp_val,
-	    z_offset, m_mod, m_side, t_tense, v_value, s_value, h_rule, h_a,
-	    h_b;
+	    *yearparts, *calendars, *windows, *fold, *eras;
+	int f_fold, e_first, n_kind, n_value, r_unit, r_offset, r_daypart,
+	    r_mod, r_base, u_kind, u_iso, d_shift, d_timex, sp_dir, sp_base,
+	    yp_kind, yp_val, z_offset, m_mod, m_side, t_tense, v_value, s_value,
+	    h_rule, h_a, h_b;
 } tables;
 
 /* One expression as read, before it is resolved. */
@@ -121,6 +121,8 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->t_tense = jx_table_col(tb->tense, "tense");
 	tb->v_value = jx_table_col(tb->vague, "value");
 	tb->s_value = jx_table_col(tb->sets, "value");
+	tb->eras = jx_model_table(m, "time/eras");
+	tb->e_first = jx_table_col(tb->eras, "first");
 	tb->fold = jx_model_table(m, "time/fold");
 	tb->f_fold = jx_table_col(tb->fold, "fold");
 }
@@ -1475,19 +1477,26 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		}
 		return;
 	}
-	/* 民國114年 */
-	if (lit(c, q, "民國") || lit(c, q, "民国")) {
-		num a = read_num(c, q + 6);
-		if (a.e > q + 6 && a.v >= 1 && a.v < 300 &&
-		    at(c, c->tb.units, a.e, &row) &&
-		    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind),
+	/* an era's years: 民國114年, 令和元年, 雍正二年十二月 */
+	if ((len = at(c, c->tb.eras, q, &row)) != 0) {
+		int first = (int)strtol(
+		    jx_table_str(c->tb.eras, row, c->tb.e_first), NULL, 10);
+		num a = read_num(c, q + len);
+		if (a.e == q + len && lit(c, a.e, "元")) {
+			a.v = 1; /* 元年 */
+			a.e += 3;
+		}
+		uint32_t urow;
+		if (a.e > q + len && a.v >= 1 && a.v < 300 &&
+		    at(c, c->tb.units, a.e, &urow) &&
+		    !strcmp(jx_table_str(c->tb.units, urow, c->tb.u_kind),
 		            "year")) {
-			x->y = (int)a.v + 1911;
+			int y = first + (int)a.v - 1;
+			x->y = y;
 			x->y_abs = true;
 			q = a.e + 3;
 			uint32_t r = read_date(c, q, x);
-			if (r > q && x->y < 0)
-				x->y = (int)a.v + 1911;
+			x->y = y; /* the month and day read, the era's year */
 			x->e = r;
 			goto tail;
 		}
@@ -2767,7 +2776,7 @@ static bool may_start(const ctx *c, uint32_t p)
 	size_t q = p;
 	uint32_t cp = jx_utf8_next(c->t, c->n, &q);
 	const tables *tb = &c->tb;
-	return cp == 0x6BCF /* 每 */ || cp == 0x6C11 /* 民 */ ||
+	return cp == 0x6BCF /* 每 */ || jx_table_may_start(tb->eras, cp) ||
 	       cp == 0x500B /* 個 */ || cp == 0x4E2A /* 个 */ ||
 	       cp == 0x661F /* 星 */ || cp == 0x9031 /* 週 */ ||
 	       cp == 0x5468 /* 周 */ || cp == 0x79AE /* 禮 */ ||
