@@ -88,7 +88,8 @@ punctuation, symbols (～ -) and a framing preposition at the phrase's edges
 An answer may extend beyond the phrase.
 
 Value model.  jishi's value (and chrono's, built as above) is read as:
-  DATE / TIME point   YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Www-d,
+  DATE / TIME point   YY (a century: 19 = 1900-1999), YYY (a decade: 197 =
+                      1970-1979), YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Www-d,
                       YYYY-Www-WE (weekend), YYYY-Qn, YYYY-Hn, YYYY-SP|SU|FA|WI,
                       + Thh[:mm[:ss]] or a TIMEX day part TMO|TAF|TEV|TNI|TMI|TDT,
                       + an offset; any part may be X (XXXX-XX-23, XXXX-WXX-4) =
@@ -514,6 +515,7 @@ class Point:
     tz: Any = None                 # minutes, "local" or None
     xs: bool = False               # some part written X
     raw: str = ""
+    years: int = 1                 # a TIMEX century (19: 100) or decade (197: 10)
 
     @property
     def prec(self) -> str:
@@ -564,6 +566,11 @@ class Value:
 
 
 def parse_point(s: str) -> Point | None:
+    cm = re.fullmatch(r"(\d{2,3})", s.strip())
+    if cm:   # TIMEX3 century (19 = 1900-1999) or decade (197 = 1970-1979)
+        n = int(cm.group(1))
+        return Point(y=n * (100 if len(cm.group(1)) == 2 else 10),
+                     years=100 if len(cm.group(1)) == 2 else 10, raw=s)
     m = POINT_RE.match(s.strip())
     if not m or not any(m.group(k) for k in ("y", "wk", "wd", "we", "q", "half", "season",
                                               "mo", "d", "h", "dp")):
@@ -708,7 +715,7 @@ def intervals(p: Point, conv: str = "", ambiguous: bool = False) -> list | None:
             return [(s, s + dt.timedelta(days=7))]
         if pr in ("month", "quarter", "half", "year"):
             first, n = {"month": (p.mo, 1), "quarter": ((p.q or 1) * 3 - 2, 3),
-                        "half": ((p.half or 1) * 6 - 5, 6), "year": (1, 12)}[pr]
+                        "half": ((p.half or 1) * 6 - 5, 6), "year": (1, 12 * p.years)}[pr]
             if first is None:
                 return None
             s = dt.date(p.y, first, 1)

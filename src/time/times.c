@@ -61,6 +61,9 @@ typedef struct expr {
 	const char *part_s;
 	/* a week of the month: the mwd-th weekday (0: the week) number mn */
 	int mn, mwd;
+	int decade;    /* 70年代: 7 (its century from the anchor), or -1 */
+	bool cent_rel; /* 上世紀: the anchor's century + cent_off */
+	int cent_off;
 	int span_dir;  /* 上兩個月 -1, 下三年 +1, else 0 */
 	bool span_now; /* 過去5分鐘: from the anchor's instant */
 	int span_u;    /* DU_* */
@@ -1017,16 +1020,51 @@ static uint32_t read_dur_part(ctx *c, uint32_t p, int prev, dpart *o)
 	return q;
 }
 
+/* N年代 after a century (19世紀70年代): the decade's digit; returns its
+ * end, or p. */
+static uint32_t read_decade(ctx *c, uint32_t p, int *dec /* OUT */)
+{
+	uint32_t row, len;
+	num a = read_num(c, p);
+	if (a.e > p && a.v < 100 && a.v % 10 == 0 &&
+	    (len = at(c, c->tb.units, a.e, &row)) != 0 &&
+	    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "decade")) {
+		*dec = (int)(a.v / 10);
+		return a.e + len;
+	}
+	return p;
+}
+
 static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 {
 	uint32_t row, len;
 	num a = read_num(c, p);
 	if (a.e > p && (len = at(c, c->tb.units, a.e, &row)) != 0) {
 		const char *k = jx_table_str(c->tb.units, row, c->tb.u_kind);
-		if (!strcmp(k, "century")) {
+		if (!strcmp(k, "century") && a.v >= 1 && a.v <= 99) {
 			x->kind = T_DATE;
 			snprintf(x->dur, sizeof(x->dur), "%02ld", a.v - 1);
+			int dec;
+			uint32_t r = read_decade(c, a.e + len, &dec);
+			if (r > a.e + len) { /* 19世紀70年代 */
+				snprintf(x->dur, sizeof(x->dur), "%02ld%d",
+				         a.v - 1, dec);
+				return r;
+			}
 			return a.e + len;
+		}
+		if (!strcmp(k, "decade") && a.v % 10 == 0) {
+			x->kind = T_DATE;
+			if (a.v >= 1000 && a.v <= 9990) { /* 1970年代 */
+				snprintf(x->dur, sizeof(x->dur), "%03ld",
+				         a.v / 10);
+				return a.e + len;
+			}
+			if (a.v < 100) { /* 70年代: its century from the
+				            anchor */
+				x->decade = (int)(a.v / 10);
+				return a.e + len;
+			}
 		}
 		if (!strcmp(k, "anniv")) {
 			x->kind = T_ANNIV;
@@ -1400,6 +1438,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	x->y = x->m = x->d = x->hh = x->mi = x->ss = -1;
 	x->bday = x->wday = x->y2 = x->m2 = x->d2 = -1;
 	x->hol = -1;
+	x->decade = -1;
 	x->hh2 = x->mi2 = x->ss2 = -1;
 	x->kind = T_DATE;
 	uint32_t row, len, q = p;
@@ -1647,6 +1686,17 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			}
 			return;
 		}
+		if (!strcmp(u, "century")) { /* 上世紀, 上世紀80年代 */
+			x->cent_rel = true;
+			x->cent_off = off;
+			int dec;
+			x->e = read_decade(c, q + len, &dec);
+			if (x->e > q + len)
+				x->decade = dec;
+			else
+				x->e = q + len;
+			goto tail; /* 上世紀80年代末 */
+		}
 		x->rel = !strcmp(u, "day")     ? R_DAY
 		         : !strcmp(u, "week")  ? R_WEEK
 		         : !strcmp(u, "month") ? R_MONTH
@@ -1790,6 +1840,8 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		if (r > q) {
 			*x = d;
 			x->e = r;
+			if (x->kind == T_DATE)
+				goto tail; /* a century, a decade: 90年代初 */
 			return;
 		}
 	}
@@ -2358,6 +2410,29 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		            : x->kind == T_SET    ? "SET"
 		                                  : "DATE";
 		out->mod = x->mod;
+		return;
+	}
+	if (x->cent_rel || (x->decade >= 0 && !x->dur[0])) {
+		/* 上世紀(80年代), 70年代: the century from the anchor, a bare
+		 * decade the latest one begun by the anchor's year */
+		out->type = "DATE";
+		out->mod = x->mod;
+		if (a == NULL) {
+			snprintf(out->value, sizeof(out->value), "XX%s",
+			         x->decade >= 0 ? "X" : "");
+			if (x->decade >= 0)
+				out->value[2] = (char)('0' + x->decade);
+			return;
+		}
+		int cy = a->y / 100 + (x->cent_rel ? x->cent_off : 0);
+		if (!x->cent_rel && cy * 100 + x->decade * 10 > a->y)
+			cy--;
+		if (x->decade >= 0)
+			snprintf(out->value, sizeof(out->value), "%02d%d", cy,
+			         x->decade);
+		else
+			snprintf(out->value, sizeof(out->value), "%02d", cy);
+		out->anchor = a->kind;
 		return;
 	}
 	if (x->dur[0]) { /* a century */
