@@ -73,7 +73,8 @@ and the text between neighbours decides --
     parts (a date, then a clock time; a weekday, then a date).  DATE/TIME pieces
     are merged left to right: the earlier piece gives the parts down to its own
     precision, the later piece the finer ones (at equal precision the later
-    piece wins);
+    piece wins); when the last piece is a range, the earlier ones are merged
+    into each of its ends (2014年, 3月5日早上6点至7点);
   * a range word (到 至 - – — ~ ～ 〜 ー 和 與 与 及 跟) between two such groups:
     they make a range start/end (the start of the first, the end of the last);
     two durations make a range of durations;
@@ -1202,7 +1203,18 @@ def _select(ov: list[Expr], ps: int, pe: int, text: str) -> Sel:
         if len(g) == 1:
             merged.append(vals[g[0]])
             continue
-        if not all(vals[i].kind == "point" and ov[i].type in ("DATE", "TIME") for i in g):
+        if not all(ov[i].type in ("DATE", "TIME") for i in g):
+            return single(best)
+        head = [vals[i].a for i in g[:-1]]
+        last = vals[g[-1]]
+        if all(vals[i].kind == "point" for i in g[:-1]) and last.kind == "range":
+            # a date, then a range on it (2014年, 3月5日6点至7点): both ends
+            pa, pb = merge_points(head + [last.a]), merge_points(head + [last.b])
+            if pa is None or pb is None:
+                return single(best)
+            merged.append(Value("range", pa, pb))
+            continue
+        if not all(vals[i].kind == "point" for i in g):
             return single(best)
         mp = merge_points([vals[i].a for i in g])
         if mp is None:
