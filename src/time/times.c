@@ -3024,12 +3024,16 @@ void jx_time_run(jishi_doc *doc)
 		           ((clock_only && last.d > 0) ||
 		            ((x.text_base || x.n_unit) && last.d > 0) ||
 		            (x.text_base && x.rel == R_YEAR) ||
+		            (x.hol >= 0 && !x.y_abs && x.rel == R_NONE &&
+		             last.d > 0 && last_e < x.s &&
+		             range_word(&c, last_e) == x.s - last_e) ||
 		            (!x.y_abs && x.rel == R_NONE && x.wday < 0 &&
 		             (x.m > 0 || x.d > 0) &&
 		             (last.m > 0 || (x.m > 0 && last.y > 0 &&
 		                             joined(&c, last_e, x.s)))))) {
 			/* the passage's last date: 晚間6時 after 23日下午4時,
-			 * 隔天, 同年9月, a bare 4日 after 12月3日 (forward) */
+			 * 隔天, 同年9月, a bare 4日 after 12月3日 (forward),
+			 * the holiday ending a range (去年春節到元宵節) */
 			a.y = last.y, a.m = last.m > 0 ? last.m : 1;
 			a.d = last.d > 0 ? last.d : 1;
 			a.hh = -1;
