@@ -506,9 +506,35 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 		return e;
 	}
 	r += len;
+	if (lit(c, r, "差")) { /* 三點差五分, 三點差一刻: minutes to the hour */
+		uint32_t r1 = r + 3, lu;
+		long before = 0;
+		num b = read_num(c, r1);
+		if (b.e > r1 && b.v == 1 && lit(c, b.e, "刻")) {
+			before = 15;
+			r1 = b.e + 3;
+		} else if (b.e > r1 && b.v >= 1 && b.v < 60) {
+			before = b.v;
+			r1 = b.e;
+			if ((lu = at(c, c->tb.units, r1, &row)) &&
+			    (!strcmp(
+			         jx_table_str(c->tb.units, row, c->tb.u_kind),
+			         "minute") ||
+			     !strcmp(
+			         jx_table_str(c->tb.units, row, c->tb.u_iso),
+			         "MIN")))
+				r1 += lu;
+		}
+		if (before > 0 && h.v >= 1) {
+			h.v -= 1;
+			mi = 60 - (int)before;
+			r = r1;
+		}
+	}
 	num m = read_num(c, r);
 	uint32_t l2;
-	if (m.e > r && m.v < 60 && (l2 = at(c, c->tb.units, m.e, &row)) &&
+	if (mi < 0 && m.e > r && m.v < 60 &&
+	    (l2 = at(c, c->tb.units, m.e, &row)) &&
 	    strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "minute") ==
 	        0) {
 		mi = (int)m.v;
@@ -522,6 +548,8 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 			ss = (int)s.v;
 			r = s.e + l3;
 		}
+	} else if (mi >= 0) {
+		/* 差: read above */
 	} else if (lit(c, r, "半")) {
 		mi = 30;
 		r += 3;
@@ -3024,8 +3052,10 @@ void jx_time_run(jishi_doc *doc)
 		           ((clock_only && last.d > 0) ||
 		            ((x.text_base || x.n_unit) && last.d > 0) ||
 		            (x.text_base && x.rel == R_YEAR) ||
-		            (x.hol >= 0 && !x.y_abs && x.rel == R_NONE &&
-		             last.d > 0 && last_e < x.s &&
+		            ((x.hol >= 0 ||
+		              (x.wday > 0 && x.m < 0 && x.d < 0)) &&
+		             !x.y_abs && x.rel == R_NONE && last.d > 0 &&
+		             last_e < x.s &&
 		             range_word(&c, last_e) == x.s - last_e) ||
 		            (!x.y_abs && x.rel == R_NONE && x.wday < 0 &&
 		             (x.m > 0 || x.d > 0) &&
