@@ -1112,7 +1112,7 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 	for (;;) { /* 8天20小時, 一年又一個月21天 */
 		uint32_t r = q;
 		bool and_ = false;
-		if (lit(c, r, "又")) {
+		if (lit(c, r, "又") || lit(c, r, "零")) { /* 1個月零3天 */
 			r += 3;
 			and_ = true;
 		}
@@ -1801,6 +1801,9 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				x->d = (int)a.v;
 				q = a.e + l2;
 			}
+		} else if (x->rel == R_WEEK && len >= 3 &&
+		           !memcmp(c->t + q - 3, "末", 3)) {
+			x->weekend = true; /* 週末, 上個週末 */
 		} else if (x->rel == R_WEEK) {
 			/* 上週三: the word ends in a week word, its day
 			 * follows; or 下週星期三 */
