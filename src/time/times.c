@@ -3023,6 +3023,11 @@ void jx_time_run(jishi_doc *doc)
 		read_expr(&c, p, &x);
 		while (x.e > x.s && c.t[x.e - 1] == ' ')
 			x.e--; /* numbers carry their spaces; spans do not */
+		/* 2019年至今: from the date to the anchor's day */
+		bool to_now = x.e > p && x.kind == T_DATE && x.mod == NULL &&
+		              (lit(&c, x.e, "至今") || lit(&c, x.e, "迄今"));
+		if (to_now)
+			x.e += 6;
 		if (x.e <= p) {
 			size_t q = p;
 			jx_utf8_next(c.t, c.n, &q);
@@ -3086,6 +3091,14 @@ void jx_time_run(jishi_doc *doc)
 		               !x.lunar && x.y2 < 0 && x.m2 < 0 && x.d2 < 0;
 		int wday = x.wday;
 		resolve(&c, &x, use, t);
+		size_t vl = strlen(t->value);
+		if (to_now && use && t->value[0] >= '0' && t->value[0] <= '9' &&
+		    !strchr(t->value, '/') && !strchr(t->value, 'W') &&
+		    vl < sizeof(t->value) - 12) {
+			snprintf(t->value + vl, sizeof(t->value) - vl,
+			         "/%04d-%02d-%02d", use->y, use->m, use->d);
+			t->anchor = use->kind;
+		}
 		if (prev.i != UINT32_MAX && joined(&c, prev.e, x.s)) {
 			jx_time *pt = (jx_time *)doc->times.items + prev.i;
 			if (prev.wd_only && md_open)
