@@ -2034,6 +2034,18 @@ tail:
 		memset(&y, 0, sizeof(y));
 		y.y = y.m = y.d = y.hh = -1;
 		uint32_t r2 = read_date(c, b, &y);
+		if (r2 == b && x->d > 0) { /* 十月一日到三日: the end's day */
+			num n = read_num(c, b);
+			uint32_t ul, urow;
+			if (n.e > b && n.v >= 1 && n.v <= 31 &&
+			    (ul = at(c, c->tb.units, n.e, &urow)) &&
+			    !strcmp(
+			        jx_table_str(c->tb.units, urow, c->tb.u_kind),
+			        "day")) {
+				y.d = (int)n.v;
+				r2 = n.e + ul;
+			}
+		}
 		bool ok =
 		    r2 > b &&
 		    ((x->d > 0 && y.d > 0) ||
