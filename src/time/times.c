@@ -550,6 +550,9 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 		}
 	} else if (mi >= 0) {
 		/* 差: read above */
+	} else if (lit(c, r, "整")) {
+		mi = 0; /* 十點整: on the hour */
+		r += 3;
 	} else if (lit(c, r, "半")) {
 		mi = 30;
 		r += 3;
@@ -568,6 +571,7 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 	            c->t[r] == '\n';
 	if (!(flags & CL_BARE) && shift == NULL && mi < 0 && r == r0 &&
 	    !(h.v == 0 && h.chinese) && !(!h.chinese && ends) &&
+	    len < 6 /* 五點鐘 is a clock time */ &&
 	    (h.chinese || !(lit(c, h.e, "時") || lit(c, h.e, "时"))))
 		return p;
 	x->hh = hh % 24;
@@ -2920,8 +2924,8 @@ typedef struct dayref {
  * 8月23日（週六）, 星期天, 二月十號. */
 static bool joined(const ctx *c, uint32_t s, uint32_t e)
 {
-	static const char *const j[] = {" ",  ",", "，", "、",
-	                                "（", "(", "）", ")"};
+	static const char *const j[] = {" ", ",",  "，", "、", "（",
+	                                "(", "）", ")",  "的"};
 	if (s > e || e - s > 4)
 		return false;
 	while (s < e) {
@@ -3025,6 +3029,11 @@ void jx_time_run(jishi_doc *doc)
 			p++;
 			continue;
 		}
+		if (p >= 3 && !memcmp(c.t + p - 3, "最", 3) &&
+		    (lit(&c, p, "後") || lit(&c, p, "后"))) {
+			p += 3; /* 最後一天 is not 後一天 */
+			continue;
+		}
 		if (!may_start(&c, p)) {
 			size_t q = p;
 			jx_utf8_next(c.t, c.n, &q);
@@ -3072,6 +3081,9 @@ void jx_time_run(jishi_doc *doc)
 		           ((clock_only && last.d > 0) ||
 		            ((x.text_base || x.n_unit) && last.d > 0) ||
 		            (x.text_base && x.rel == R_YEAR) ||
+		            (x.hol >= 0 && !x.y_abs && x.rel == R_NONE &&
+		             last.y > 0 && last.m <= 0 &&
+		             joined(&c, last_e, x.s)) ||
 		            ((x.hol >= 0 ||
 		              (x.wday > 0 && x.m < 0 && x.d < 0)) &&
 		             !x.y_abs && x.rel == R_NONE && last.d > 0 &&
