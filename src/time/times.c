@@ -432,6 +432,8 @@ static uint32_t bare_minutes(ctx *c, uint32_t r, int *mi)
 	return r;
 }
 
+static uint32_t range_word(const ctx *c, uint32_t q);
+
 /* Part of the day and clock time at p: 下午4時55分, 晚間6時, 8點半. */
 static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 {
@@ -569,9 +571,20 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 	bool ends = r >= c->n || c->t[r] == ',' || c->t[r] == '.' ||
 	            lit(c, r, "，") || lit(c, r, "。") || lit(c, r, "、") ||
 	            c->t[r] == '\n';
+	bool hour_range = false;
+	if (!ends && mi < 0) { /* 7點到8點, 七點到八點: a range of hours */
+		uint32_t rl = range_word(c, r), urow;
+		num h2 = rl ? read_num(c, r + rl) : (num){0};
+		hour_range =
+		    rl && h2.e > r + rl && h2.v <= 24 && h2.v > h.v &&
+		    h2.chinese == h.chinese &&
+		    at(c, c->tb.units, h2.e, &urow) &&
+		    !strcmp(jx_table_str(c->tb.units, urow, c->tb.u_kind),
+		            "hour");
+	}
 	if (!(flags & CL_BARE) && shift == NULL && mi < 0 && r == r0 &&
 	    !(h.v == 0 && h.chinese) && !(!h.chinese && ends) &&
-	    len < 6 /* 五點鐘 is a clock time */ &&
+	    len < 6 /* 五點鐘 is a clock time */ && !hour_range &&
 	    (h.chinese || !(lit(c, h.e, "時") || lit(c, h.e, "时"))))
 		return p;
 	x->hh = hh % 24;
