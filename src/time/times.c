@@ -63,6 +63,8 @@ typedef struct expr {
 	int mn, mwd;
 	int decade;    /* 70年代: 7 (its century from the anchor), or -1 */
 	bool cent_rel; /* 上世紀: the anchor's century + cent_off */
+	bool q_rel;    /* 上季度: the anchor's quarter + q_off */
+	int q_off;
 	int cent_off;
 	int span_dir;  /* 上兩個月 -1, 下三年 +1, else 0 */
 	bool span_now; /* 過去5分鐘: from the anchor's instant */
@@ -1731,6 +1733,12 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			}
 			return;
 		}
+		if (!strcmp(u, "quarter")) { /* 上季度, 本季度 */
+			x->q_rel = true;
+			x->q_off = off;
+			x->e = q + len;
+			goto tail;
+		}
 		if (!strcmp(u, "century")) { /* 上世紀, 上世紀80年代 */
 			x->cent_rel = true;
 			x->cent_off = off;
@@ -2470,6 +2478,19 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		            : x->kind == T_SET    ? "SET"
 		                                  : "DATE";
 		out->mod = x->mod;
+		return;
+	}
+	if (x->q_rel) { /* 上季度: the quarter next to the anchor's */
+		out->type = "DATE";
+		out->mod = x->mod;
+		if (a == NULL) {
+			snprintf(out->value, sizeof(out->value), "XXXX-QX");
+			return;
+		}
+		int qn = a->y * 4 + (a->m - 1) / 3 + x->q_off;
+		snprintf(out->value, sizeof(out->value), "%04d-Q%d", qn / 4,
+		         qn % 4 + 1);
+		out->anchor = a->kind;
 		return;
 	}
 	if (x->cent_rel || (x->decade >= 0 && !x->dur[0])) {
