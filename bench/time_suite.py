@@ -167,10 +167,13 @@ Per source (expected value -> comparison):
             second, a clock time its minute, or hour at :00, or -- as JioNLP
             writes the end of "1点半到3点" -- the instant itself for the end).
             mod BEFORE makes [reference or -inf (when the value has ended
-            by the reference), end of the value], AFTER [start of the value, inf (or the
-            reference when the value is past)].  A value with mod START / MID /
-            END that does not match is "unconvertible": JioNLP narrows 初/中/底
-            by its own rule (年底 = November-December).  time_delta: JSON
+            by the reference), end of the value]; START / END are narrowed
+            as JioNLP's time_parser does (a year's 初 = January-February, its
+            末/底 = November-December, a quarter's 末 = its last month, a
+            century's 初 = its first 20 years), AFTER [start of the value, inf (or the
+            reference when the value is past)].  A value with another START /
+            MID / END (a month's, 年中) that does not match is "unconvertible":
+            JioNLP's rule for it is not known here.  time_delta: JSON
             {unit: n} (or a list of two for a range), units year month day hour
             minute second (+ workday, which no ISO duration expresses:
             unconvertible), compared canonically with a DURATION (or a range of
@@ -1494,6 +1497,22 @@ def compare_rt(row: Row, sel: Sel):
     return best
 
 
+def jio_narrow(p: Point, mod: str, iv):
+    """JioNLP's own reading of 初 / 底 (its time_parser: a year's 初 is
+    January-February, its 末/尾/终/底 November-December; a quarter's 末 its
+    last month; a century's 初 its first 20 years), or None where it has none."""
+    s, e = iv
+    if p.prec == "year" and p.years == 100 and mod == "START":
+        return (s, dt.datetime(s.year + 20, 1, 1))
+    if p.prec == "year" and p.years == 1:
+        if mod == "START":
+            return (s, dt.datetime(s.year, 3, 1))
+        return (dt.datetime(s.year, 11, 1), e)
+    if p.prec == "quarter" and mod == "END":
+        return (dt.datetime.combine(add_months(s.date(), 2), dt.time()), e)
+    return None
+
+
 def compare_jionlp(row: Row, sel: Sel):
     exp = row.exp
     val = sel.val
@@ -1526,13 +1545,18 @@ def compare_jionlp(row: Row, sel: Sel):
     ia, ib = intervals(ga, "jionlp", ambiguous=True), intervals(gb, "jionlp", ambiguous=True)
     if not ia or not ib:
         return UC, f"no interval for {val.raw}"
+    mod = sel.mod
+    if mod in ("START", "END") and val.kind == "point":
+        nar = jio_narrow(ga, mod, ia[0])
+        if nar is not None:
+            ia = ib = [nar]
+            mod = None
     starts = list(dict.fromkeys(s for s, _ in ia))
     ends = [e - ONE_S for _, e in ib]
     if gb.has_time():
         ends.append(ib[0][0])
     ends = list(dict.fromkeys(ends))
     ref = row.ref.local if row.ref else None
-    mod = sel.mod
     pairs = []
     for s, e in itertools.product(starts, ends):
         if mod == "BEFORE":
@@ -1545,7 +1569,7 @@ def compare_jionlp(row: Row, sel: Sel):
         return OK, ""
     shown = "/".join(map(show_dt, pairs[0])) + " vs " + "/".join(map(show_dt, want))
     if mod in ("START", "MID", "END"):
-        return UC, f"mod {mod}: JioNLP narrows 初/中/底 by its own rule; " + shown
+        return UC, f"mod {mod}: JioNLP's narrowing of this 初/中/底 is not known here; " + shown
     fin = [(s, e + ONE_S) for s, e in pairs if not isinstance(s, str) and not isinstance(e, str)]
     if not isinstance(want[0], str) and not isinstance(want[1], str) and \
             any(nested(p, (want[0], want[1] + ONE_S)) for p in fin):
