@@ -2519,6 +2519,7 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 	if (x->dur[0]) { /* a century */
 		snprintf(out->value, sizeof(out->value), "%s", x->dur);
 		out->type = "DATE";
+		out->mod = x->mod; /* 19世紀末 */
 		return;
 	}
 	if (x->hol >= 0) {
