@@ -2275,6 +2275,17 @@ static void holiday_date(const ctx *c, const char *rule, int a, const char *b,
 		*d = 1 + (wd - first + 7) % 7 + (n - 1) * 7;
 		if (*d > jx_month_days(y, a))
 			*m = -1;
+	} else if (!strcmp(rule, "solar")) {
+		/* a solar term (清明, 冬至) in 2000-2099: day [Y*0.2422 + C] -
+		 * [L/4], Y the year's last two digits, C = b / 1000, L = Y, or
+		 * Y - 1 in January and February; b "C:year:days" corrects
+		 * the formula in the one year it misses */
+		if (y >= 2000 && y <= 2099) {
+			int yy = y % 100, l = a <= 2 ? yy - 1 : yy;
+			*m = a;
+			*d = (int)(yy * 0.2422 + (double)b0 / 1000.0) -
+			     (l < 0 ? -1 : l / 4) + (y == b1 ? (int)b2 : 0);
+		}
 	} else if (!strcmp(rule, "lunar") || !strcmp(rule, "hebrew") ||
 	           !strcmp(rule, "islamic")) {
 		/* the offset may move the day into the year before or after:
