@@ -258,8 +258,9 @@ static num read_num(const ctx *c, uint32_t p)
 			if (v >= 20) {
 				total += v;
 				r.plain = false;
-			} else {
-				cur = v;
+			} else { /* 兩 as the digit 2: 兩三天, 一兩年 */
+				cur = r.plain && any ? cur * 10 + v : v;
+				r.ndig++;
 			}
 		} else {
 			break;
@@ -941,6 +942,7 @@ static bool is_more(const ctx *c, uint32_t q)
 static uint32_t read_dur_part(ctx *c, uint32_t p, int prev, dpart *o)
 {
 	uint32_t q = p, row, len;
+	bool after_ge = false; /* 個 was read: 個多月, 個半月 */
 	memset(o, 0, sizeof(*o));
 	num a = read_num(c, q);
 	o->a = a;
@@ -966,11 +968,11 @@ static uint32_t read_dur_part(ctx *c, uint32_t p, int prev, dpart *o)
 		if (lit(c, q, "個半") || lit(c, q, "个半")) {
 			o->half = true;
 			q += 6;
+			after_ge = true; /* 一個半月 */
 		}
 	}
 	/* a decimal: 1.5小時, 五點五分鐘 */
 	double frac = 0;
-	bool after_ge = false;
 	if (o->num && !o->more && !o->half) {
 		uint32_t r = q;
 		if (r < c->n && c->t[r] == '.' && !a.chinese)
