@@ -2107,7 +2107,10 @@ tail:
 			x->e = e;
 			break;
 		}
-		if (k > 0 || x->kind != T_DATE || x->d >= 0 || x->wday >= 0)
+		/* 初 中 底 narrow a year or a month; 左右 any point
+		 * (晚間10時左右) */
+		if (k > 0 || (strcmp(m, "APPROX") &&
+		              (x->kind != T_DATE || x->d >= 0 || x->wday >= 0)))
 			break;
 		x->mod = m;
 		x->e = e;
