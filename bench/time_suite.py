@@ -17,7 +17,8 @@ not_supported_in=, ...) are read as name[=value].
 Running the tools.  Rows whose source resolves an expression that leaves past
 or future open to the future (all of Duckling's: it always takes the next
 occurrence, facebook/duckling#29; chrono's with forwardDate; JioNLP's with
-ret_future=True) are run with `jishi extract --future`, the rest without.
+ret_future=True) are run with `jishi extract --future`, the rest without;
+chrono is given its forwardDate option for the same rows.
 Every case is one JSON Lines record
 {"id": "r<N>" (N = case number from 1), "text": context if given else phrase,
  "date": the reference, when there is one}, all sent to ONE process per tool:
@@ -193,8 +194,7 @@ Per source (expected value -> comparison):
             of the end, which then needs a range answer) must be equal, read
             from the answer (weekday from its date, 0 = Sunday; meridiem from
             the hour; timezoneOffset from tz), with the same implied defaults.
-            Rows with forwardDate run with --future (chrono itself is
-            given forwardDate for them).
+            Rows with forwardDate run with --future.
 
 Outcome of a case, per tool: correct; "missed" (no expression);
 "partial span" (see above); "wrong value"; "wrong grain" (the answer's interval
@@ -1722,8 +1722,8 @@ def jsonl_input(rows: list[Row], chrono: bool = False) -> bytes:
         rec = {"id": r.rid, "text": r.text}
         if r.ref is not None and r.ref.jishi:
             rec["date"] = r.ref.jishi
-        if chrono and r.suite == "chrono" and r.options.get("forwardDate"):
-            rec["forwardDate"] = True
+        if chrono and wants_future(r):
+            rec["forwardDate"] = True   # the peer gets the same question
         out.append(json.dumps(rec, ensure_ascii=False))
     return ("\n".join(out) + "\n").encode("utf-8")
 
