@@ -14,7 +14,12 @@ is source.split("@")[0] (recognizers-text is written recognizers_text here);
 the options after ";" in source (locale=, forwardDate, ret_future=,
 not_supported_in=, ...) are read as name[=value].
 
-Running the tools.  Every case is one JSON Lines record
+Running the tools.  Rows whose source resolves an expression that leaves past
+or future open to the future (all of Duckling's: it always takes the next
+occurrence, facebook/duckling#29; chrono's with forwardDate; JioNLP's with
+ret_future=True) are run with `jishi extract --future`, the rest without;
+chrono is given its forwardDate option for the same rows.
+Every case is one JSON Lines record
 {"id": "r<N>" (N = case number from 1), "text": context if given else phrase,
  "date": the reference, when there is one}, all sent to ONE process per tool:
 
@@ -69,7 +74,8 @@ and the text between neighbours decides --
     parts (a date, then a clock time; a weekday, then a date).  DATE/TIME pieces
     are merged left to right: the earlier piece gives the parts down to its own
     precision, the later piece the finer ones (at equal precision the later
-    piece wins);
+    piece wins); when the last piece is a range, the earlier ones are merged
+    into each of its ends (2014年, 3月5日早上6点至7点);
   * a range word (到 至 - – — ~ ～ 〜 ー 和 與 与 及 跟) between two such groups:
     they make a range start/end (the start of the first, the end of the last);
     two durations make a range of durations;
@@ -84,7 +90,8 @@ punctuation, symbols (～ -) and a framing preposition at the phrase's edges
 An answer may extend beyond the phrase.
 
 Value model.  jishi's value (and chrono's, built as above) is read as:
-  DATE / TIME point   YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Www-d,
+  DATE / TIME point   YY (a century: 19 = 1900-1999), YYY (a decade: 197 =
+                      1970-1979), YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Www-d,
                       YYYY-Www-WE (weekend), YYYY-Qn, YYYY-Hn, YYYY-SP|SU|FA|WI,
                       + Thh[:mm[:ss]] or a TIMEX day part TMO|TAF|TEV|TNI|TMI|TDT,
                       + an offset; any part may be X (XXXX-XX-23, XXXX-WXX-4) =
@@ -160,19 +167,21 @@ Per source (expected value -> comparison):
             2021-06-08 00:00:00/2021-06-08 23:59:59, a month its first/last
             second, a clock time its minute, or hour at :00, or -- as JioNLP
             writes the end of "1点半到3点" -- the instant itself for the end).
-            mod BEFORE makes [reference or -inf (when the value is already
-            past), end of the value], AFTER [start of the value, inf (or the
-            reference when the value is past)].  A value with mod START / MID /
-            END that does not match is "unconvertible": JioNLP narrows 初/中/底
-            by its own rule (年底 = November-December).  time_delta: JSON
+            mod BEFORE makes [reference or -inf (when the value has ended
+            by the reference), end of the value]; START / END are narrowed
+            as JioNLP's time_parser does (a year's 初 = January-February, its
+            末/底 = November-December, a quarter's 末 = its last month, a
+            century's 初 = its first 20 years), AFTER [start of the value, inf (or the
+            reference when the value is past)].  A value with another START /
+            MID / END (a month's, 年中) that does not match is "unconvertible":
+            JioNLP's rule for it is not known here.  time_delta: JSON
             {unit: n} (or a list of two for a range), units year month day hour
             minute second (+ workday, which no ISO duration expresses:
             unconvertible), compared canonically with a DURATION (or a range of
             two).  time_period: {"delta": {...}, "point": ...}: the delta is
             compared canonically with a SET's period; the point (a first
             occurrence) is not compared, jishi's SET carrying only the period.
-            Rows that set ret_future=True are out of scope (a parser option
-            with no counterpart in the input).
+            Rows that set ret_future=True run with --future.
   chrono    span_only: the answer's span (pieces combined as above) must have
             exactly the phrase's text (white space at the ends aside).
             date (an asserted expectDate; expectStartDate / expectEndDate
@@ -185,7 +194,7 @@ Per source (expected value -> comparison):
             of the end, which then needs a range answer) must be equal, read
             from the answer (weekday from its date, 0 = Sunday; meridiem from
             the hour; timezoneOffset from tz), with the same implied defaults.
-            Rows with forwardDate are out of scope (a parser option).
+            Rows with forwardDate run with --future.
 
 Outcome of a case, per tool: correct; "missed" (no expression);
 "partial span" (see above); "wrong value"; "wrong grain" (the answer's interval
@@ -200,8 +209,7 @@ value is a wrong value.
 Out of scope (listed with the reason, counted in no accuracy): numeral /
 ordinal rows; rows with no expected value; rows whose reference is (now) /
 (none) / empty while the expected value holds a resolved year the phrase does
-not say (it would depend on the wall clock); rows that set a parser option the
-input cannot carry (chrono forwardDate, JioNLP ret_future); Recognizers-Text
+not say (it would depend on the wall clock); Recognizers-Text
 lunar-calendar values; groups of rows with the same input (suite, text, phrase,
 reference) but different expected values (Duckling's 國慶 is 10-01 under
 zh_CN / zh_HK / zh_MO and 10-10 under zh_TW); rows whose expected value this
@@ -511,6 +519,7 @@ class Point:
     tz: Any = None                 # minutes, "local" or None
     xs: bool = False               # some part written X
     raw: str = ""
+    years: int = 1                 # a TIMEX century (19: 100) or decade (197: 10)
 
     @property
     def prec(self) -> str:
@@ -561,6 +570,11 @@ class Value:
 
 
 def parse_point(s: str) -> Point | None:
+    cm = re.fullmatch(r"(\d{2,3})", s.strip())
+    if cm:   # TIMEX3 century (19 = 1900-1999) or decade (197 = 1970-1979)
+        n = int(cm.group(1))
+        return Point(y=n * (100 if len(cm.group(1)) == 2 else 10),
+                     years=100 if len(cm.group(1)) == 2 else 10, raw=s)
     m = POINT_RE.match(s.strip())
     if not m or not any(m.group(k) for k in ("y", "wk", "wd", "we", "q", "half", "season",
                                               "mo", "d", "h", "dp")):
@@ -705,7 +719,7 @@ def intervals(p: Point, conv: str = "", ambiguous: bool = False) -> list | None:
             return [(s, s + dt.timedelta(days=7))]
         if pr in ("month", "quarter", "half", "year"):
             first, n = {"month": (p.mo, 1), "quarter": ((p.q or 1) * 3 - 2, 3),
-                        "half": ((p.half or 1) * 6 - 5, 6), "year": (1, 12)}[pr]
+                        "half": ((p.half or 1) * 6 - 5, 6), "year": (1, 12 * p.years)}[pr]
             if first is None:
                 return None
             s = dt.date(p.y, first, 1)
@@ -764,6 +778,38 @@ def duck_end(start: dt.datetime, grain: str) -> dt.datetime:
         return start + DUCK_UNITS[grain]
     n = {"month": 1, "quarter": 3, "year": 12}[grain]
     return dt.datetime.combine(add_months(start.date(), n), start.time())
+
+
+def duck_floor(t: dt.datetime, grain: str) -> dt.datetime:
+    """The start of the grain-long cycle holding t."""
+    if grain in ("second", "minute", "hour"):
+        return t.replace(microsecond=0, **{"second": {"second": t.second}, "minute": {"second": 0},
+                                            "hour": {"second": 0, "minute": 0}}[grain])
+    d = dt.datetime.combine(t.date(), dt.time())
+    if grain == "week":
+        return d - dt.timedelta(days=d.weekday())
+    if grain in ("month", "quarter", "year"):
+        m = {"month": d.month, "quarter": (d.month - 1) // 3 * 3 + 1, "year": 1}[grain]
+        return d.replace(month=m, day=1)
+    return d
+
+
+def duck_cycles(rs, grain: str, ref: dt.datetime) -> list:
+    """Duckling reads `<n> <cycle> 前` and `<n> <cycle> 後` as the n whole cycles
+    up to now and from the next one on (its ZH rules "n <cycle> last" / "n
+    <cycle> next", cycleN), where jishi gives the point n cycles away.  A point
+    answer to a time:interval:G row before (after) the reference is read as the
+    G-cycles from its own one up to the reference's (from the one after the
+    reference's through its own)."""
+    out = []
+    now = duck_floor(ref, grain)
+    for s, _ in rs:
+        c = duck_floor(s, grain)
+        if c < now:
+            out.append((c, now))
+        elif c > now:
+            out.append((duck_end(now, grain), duck_end(c, grain)))
+    return out
 
 
 def expected_duckling(row: Row):
@@ -940,12 +986,6 @@ def decide_scope(rows: list[Row]) -> None:
                                              and ((row.resolved.get("start") or {})
                                                   or "span_only" in row.grain)):
             row.oos = "no expected value in the data"
-            continue
-        if row.options.get("forwardDate"):
-            row.oos = "parser option forwardDate (chrono): no counterpart in the input"
-            continue
-        if str(row.options.get("ret_future", "")).lower() == "true":
-            row.oos = "parser option ret_future=True (JioNLP): no counterpart in the input"
             continue
         try:
             row.exp = EXPECTED[row.suite](row)
@@ -1166,7 +1206,18 @@ def _select(ov: list[Expr], ps: int, pe: int, text: str) -> Sel:
         if len(g) == 1:
             merged.append(vals[g[0]])
             continue
-        if not all(vals[i].kind == "point" and ov[i].type in ("DATE", "TIME") for i in g):
+        if not all(ov[i].type in ("DATE", "TIME") for i in g):
+            return single(best)
+        head = [vals[i].a for i in g[:-1]]
+        last = vals[g[-1]]
+        if all(vals[i].kind == "point" for i in g[:-1]) and last.kind == "range":
+            # a date, then a range on it (2014年, 3月5日6点至7点): both ends
+            pa, pb = merge_points(head + [last.a]), merge_points(head + [last.b])
+            if pa is None or pb is None:
+                return single(best)
+            merged.append(Value("range", pa, pb))
+            continue
+        if not all(vals[i].kind == "point" for i in g):
             return single(best)
         mp = merge_points([vals[i].a for i in g])
         if mp is None:
@@ -1287,6 +1338,9 @@ def compare_duckling(row: Row, sel: Sel):
     want = exp["iv"]
     if want in rs:
         return OK, ""
+    if exp["interval"] and val.kind == "point" and row.ref and row.ref.local:
+        if want in duck_cycles(rs, exp["grain"], row.ref.local):
+            return OK, ""
     if any(nested(r, want) for r in rs):
         return WG, "interval " + "/".join(map(show_dt, rs[0])) + " vs " + "/".join(map(show_dt, want))
     return WV, "interval " + "/".join(map(show_dt, rs[0])) + " vs " + "/".join(map(show_dt, want))
@@ -1443,6 +1497,22 @@ def compare_rt(row: Row, sel: Sel):
     return best
 
 
+def jio_narrow(p: Point, mod: str, iv):
+    """JioNLP's own reading of 初 / 底 (its time_parser: a year's 初 is
+    January-February, its 末/尾/终/底 November-December; a quarter's 末 its
+    last month; a century's 初 its first 20 years), or None where it has none."""
+    s, e = iv
+    if p.prec == "year" and p.years == 100 and mod == "START":
+        return (s, dt.datetime(s.year + 20, 1, 1))
+    if p.prec == "year" and p.years == 1:
+        if mod == "START":
+            return (s, dt.datetime(s.year, 3, 1))
+        return (dt.datetime(s.year, 11, 1), e)
+    if p.prec == "quarter" and mod == "END":
+        return (dt.datetime.combine(add_months(s.date(), 2), dt.time()), e)
+    return None
+
+
 def compare_jionlp(row: Row, sel: Sel):
     exp = row.exp
     val = sel.val
@@ -1475,17 +1545,22 @@ def compare_jionlp(row: Row, sel: Sel):
     ia, ib = intervals(ga, "jionlp", ambiguous=True), intervals(gb, "jionlp", ambiguous=True)
     if not ia or not ib:
         return UC, f"no interval for {val.raw}"
+    mod = sel.mod
+    if mod in ("START", "END") and val.kind == "point":
+        nar = jio_narrow(ga, mod, ia[0])
+        if nar is not None:
+            ia = ib = [nar]
+            mod = None
     starts = list(dict.fromkeys(s for s, _ in ia))
     ends = [e - ONE_S for _, e in ib]
     if gb.has_time():
         ends.append(ib[0][0])
     ends = list(dict.fromkeys(ends))
     ref = row.ref.local if row.ref else None
-    mod = sel.mod
     pairs = []
     for s, e in itertools.product(starts, ends):
         if mod == "BEFORE":
-            s = ref if ref is not None and ref < s else "-inf"
+            s = ref if ref is not None and ref < e else "-inf"
         elif mod == "AFTER":
             e = "inf" if ref is None or s >= ref else ref
         pairs.append((s, e))
@@ -1494,7 +1569,7 @@ def compare_jionlp(row: Row, sel: Sel):
         return OK, ""
     shown = "/".join(map(show_dt, pairs[0])) + " vs " + "/".join(map(show_dt, want))
     if mod in ("START", "MID", "END"):
-        return UC, f"mod {mod}: JioNLP narrows 初/中/底 by its own rule; " + shown
+        return UC, f"mod {mod}: JioNLP's narrowing of this 初/中/底 is not known here; " + shown
     fin = [(s, e + ONE_S) for s, e in pairs if not isinstance(s, str) and not isinstance(e, str)]
     if not isinstance(want[0], str) and not isinstance(want[1], str) and \
             any(nested(p, (want[0], want[1] + ONE_S)) for p in fin):
@@ -1641,12 +1716,14 @@ class Run:
     extra: Counter = field(default_factory=Counter)
 
 
-def jsonl_input(rows: list[Row]) -> bytes:
+def jsonl_input(rows: list[Row], chrono: bool = False) -> bytes:
     out = []
     for r in rows:
         rec = {"id": r.rid, "text": r.text}
         if r.ref is not None and r.ref.jishi:
             rec["date"] = r.ref.jishi
+        if chrono and wants_future(r):
+            rec["forwardDate"] = True   # the peer gets the same question
         out.append(json.dumps(rec, ensure_ascii=False))
     return ("\n".join(out) + "\n").encode("utf-8")
 
@@ -1659,25 +1736,54 @@ def stderr_lines(b: bytes, run: Run, cap: int = 5) -> None:
         run.notes.append(f"stderr: ... {len(lines) - cap} more lines")
 
 
+def wants_future(row: Row) -> bool:
+    """Rows whose source resolves an expression that leaves past or future
+    open (a bare weekday, month or day) to the future: all of Duckling's (it
+    always picks the next occurrence and has no option to override that,
+    facebook/duckling#29), chrono's with forwardDate and JioNLP's with
+    ret_future=True.  jishi reads them with --future."""
+    if row.suite == "duckling":
+        return True
+    if row.suite == "chrono":
+        return bool(row.options.get("forwardDate"))
+    if row.suite == "jionlp":
+        return str(row.options.get("ret_future", "")).lower() == "true"
+    return False
+
+
 def run_jishi(binary: str, model: str | None, rows: list[Row]) -> Run:
     run = Run("jishi")
+    groups = [[r for r in rows if not wants_future(r)], [r for r in rows if wants_future(r)]]
+    for extra, part in zip(([], ["--future"]), groups):
+        if part and not run_jishi_part(binary, model, part, extra, run):
+            return run
+    missing = len(rows) - len(run.records)
+    if missing:
+        run.notes.append(f"{missing} records without output (scored as no expression)")
+    if not run.records:
+        run.why = "no output records"
+    return run
+
+
+def run_jishi_part(binary: str, model: str | None, rows: list[Row], extra: list[str],
+                   run: Run) -> bool:
     try:
         v = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False)
         run.version = v.stdout.strip() or v.stderr.strip()
     except OSError as e:
         run.why = f"not run: {e}"
-        return run
-    cmd = [binary, "extract", "--input", "jsonl", "-f", "jsonl"]
+        return False
+    cmd = [binary, "extract", "--input", "jsonl", "-f", "jsonl"] + extra
     if model:
         cmd += ["--model", model]
-    log(f"jishi: {len(rows)} records")
+    log(f"jishi: {len(rows)} records" + (f" ({' '.join(extra)})" if extra else ""))
     t0 = time.perf_counter()
     try:
         proc = subprocess.run(cmd, input=jsonl_input(rows), capture_output=True, check=False)
     except OSError as e:
         run.why = f"not run: {e}"
-        return run
-    run.wall = time.perf_counter() - t0
+        return False
+    run.wall += time.perf_counter() - t0
     run.ran = True
     if proc.returncode != 0:
         run.notes.append(f"exit status {proc.returncode}")
@@ -1706,12 +1812,7 @@ def run_jishi(binary: str, model: str | None, rows: list[Row]) -> Run:
             if n:
                 run.extra["expressions anchored to `option` in records without a date "
                           "(the contract says nothing resolves against the clock)"] += n
-    missing = len(texts) - len(run.records)
-    if missing:
-        run.notes.append(f"{missing} records without output (scored as no expression)")
-    if not run.records:
-        run.why = "no output records"
-    return run
+    return True
 
 
 def chrono_version() -> str:
@@ -1751,7 +1852,7 @@ def run_chrono(rows: list[Row]) -> Run:
     log(f"chrono: {len(rows)} records")
     t0 = time.perf_counter()
     try:
-        proc = subprocess.run([node, PEER_JS], input=jsonl_input(rows), capture_output=True,
+        proc = subprocess.run([node, PEER_JS], input=jsonl_input(rows, chrono=True), capture_output=True,
                               env=env, check=False)
     except OSError as e:
         run.why = f"not run: {e}"

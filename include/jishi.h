@@ -93,6 +93,10 @@ typedef struct jishi_opts {
 #define JISHI_F_OFFSETS_BYTES 0x01u /* spans in bytes, not code points */
 #define JISHI_F_PRETTY        0x02u /* indent the JSON record */
 #define JISHI_F_TOKENS        0x04u /* add "tokens" to the JSON record */
+/* A bare day, weekday, month or holiday with no tense cue in its clause
+ * lies ahead of the anchor (schedules, announcements), not behind it (news
+ * reports, the default). */
+#define JISHI_F_FUTURE 0x08u
 
 /* Document scripts, as in the record's doc.script. */
 typedef enum jishi_script {

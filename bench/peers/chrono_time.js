@@ -91,7 +91,7 @@ function run (rec) {
   for (const [name, parser] of tries) {
     let res
     try {
-      res = parser.parse(text, reference)
+      res = parser.parse(text, reference, rec.forwardDate ? { forwardDate: true } : undefined)
     } catch (e) {
       out.error = (out.error ? out.error + '; ' : '') + name + ': ' + String(e && e.message ? e.message : e)
       continue

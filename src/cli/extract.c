@@ -33,6 +33,7 @@ typedef struct opts {
 	const char *model;
 	bool quiet;
 	bool tokens;            /* --tokens */
+	bool future;            /* --future */
 	const char *dict_path;  /* --dict */
 	const jishi_dict *dict; /* loaded once, shared by the workers */
 	const char *db;         /* ingest: the store file */
@@ -72,7 +73,8 @@ static void run_one(const jishi_model *model, const opts *o, bool pretty,
 	jo.max_bytes = o->max_bytes;
 	jo.flags = (o->offsets_bytes ? JISHI_F_OFFSETS_BYTES : 0) |
 	           (pretty ? JISHI_F_PRETTY : 0) |
-	           (o->tokens ? JISHI_F_TOKENS : 0);
+	           (o->tokens ? JISHI_F_TOKENS : 0) |
+	           (o->future ? JISHI_F_FUTURE : 0);
 	jo.dict = o->dict;
 	jishi_doc *doc = NULL;
 	jishi_err err = {0};
@@ -405,6 +407,10 @@ static void usage(FILE *f)
 	      "points)\n"
 	      "      --date YYYY-MM-DD    anchor for documents without a "
 	      "dateline\n"
+	      "      --future             a bare day, weekday or month with "
+	      "no tense cue lies\n"
+	      "                           ahead of the anchor (default: "
+	      "behind, as in news)\n"
 	      "  -j, --jobs N             worker threads (default 1); output "
 	      "keeps input order\n"
 	      "      --input text|jsonl   jsonl: inputs are JSON Lines of "
@@ -476,6 +482,7 @@ static int run(int argc, char **argv, bool ingest)
 	    {"model", required_argument, NULL, 'm'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"tokens", no_argument, NULL, 'T'},
+	    {"future", no_argument, NULL, 'F'},
 	    {"dict", required_argument, NULL, 'd'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"db", required_argument, NULL, 'B'},
@@ -553,6 +560,9 @@ static int run(int argc, char **argv, bool ingest)
 			break;
 		case 'T':
 			o.tokens = true;
+			break;
+		case 'F':
+			o.future = true;
 			break;
 		case 'd':
 			o.dict_path = optarg;

@@ -23,10 +23,11 @@ enum { R_NONE, R_DAY, R_WEEK, R_MONTH, R_YEAR };
 typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
 	    *tense, *vague, *sets, *holidays, *spans, *lunar, *hebrew, *islamic,
-	    *yearparts, *calendars, *windows;
-	int n_kind, n_value, r_unit, r_offset, r_daypart, r_mod, r_base, u_kind,
-	    u_iso, d_shift, d_timex, sp_dir, sp_base, yp_kind, yp_val, z_offset,
-	    m_mod, m_side, t_tense, v_value, s_value, h_rule, h_a, h_b;
+	    *yearparts, *calendars, *windows, *fold, *eras;
+	int f_fold, e_first, n_kind, n_value, r_unit, r_offset, r_daypart,
+	    r_mod, r_base, u_kind, u_iso, d_shift, d_timex, sp_dir, sp_base,
+	    yp_kind, yp_val, z_offset, m_mod, m_side, t_tense, v_value, s_value,
+	    h_rule, h_a, h_b;
 } tables;
 
 /* One expression as read, before it is resolved. */
@@ -60,6 +61,11 @@ typedef struct expr {
 	const char *part_s;
 	/* a week of the month: the mwd-th weekday (0: the week) number mn */
 	int mn, mwd;
+	int decade;    /* 70年代: 7 (its century from the anchor), or -1 */
+	bool cent_rel; /* 上世紀: the anchor's century + cent_off */
+	bool q_rel;    /* 上季度: the anchor's quarter + q_off */
+	int q_off;
+	int cent_off;
 	int span_dir;  /* 上兩個月 -1, 下三年 +1, else 0 */
 	bool span_now; /* 過去5分鐘: from the anchor's instant */
 	int span_u;    /* DU_* */
@@ -71,7 +77,8 @@ typedef struct ctx {
 	const uint8_t *t;
 	uint32_t n;
 	tables tb;
-	jx_span *quotes; /* norm spans inside 「」 “” */
+	const uint8_t *f; /* t with time/fold applied (same offsets), or NULL */
+	jx_span *quotes;  /* norm spans inside 「」 “” */
 	uint32_t nquotes;
 } ctx;
 
@@ -119,6 +126,10 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->t_tense = jx_table_col(tb->tense, "tense");
 	tb->v_value = jx_table_col(tb->vague, "value");
 	tb->s_value = jx_table_col(tb->sets, "value");
+	tb->eras = jx_model_table(m, "time/eras");
+	tb->e_first = jx_table_col(tb->eras, "first");
+	tb->fold = jx_model_table(m, "time/fold");
+	tb->f_fold = jx_table_col(tb->fold, "fold");
 }
 
 /* Longest entry of t at p: its byte length, 0 when none. */
@@ -126,8 +137,44 @@ static uint32_t at(const ctx *c, const jx_table *t, uint32_t p, uint32_t *row)
 {
 	if (t == NULL || p >= c->n)
 		return 0;
-	uint32_t n = c->n - p;
-	return jx_table_longest(t, c->t + p, n > 64 ? 64 : n, row);
+	uint32_t n = c->n - p, frow;
+	uint32_t len = jx_table_longest(t, c->t + p, n > 64 ? 64 : n, row);
+	if (c->f) { /* a word in mixed scripts: 欧南節 */
+		uint32_t flen =
+		    jx_table_longest(t, c->f + p, n > 64 ? 64 : n, &frow);
+		if (flen > len) {
+			len = flen;
+			*row = frow;
+		}
+	}
+	return len;
+}
+
+/* The text with each character of time/fold replaced by its fold, or NULL
+ * when none changes. Both are one three-byte character, so offsets hold. */
+static const uint8_t *fold_text(const ctx *c)
+{
+	uint8_t *f = NULL;
+	for (uint32_t p = 0; p + 3 <= c->n; p++) {
+		if ((c->t[p] & 0xF0) != 0xE0)
+			continue;
+		int64_t r = jx_table_find(c->tb.fold, c->t + p, 3);
+		if (r < 0)
+			continue;
+		const char *to =
+		    jx_table_str(c->tb.fold, (uint32_t)r, c->tb.f_fold);
+		if (strlen(to) != 3)
+			continue;
+		if (f == NULL) {
+			f = jx_arena_alloc(&c->doc->arena, c->n + 1);
+			if (f == NULL)
+				return NULL;
+			memcpy(f, c->t, c->n + 1);
+		}
+		memcpy(f + p, to, 3);
+		p += 2;
+	}
+	return f;
 }
 
 static bool lit(const ctx *c, uint32_t p, const char *s)
@@ -169,6 +216,16 @@ static num read_num(const ctx *c, uint32_t p)
 		q++;
 	}
 	if (r.ndig) {
+		uint32_t row, len = at(c, c->tb.numerals, q, &row);
+		if (len &&
+		    !strcmp(jx_table_str(c->tb.numerals, row, c->tb.n_kind),
+		            "unit") &&
+		    !strcmp(jx_table_str(c->tb.numerals, row, c->tb.n_value),
+		            "4")) {
+			r.v *= 10000; /* 2000萬小時 */
+			r.plain = false;
+			q += len;
+		}
 		r.e = skip_spaces(c, q);
 		return r;
 	}
@@ -189,17 +246,21 @@ static num read_num(const ctx *c, uint32_t p)
 			long scale = 1;
 			for (long i = 0; i < v && i < 8; i++)
 				scale *= 10;
-			if (scale > 1000)
-				break; /* 萬 億: not in times */
-			total += (cur ? cur : 1) * scale;
+			if (scale > 10000 || (scale == 10000 && !any))
+				break; /* 億; 萬 opening a word (萬聖節) */
+			if (scale == 10000) /* 兩萬四千: the section so far */
+				total = (total + cur) * scale;
+			else
+				total += (cur ? cur : 1) * scale;
 			cur = 0;
 			r.plain = false;
 		} else if (strcmp(k, "other") == 0) { /* 兩 廿 卅 */
 			if (v >= 20) {
 				total += v;
 				r.plain = false;
-			} else {
-				cur = v;
+			} else { /* 兩 as the digit 2: 兩三天, 一兩年 */
+				cur = r.plain && any ? cur * 10 + v : v;
+				r.ndig++;
 			}
 		} else {
 			break;
@@ -374,6 +435,8 @@ static uint32_t bare_minutes(ctx *c, uint32_t r, int *mi)
 	return r;
 }
 
+static uint32_t range_word(const ctx *c, uint32_t q);
+
 /* Part of the day and clock time at p: 下午4時55分, 晚間6時, 8點半. */
 static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 {
@@ -448,9 +511,35 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 		return e;
 	}
 	r += len;
+	if (lit(c, r, "差")) { /* 三點差五分, 三點差一刻: minutes to the hour */
+		uint32_t r1 = r + 3, lu;
+		long before = 0;
+		num b = read_num(c, r1);
+		if (b.e > r1 && b.v == 1 && lit(c, b.e, "刻")) {
+			before = 15;
+			r1 = b.e + 3;
+		} else if (b.e > r1 && b.v >= 1 && b.v < 60) {
+			before = b.v;
+			r1 = b.e;
+			if ((lu = at(c, c->tb.units, r1, &row)) &&
+			    (!strcmp(
+			         jx_table_str(c->tb.units, row, c->tb.u_kind),
+			         "minute") ||
+			     !strcmp(
+			         jx_table_str(c->tb.units, row, c->tb.u_iso),
+			         "MIN")))
+				r1 += lu;
+		}
+		if (before > 0 && h.v >= 1) {
+			h.v -= 1;
+			mi = 60 - (int)before;
+			r = r1;
+		}
+	}
 	num m = read_num(c, r);
 	uint32_t l2;
-	if (m.e > r && m.v < 60 && (l2 = at(c, c->tb.units, m.e, &row)) &&
+	if (mi < 0 && m.e > r && m.v < 60 &&
+	    (l2 = at(c, c->tb.units, m.e, &row)) &&
 	    strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "minute") ==
 	        0) {
 		mi = (int)m.v;
@@ -464,6 +553,11 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 			ss = (int)s.v;
 			r = s.e + l3;
 		}
+	} else if (mi >= 0) {
+		/* 差: read above */
+	} else if (lit(c, r, "整")) {
+		mi = 0; /* 十點整: on the hour */
+		r += 3;
 	} else if (lit(c, r, "半")) {
 		mi = 30;
 		r += 3;
@@ -480,8 +574,20 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 	bool ends = r >= c->n || c->t[r] == ',' || c->t[r] == '.' ||
 	            lit(c, r, "，") || lit(c, r, "。") || lit(c, r, "、") ||
 	            c->t[r] == '\n';
+	bool hour_range = false;
+	if (!ends && mi < 0) { /* 7點到8點, 七點到八點: a range of hours */
+		uint32_t rl = range_word(c, r), urow;
+		num h2 = rl ? read_num(c, r + rl) : (num){0};
+		hour_range =
+		    rl && h2.e > r + rl && h2.v <= 24 && h2.v > h.v &&
+		    h2.chinese == h.chinese &&
+		    at(c, c->tb.units, h2.e, &urow) &&
+		    !strcmp(jx_table_str(c->tb.units, urow, c->tb.u_kind),
+		            "hour");
+	}
 	if (!(flags & CL_BARE) && shift == NULL && mi < 0 && r == r0 &&
 	    !(h.v == 0 && h.chinese) && !(!h.chinese && ends) &&
+	    len < 6 /* 五點鐘 is a clock time */ && !hour_range &&
 	    (h.chinese || !(lit(c, h.e, "時") || lit(c, h.e, "时"))))
 		return p;
 	x->hh = hh % 24;
@@ -751,7 +857,7 @@ static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 
 /* A duration at p: 113分鐘, 兩個半小時, 17年, 一年多, 半年, and chains of
  * them (8天20小時, 一年又一個月21天, 兩小時十分). */
-enum { DU_Y, DU_M, DU_W, DU_D, DU_H, DU_MIN, DU_S, DU_N };
+enum { DU_Y, DU_M, DU_W, DU_D, DU_H, DU_MIN, DU_S, DU_N, DU_QH };
 
 typedef struct dpart {
 	int u;          /* DU_* */
@@ -767,6 +873,8 @@ static int du_of(const char *iso)
 	for (int i = 0; i < DU_N; i++)
 		if (!strcmp(iso, n[i]))
 			return i;
+	if (!strcmp(iso, "QH"))
+		return DU_QH; /* a quarter of an hour: 15 minutes */
 	return !strcmp(iso, "Q") ? DU_N : -1; /* a quarter: 3 months */
 }
 
@@ -834,6 +942,7 @@ static bool is_more(const ctx *c, uint32_t q)
 static uint32_t read_dur_part(ctx *c, uint32_t p, int prev, dpart *o)
 {
 	uint32_t q = p, row, len;
+	bool after_ge = false; /* 個 was read: 個多月, 個半月 */
 	memset(o, 0, sizeof(*o));
 	num a = read_num(c, q);
 	o->a = a;
@@ -859,15 +968,53 @@ static uint32_t read_dur_part(ctx *c, uint32_t p, int prev, dpart *o)
 		if (lit(c, q, "個半") || lit(c, q, "个半")) {
 			o->half = true;
 			q += 6;
+			after_ge = true; /* 一個半月 */
 		}
+	}
+	/* a decimal: 1.5小時, 五點五分鐘 */
+	double frac = 0;
+	if (o->num && !o->more && !o->half) {
+		uint32_t r = q;
+		if (r < c->n && c->t[r] == '.' && !a.chinese)
+			r++;
+		else if (a.chinese && (lit(c, r, "點") || lit(c, r, "点")))
+			r += 3;
+		if (r > q) {
+			double scale = 0.1;
+			uint32_t r2 = r;
+			for (;;) {
+				num dg = read_num(c, r2);
+				if (dg.e == r2 || dg.ndig != 1 || !dg.plain ||
+				    dg.chinese != a.chinese)
+					break;
+				frac += scale * (double)dg.v;
+				scale /= 10;
+				r2 = dg.e;
+			}
+			uint32_t urow;
+			if (r2 > r && at(c, c->tb.units, r2, &urow) &&
+			    strcmp(
+			        jx_table_str(c->tb.units, urow, c->tb.u_kind),
+			        "hour") != 0)
+				q = r2;
+			else
+				frac = 0;
+		}
+	}
+	if (o->num && !o->half && (lit(c, q, "個多") || lit(c, q, "个多"))) {
+		o->more = true; /* 十個多月 */
+		q += 6;
+		after_ge = true;
 	}
 	if (!(len = at(c, c->tb.units, q, &row)))
 		return p;
 	const char *k = jx_table_str(c->tb.units, row, c->tb.u_kind);
 	const char *iso = jx_table_str(c->tb.units, row, c->tb.u_iso);
 	int u = du_of(iso);
-	bool ok =
-	    !strcmp(k, "dur") || !strcmp(k, "year") || !strcmp(k, "second");
+	if (after_ge && !strcmp(k, "month"))
+		u = DU_M; /* 個多月 */
+	bool ok = !strcmp(k, "dur") || !strcmp(k, "year") ||
+	          !strcmp(k, "second") || (after_ge && u == DU_M);
 	if (!strcmp(k, "day") && u == DU_D)
 		/* 日 is a date unless: 半日, 兩日, 五日內, or after another
 		 * part */
@@ -899,17 +1046,42 @@ static uint32_t read_dur_part(ctx *c, uint32_t p, int prev, dpart *o)
 	if (u == DU_N) { /* quarters */
 		u = DU_M;
 		v *= 3;
+		frac *= 3;
 		if (o->half) { /* a half quarter */
 			o->half = false;
 			o->v[DU_M] += 1.5;
 		}
 	}
+	if (u == DU_QH) { /* 一刻鐘: quarters of an hour */
+		u = DU_MIN;
+		v *= 15;
+		frac *= 15;
+		if (o->half) {
+			o->half = false;
+			o->v[DU_S] += 450;
+		}
+	}
 	o->u = u;
 	o->n = v;
-	o->v[u] += (double)v;
+	o->v[u] += (double)v + frac;
 	if (o->half)
 		du_half(o->v, u);
 	return q;
+}
+
+/* N年代 after a century (19世紀70年代): the decade's digit; returns its
+ * end, or p. */
+static uint32_t read_decade(ctx *c, uint32_t p, int *dec /* OUT */)
+{
+	uint32_t row, len;
+	num a = read_num(c, p);
+	if (a.e > p && a.v < 100 && a.v % 10 == 0 &&
+	    (len = at(c, c->tb.units, a.e, &row)) != 0 &&
+	    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "decade")) {
+		*dec = (int)(a.v / 10);
+		return a.e + len;
+	}
+	return p;
 }
 
 static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
@@ -918,10 +1090,30 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 	num a = read_num(c, p);
 	if (a.e > p && (len = at(c, c->tb.units, a.e, &row)) != 0) {
 		const char *k = jx_table_str(c->tb.units, row, c->tb.u_kind);
-		if (!strcmp(k, "century")) {
+		if (!strcmp(k, "century") && a.v >= 1 && a.v <= 99) {
 			x->kind = T_DATE;
 			snprintf(x->dur, sizeof(x->dur), "%02ld", a.v - 1);
+			int dec;
+			uint32_t r = read_decade(c, a.e + len, &dec);
+			if (r > a.e + len) { /* 19世紀70年代 */
+				snprintf(x->dur, sizeof(x->dur), "%02ld%d",
+				         a.v - 1, dec);
+				return r;
+			}
 			return a.e + len;
+		}
+		if (!strcmp(k, "decade") && a.v % 10 == 0) {
+			x->kind = T_DATE;
+			if (a.v >= 1000 && a.v <= 9990) { /* 1970年代 */
+				snprintf(x->dur, sizeof(x->dur), "%03ld",
+				         a.v / 10);
+				return a.e + len;
+			}
+			if (a.v < 100) { /* 70年代: its century from the
+				            anchor */
+				x->decade = (int)(a.v / 10);
+				return a.e + len;
+			}
 		}
 		if (!strcmp(k, "anniv")) {
 			x->kind = T_ANNIV;
@@ -941,7 +1133,7 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 	for (;;) { /* 8天20小時, 一年又一個月21天 */
 		uint32_t r = q;
 		bool and_ = false;
-		if (lit(c, r, "又")) {
+		if (lit(c, r, "又") || lit(c, r, "零")) { /* 1個月零3天 */
 			r += 3;
 			and_ = true;
 		}
@@ -1059,10 +1251,13 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 }
 
 /* A mod written before s: 約3小時, 超過10年, 不到一週. */
-static const char *mod_before(ctx *c, uint32_t s)
+static const char *mod_before(ctx *c, uint32_t s,
+                              uint32_t *from /* OUT: where the word starts */)
 {
 	uint32_t q = s;
-	for (int k = 0; k < 4 && q > 0; k++) {
+	const char *best = NULL;
+	bool found = false;
+	for (int k = 0; k < 4 && q > 0; k++) { /* the longest: 大約, not 約 */
 		size_t r = q;
 		jx_utf8_prev(c->t, &r);
 		q = (uint32_t)r;
@@ -1072,10 +1267,12 @@ static const char *mod_before(ctx *c, uint32_t s)
 		            "before")) {
 			const char *m =
 			    jx_table_str(c->tb.mods, row, c->tb.m_mod);
-			return strcmp(m, "-") ? m : NULL;
+			*from = q;
+			best = strcmp(m, "-") ? m : NULL;
+			found = true;
 		}
 	}
-	return NULL;
+	return found ? best : NULL;
 }
 
 /* A zone alone in brackets right after a time: 晚間8時（UTC+9）. */
@@ -1290,6 +1487,7 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 	x->y = x->m = x->d = x->hh = x->mi = x->ss = -1;
 	x->bday = x->wday = x->y2 = x->m2 = x->d2 = -1;
 	x->hol = -1;
+	x->decade = -1;
 	x->hh2 = x->mi2 = x->ss2 = -1;
 	x->kind = T_DATE;
 	uint32_t row, len, q = p;
@@ -1367,19 +1565,26 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		}
 		return;
 	}
-	/* 民國114年 */
-	if (lit(c, q, "民國") || lit(c, q, "民国")) {
-		num a = read_num(c, q + 6);
-		if (a.e > q + 6 && a.v >= 1 && a.v < 300 &&
-		    at(c, c->tb.units, a.e, &row) &&
-		    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind),
+	/* an era's years: 民國114年, 令和元年, 雍正二年十二月 */
+	if ((len = at(c, c->tb.eras, q, &row)) != 0) {
+		int first = (int)strtol(
+		    jx_table_str(c->tb.eras, row, c->tb.e_first), NULL, 10);
+		num a = read_num(c, q + len);
+		if (a.e == q + len && lit(c, a.e, "元")) {
+			a.v = 1; /* 元年 */
+			a.e += 3;
+		}
+		uint32_t urow;
+		if (a.e > q + len && a.v >= 1 && a.v < 300 &&
+		    at(c, c->tb.units, a.e, &urow) &&
+		    !strcmp(jx_table_str(c->tb.units, urow, c->tb.u_kind),
 		            "year")) {
-			x->y = (int)a.v + 1911;
+			int y = first + (int)a.v - 1;
+			x->y = y;
 			x->y_abs = true;
 			q = a.e + 3;
 			uint32_t r = read_date(c, q, x);
-			if (r > q && x->y < 0)
-				x->y = (int)a.v + 1911;
+			x->y = y; /* the month and day read, the era's year */
 			x->e = r;
 			goto tail;
 		}
@@ -1530,6 +1735,23 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			}
 			return;
 		}
+		if (!strcmp(u, "quarter")) { /* 上季度, 本季度 */
+			x->q_rel = true;
+			x->q_off = off;
+			x->e = q + len;
+			goto tail;
+		}
+		if (!strcmp(u, "century")) { /* 上世紀, 上世紀80年代 */
+			x->cent_rel = true;
+			x->cent_off = off;
+			int dec;
+			x->e = read_decade(c, q + len, &dec);
+			if (x->e > q + len)
+				x->decade = dec;
+			else
+				x->e = q + len;
+			goto tail; /* 上世紀80年代末 */
+		}
 		x->rel = !strcmp(u, "day")     ? R_DAY
 		         : !strcmp(u, "week")  ? R_WEEK
 		         : !strcmp(u, "month") ? R_MONTH
@@ -1606,6 +1828,9 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				x->d = (int)a.v;
 				q = a.e + l2;
 			}
+		} else if (x->rel == R_WEEK && len >= 3 &&
+		           !memcmp(c->t + q - 3, "末", 3)) {
+			x->weekend = true; /* 週末, 上個週末 */
 		} else if (x->rel == R_WEEK) {
 			/* 上週三: the word ends in a week word, its day
 			 * follows; or 下週星期三 */
@@ -1673,6 +1898,8 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 		if (r > q) {
 			*x = d;
 			x->e = r;
+			if (x->kind == T_DATE)
+				goto tail; /* a century, a decade: 90年代初 */
 			return;
 		}
 	}
@@ -1834,6 +2061,18 @@ tail:
 		memset(&y, 0, sizeof(y));
 		y.y = y.m = y.d = y.hh = -1;
 		uint32_t r2 = read_date(c, b, &y);
+		if (r2 == b && x->d > 0) { /* 十月一日到三日: the end's day */
+			num n = read_num(c, b);
+			uint32_t ul, urow;
+			if (n.e > b && n.v >= 1 && n.v <= 31 &&
+			    (ul = at(c, c->tb.units, n.e, &urow)) &&
+			    !strcmp(
+			        jx_table_str(c->tb.units, urow, c->tb.u_kind),
+			        "day")) {
+				y.d = (int)n.v;
+				r2 = n.e + ul;
+			}
+		}
 		bool ok =
 		    r2 > b &&
 		    ((x->d > 0 && y.d > 0) ||
@@ -1868,7 +2107,10 @@ tail:
 			x->e = e;
 			break;
 		}
-		if (k > 0 || x->kind != T_DATE || x->d >= 0 || x->wday >= 0)
+		/* 初 中 底 narrow a year or a month; 左右 any point
+		 * (晚間10時左右) */
+		if (k > 0 || (strcmp(m, "APPROX") &&
+		              (x->kind != T_DATE || x->d >= 0 || x->wday >= 0)))
 			break;
 		x->mod = m;
 		x->e = e;
@@ -2038,6 +2280,17 @@ static void holiday_date(const ctx *c, const char *rule, int a, const char *b,
 		*d = 1 + (wd - first + 7) % 7 + (n - 1) * 7;
 		if (*d > jx_month_days(y, a))
 			*m = -1;
+	} else if (!strcmp(rule, "solar")) {
+		/* a solar term (清明, 冬至) in 2000-2099: day [Y*0.2422 + C] -
+		 * [L/4], Y the year's last two digits, C = b / 1000, L = Y, or
+		 * Y - 1 in January and February; b "C:year:days" corrects
+		 * the formula in the one year it misses */
+		if (y >= 2000 && y <= 2099) {
+			int yy = y % 100, l = a <= 2 ? yy - 1 : yy;
+			*m = a;
+			*d = (int)(yy * 0.2422 + (double)b0 / 1000.0) -
+			     (l < 0 ? -1 : l / 4) + (y == b1 ? (int)b2 : 0);
+		}
 	} else if (!strcmp(rule, "lunar") || !strcmp(rule, "hebrew") ||
 	           !strcmp(rule, "islamic")) {
 		/* the offset may move the day into the year before or after:
@@ -2223,6 +2476,11 @@ static bool resolve_in_year(const expr *x, int y, int *m, int *d, jx_time *out)
 static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 {
 	int tense = tense_of(c, x->s, x->e);
+	if (tense == TENSE_NONE && (c->doc->flags & JISHI_F_FUTURE))
+		tense = TENSE_FUTURE;
+	/* a weekday said ahead is not the anchor's own day; one that
+	 * continues a passage date may be */
+	bool strict = tense == TENSE_FUTURE;
 	if (tense == TENSE_NONE && a && a->forward)
 		tense = TENSE_FUTURE;
 	int y = x->y, m = x->m, d = x->d;
@@ -2238,9 +2496,46 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		out->mod = x->mod;
 		return;
 	}
+	if (x->q_rel) { /* 上季度: the quarter next to the anchor's */
+		out->type = "DATE";
+		out->mod = x->mod;
+		if (a == NULL) {
+			snprintf(out->value, sizeof(out->value), "XXXX-QX");
+			return;
+		}
+		int qn = a->y * 4 + (a->m - 1) / 3 + x->q_off;
+		snprintf(out->value, sizeof(out->value), "%04d-Q%d", qn / 4,
+		         qn % 4 + 1);
+		out->anchor = a->kind;
+		return;
+	}
+	if (x->cent_rel || (x->decade >= 0 && !x->dur[0])) {
+		/* 上世紀(80年代), 70年代: the century from the anchor, a bare
+		 * decade the latest one begun by the anchor's year */
+		out->type = "DATE";
+		out->mod = x->mod;
+		if (a == NULL) {
+			snprintf(out->value, sizeof(out->value), "XX%s",
+			         x->decade >= 0 ? "X" : "");
+			if (x->decade >= 0)
+				out->value[2] = (char)('0' + x->decade);
+			return;
+		}
+		int cy = a->y / 100 + (x->cent_rel ? x->cent_off : 0);
+		if (!x->cent_rel && cy * 100 + x->decade * 10 > a->y)
+			cy--;
+		if (x->decade >= 0)
+			snprintf(out->value, sizeof(out->value), "%02d%d", cy,
+			         x->decade);
+		else
+			snprintf(out->value, sizeof(out->value), "%02d", cy);
+		out->anchor = a->kind;
+		return;
+	}
 	if (x->dur[0]) { /* a century */
 		snprintf(out->value, sizeof(out->value), "%s", x->dur);
 		out->type = "DATE";
+		out->mod = x->mod; /* 19世紀末 */
 		return;
 	}
 	if (x->hol >= 0) {
@@ -2455,8 +2750,9 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		/* a bare weekday: the nearest one in the tense's direction */
 		y = a->y, m = a->m, d = a->d;
 		int diff = x->wday - weekday(y, m, d);
-		if (tense == TENSE_FUTURE && diff < 0)
-			diff += 7;
+		if (tense == TENSE_FUTURE &&
+		    (diff < 0 || (diff == 0 && strict)))
+			diff += 7; /* 將於週五 said on a Friday: the next one */
 		else if (tense != TENSE_FUTURE && diff > 0)
 			diff -= 7;
 		add_days(&y, &m, &d, diff);
@@ -2653,7 +2949,7 @@ static bool may_start(const ctx *c, uint32_t p)
 	size_t q = p;
 	uint32_t cp = jx_utf8_next(c->t, c->n, &q);
 	const tables *tb = &c->tb;
-	return cp == 0x6BCF /* 每 */ || cp == 0x6C11 /* 民 */ ||
+	return cp == 0x6BCF /* 每 */ || jx_table_may_start(tb->eras, cp) ||
 	       cp == 0x500B /* 個 */ || cp == 0x4E2A /* 个 */ ||
 	       cp == 0x661F /* 星 */ || cp == 0x9031 /* 週 */ ||
 	       cp == 0x5468 /* 周 */ || cp == 0x79AE /* 禮 */ ||
@@ -2675,12 +2971,70 @@ typedef struct dayref {
 	int y, m, d;
 } dayref;
 
+/* Only a comma, a bracket or white space between norm offsets s and e:
+ * 8月23日（週六）, 星期天, 二月十號. */
+static bool joined(const ctx *c, uint32_t s, uint32_t e)
+{
+	static const char *const j[] = {" ", ",",  "，", "、", "（",
+	                                "(", "）", ")",  "的"};
+	if (s > e || e - s > 4)
+		return false;
+	while (s < e) {
+		size_t k = 0;
+		for (; k < sizeof(j) / sizeof(j[0]); k++) {
+			size_t l = strlen(j[k]);
+			if (s + l <= e && !memcmp(c->t + s, j[k], l))
+				break;
+		}
+		if (k == sizeof(j) / sizeof(j[0]))
+			return false;
+		s += (uint32_t)strlen(j[k]);
+	}
+	return true;
+}
+
+/* A weekday said with a month-day names that day: the weekday takes the
+ * date's value, and a date without a year of its own takes the year
+ * nearest the one it resolved to in which it falls on that weekday. */
+static void agree_weekday(jx_time *date, bool open_year, jx_time *wd, int wday)
+{
+	int y, m, d;
+	if (strcmp(date->type, "DATE") || strlen(date->value) != 10 ||
+	    sscanf(date->value, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    strlen(wd->value) < 10 ||
+	    (wd->value[10] != '\0' && wd->value[10] != 'T'))
+		return;
+	if (weekday(y, m, d) != wday && open_year) {
+		for (int k = 1; k <= 1; k++) {
+			if (jx_date_valid(y - k, m, d) &&
+			    weekday(y - k, m, d) == wday) {
+				y -= k;
+				break;
+			}
+			if (jx_date_valid(y + k, m, d) &&
+			    weekday(y + k, m, d) == wday) {
+				y += k;
+				break;
+			}
+		}
+	}
+	if (!jx_date_valid(y, m, d) || weekday(y, m, d) != wday)
+		return;
+	char v[16];
+	snprintf(v, sizeof(v), "%04d-%02d-%02d", y, m, d);
+	memcpy(date->value, v, 10);
+	memcpy(wd->value, v, 10);
+	wd->anchor = date->anchor;
+}
+
 void jx_time_run(jishi_doc *doc)
 {
 	ctx c = {.doc = doc, .t = doc->norm, .n = doc->norm_len};
 	tables_init(doc, &c.tb);
 	if (c.tb.units == NULL || c.tb.numerals == NULL)
 		return;
+	if (c.tb.fold)
+		c.f = fold_text(&c);
 	find_quotes(&c);
 	anchor base = {0, 0, 0, -1, -1, -1, NULL, false}, *ap = NULL;
 	if (doc->anchor[0] &&
@@ -2694,6 +3048,15 @@ void jx_time_run(jishi_doc *doc)
 	/* explicit day-precision dates seen so far, for text and speech
 	 * anchors */
 	dayref last = {UINT32_MAX, 0, 0, 0}, first = {UINT32_MAX, 0, 0, 0};
+	uint32_t last_e = 0; /* where the last date ends */
+	/* the expression before, for a weekday said with a date */
+	struct prevx {
+		uint32_t i, e; /* doc->times index (UINT32_MAX: none), end */
+		bool wd_only;  /* a bare weekday */
+		bool md_open;  /* a month-day without a year of its own */
+		bool md;       /* a month-day */
+		int wday;
+	} prev = {UINT32_MAX, 0, false, false, false, -1};
 	uint32_t dl_s = UINT32_MAX, dl_e = 0;
 	if (doc->dateline_span.start != JX_NOSPAN) {
 		dl_s = jx_doc_norm(doc, doc->dateline_span.start);
@@ -2702,8 +3065,10 @@ void jx_time_run(jishi_doc *doc)
 	uint32_t p = 0;
 	while (p < c.n) {
 		uint8_t b = c.t[p];
-		if (b >= '0' && b <= '9' && p > 0 && c.t[p - 1] >= '0' &&
-		    c.t[p - 1] <= '9') {
+		if (b >= '0' && b <= '9' && p > 0 &&
+		    ((c.t[p - 1] >= '0' && c.t[p - 1] <= '9') ||
+		     (p > 1 && c.t[p - 1] == '.' && c.t[p - 2] >= '0' &&
+		      c.t[p - 2] <= '9'))) {
 			/* no expression starts inside a number: 0點 in
 			 * 下跌280點, 17號 in 3417號 */
 			while (p < c.n && c.t[p] >= '0' && c.t[p] <= '9')
@@ -2713,6 +3078,11 @@ void jx_time_run(jishi_doc *doc)
 		if (b < 0x80 && !(b >= '0' && b <= '9') && b != 'U' &&
 		    b != 'G') {
 			p++;
+			continue;
+		}
+		if (p >= 3 && !memcmp(c.t + p - 3, "最", 3) &&
+		    (lit(&c, p, "後") || lit(&c, p, "后"))) {
+			p += 3; /* 最後一天 is not 後一天 */
 			continue;
 		}
 		if (!may_start(&c, p)) {
@@ -2725,6 +3095,11 @@ void jx_time_run(jishi_doc *doc)
 		read_expr(&c, p, &x);
 		while (x.e > x.s && c.t[x.e - 1] == ' ')
 			x.e--; /* numbers carry their spaces; spans do not */
+		/* 2019年至今: from the date to the anchor's day */
+		bool to_now = x.e > p && x.kind == T_DATE && x.mod == NULL &&
+		              (lit(&c, x.e, "至今") || lit(&c, x.e, "迄今"));
+		if (to_now)
+			x.e += 6;
 		if (x.e <= p) {
 			size_t q = p;
 			jx_utf8_next(c.t, c.n, &q);
@@ -2757,10 +3132,21 @@ void jx_time_run(jishi_doc *doc)
 		           ((clock_only && last.d > 0) ||
 		            ((x.text_base || x.n_unit) && last.d > 0) ||
 		            (x.text_base && x.rel == R_YEAR) ||
+		            (x.hol >= 0 && !x.y_abs && x.rel == R_NONE &&
+		             last.y > 0 && last.m <= 0 &&
+		             joined(&c, last_e, x.s)) ||
+		            ((x.hol >= 0 ||
+		              (x.wday > 0 && x.m < 0 && x.d < 0)) &&
+		             !x.y_abs && x.rel == R_NONE && last.d > 0 &&
+		             last_e < x.s &&
+		             range_word(&c, last_e) == x.s - last_e) ||
 		            (!x.y_abs && x.rel == R_NONE && x.wday < 0 &&
-		             (x.m > 0 || x.d > 0) && last.m > 0))) {
+		             (x.m > 0 || x.d > 0) &&
+		             (last.m > 0 || (x.m > 0 && last.y > 0 &&
+		                             joined(&c, last_e, x.s)))))) {
 			/* the passage's last date: 晚間6時 after 23日下午4時,
-			 * 隔天, 同年9月, a bare 4日 after 12月3日 (forward) */
+			 * 隔天, 同年9月, a bare 4日 after 12月3日 (forward),
+			 * the holiday ending a range (去年春節到元宵節) */
 			a.y = last.y, a.m = last.m > 0 ? last.m : 1;
 			a.d = last.d > 0 ? last.d : 1;
 			a.hh = -1;
@@ -2772,9 +3158,45 @@ void jx_time_run(jishi_doc *doc)
 		if (t == NULL)
 			return;
 		t->span = jx_doc_span(doc, x.s, x.e);
+		bool wd_only = x.wday > 0 && x.m < 0 && x.d < 0 &&
+		               x.rel == R_NONE && !x.y_abs && x.hol < 0 &&
+		               !x.weekend && x.mn <= 0;
+		bool md_open = x.m > 0 && x.d > 0 && !x.y_abs &&
+		               x.rel == R_NONE && x.wday < 0 && x.hol < 0 &&
+		               !x.lunar && x.y2 < 0 && x.m2 < 0 && x.d2 < 0;
+		int wday = x.wday;
 		resolve(&c, &x, use, t);
-		if (t->mod == NULL)
-			t->mod = mod_before(&c, x.s);
+		size_t vl = strlen(t->value);
+		if (to_now && use && t->value[0] >= '0' && t->value[0] <= '9' &&
+		    !strchr(t->value, '/') && !strchr(t->value, 'W') &&
+		    vl < sizeof(t->value) - 12) {
+			snprintf(t->value + vl, sizeof(t->value) - vl,
+			         "/%04d-%02d-%02d", use->y, use->m, use->d);
+			t->anchor = use->kind;
+		}
+		if (prev.i != UINT32_MAX && joined(&c, prev.e, x.s)) {
+			jx_time *pt = (jx_time *)doc->times.items + prev.i;
+			if (prev.wd_only && md_open)
+				agree_weekday(t, true, pt, prev.wday);
+			else if (prev.md_open && wd_only)
+				agree_weekday(pt, true, t, wday);
+			else if (prev.md && wd_only)
+				agree_weekday(pt, false, t, wday);
+		}
+		prev.i = doc->times.n - 1;
+		prev.e = x.e;
+		prev.wd_only = wd_only;
+		prev.md_open = md_open;
+		prev.md = x.d > 0 && x.wday < 0;
+		prev.wday = wday;
+		if (t->mod == NULL) {
+			/* 大約晚上十點: the mod word is part of the expression
+			 */
+			uint32_t ms = x.s;
+			t->mod = mod_before(&c, x.s, &ms);
+			if (t->mod)
+				t->span = jx_doc_span(doc, ms, x.e);
+		}
 		if (x.kind == T_TIME && t->tz == NULL)
 			t->tz = zone_after(&c, x.e); /* 8時（UTC+9） */
 		/* remember dated days (not the dateline itself, not a clock
@@ -2786,6 +3208,7 @@ void jx_time_run(jishi_doc *doc)
 		    sscanf(t->value, "%4d-%2d-%2d", &yy, &mm, &dd) >= 1 &&
 		    !(x.s >= dl_s && x.e <= dl_e)) {
 			last = (dayref){x.s, yy, mm, dd};
+			last_e = x.e;
 			if (first.at == UINT32_MAX && !qt && dd > 0)
 				first = last;
 		}

@@ -8,7 +8,8 @@ CASES.tsv is tab-separated, '#' starts a comment line, an optional header
 row starts with "id". Columns:
   id  text  anchor  expect_text  type  value  mod  tz  anchor_kind
 anchor is the record's "date" (YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][±hh:mm|Z]),
-"-" for none. Rows with the same (id, text, anchor) are one document.
+"-" for none; a trailing " future" (2013-02-12 future) runs that document
+with --future. Rows with the same (id, text, anchor) are one document.
 For each row the runner takes the first occurrence of expect_text in text
 and the jishi time whose span (code points) overlaps it, preferring one whose
 text is exactly expect_text, then the largest overlap, then the earliest.
@@ -31,7 +32,7 @@ MODS = {"START", "MID", "END", "APPROX", "BEFORE", "AFTER", "LESS_THAN", "MORE_T
 KINDS = {"option", "none", "text", "speech", "dateline"}
 ANCHOR_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?$")
 TZ_RE = re.compile(r"^([+-]\d{2}:\d{2}|Z|local)$")
-_D = r"(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?|\d{4}-W\d{2}(-WE)?|\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI)"
+_D = r"\d{2,3}|(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?|\d{4}-W\d{2}(-WE)?|\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI)"
 VALUE_RE = {
     "DATE": re.compile(r"^((%s)(/(%s))?|PAST_REF|PRESENT_REF|FUTURE_REF)$" % (_D, _D)),
     # a clock time, or a range of two on one day (上午9時至下午5時)
@@ -71,7 +72,9 @@ def load(path):
             r["line"] = n
             if not r["id"] or not r["text"] or not r["expect_text"]:
                 die("%s: empty id, text or expect_text" % where)
-            if r["anchor"] != "-" and not ANCHOR_RE.match(r["anchor"]):
+            r["future"] = r["anchor"].endswith(" future")
+            anc = r["anchor"][:-len(" future")] if r["future"] else r["anchor"]
+            if anc != "-" and not ANCHOR_RE.match(anc):
                 die("%s: bad anchor %r" % (where, r["anchor"]))
             start = r["text"].find(r["expect_text"])
             if start < 0:
@@ -136,33 +139,41 @@ def main():
         if key not in docs:
             docs[key] = "%s#%d" % (r["id"], len(docs) + 1)
         r["doc"] = docs[key]
-    inp = []
-    for (cid, text, anchor), rid in docs.items():
-        rec = {"id": rid, "text": text}
-        if anchor != "-":
-            rec["date"] = anchor
-        inp.append(json.dumps(rec, ensure_ascii=False) + "\n")
-    try:
-        p = subprocess.run([jishi, "extract", "--input", "jsonl", "-f", "jsonl"] + extra,
-                           input="".join(inp).encode("utf-8"), capture_output=True,
-                           timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as e:
-        die("cannot run %s: %s" % (jishi, e))
-    # 1: some documents failed, the others are written (they fail below)
-    if p.returncode not in (0, 1):
-        sys.stderr.write(p.stderr.decode("utf-8", "replace"))
-        die("jishi extract failed (exit %d)" % p.returncode)
     recs = {}
-    for n, line in enumerate(p.stdout.decode("utf-8", "replace").splitlines(), 1):
-        if not line.strip():
+    for future in (False, True):
+        inp = []
+        for (cid, text, anchor), rid in docs.items():
+            if anchor.endswith(" future") != future:
+                continue
+            if future:
+                anchor = anchor[:-len(" future")]
+            rec = {"id": rid, "text": text}
+            if anchor != "-":
+                rec["date"] = anchor
+            inp.append(json.dumps(rec, ensure_ascii=False) + "\n")
+        if not inp:
             continue
+        flag = ["--future"] if future else []
         try:
-            o = json.loads(line)
-            recs[o["doc"]["id"]] = o
-        except (ValueError, KeyError, TypeError) as e:
-            die("jishi output line %d is not a record: %s" % (n, e))
-    if p.returncode == 1:
-        sys.stderr.write(p.stderr.decode("utf-8", "replace"))
+            p = subprocess.run([jishi, "extract", "--input", "jsonl", "-f", "jsonl"] + flag + extra,
+                               input="".join(inp).encode("utf-8"), capture_output=True,
+                               timeout=600)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            die("cannot run %s: %s" % (jishi, e))
+        # 1: some documents failed, the others are written (they fail below)
+        if p.returncode not in (0, 1):
+            sys.stderr.write(p.stderr.decode("utf-8", "replace"))
+            die("jishi extract failed (exit %d)" % p.returncode)
+        for n, line in enumerate(p.stdout.decode("utf-8", "replace").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                o = json.loads(line)
+                recs[o["doc"]["id"]] = o
+            except (ValueError, KeyError, TypeError) as e:
+                die("jishi output line %d is not a record: %s" % (n, e))
+        if p.returncode == 1:
+            sys.stderr.write(p.stderr.decode("utf-8", "replace"))
 
     checks = fails = 0
 
