@@ -2037,24 +2037,9 @@ def build_report(args, rows, runs, outcomes, data_notes) -> tuple[list[str], lis
 
 
 def replace_section(path: str, section: list[str]) -> None:
-    try:
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines(keepends=True)
-    except FileNotFoundError:
-        lines = []
-    new = "\n".join(section).rstrip("\n") + "\n"
-    start = next((i for i, ln in enumerate(lines) if re.match(r"^## time(\s|$)", ln)), None)
-    if start is None:
-        text = "".join(lines)
-        if text and not text.endswith("\n"):
-            text += "\n"
-        text += ("\n" if text else "") + new
-    else:
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-        rest = "".join(lines[end:])
-        text = "".join(lines[:start]) + new + ("\n" + rest if rest else "")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import results
+    results.write_section(path, "\n".join(section))
 
 
 # ----------------------------------------------------------------- main ----
