@@ -24,6 +24,7 @@ typedef struct tables {
 	const jx_table *numerals, *relative, *units, *dayparts, *zones, *mods,
 	    *tense, *vague, *sets, *holidays, *spans, *lunar, *hebrew, *islamic,
 	    *yearparts, *calendars, *windows, *fold, *eras;
+	int bare_first, bare_digits; /* time/eras' bare era, or 0 */
 	int f_fold, e_first, n_kind, n_value, r_unit, r_offset, r_daypart,
 	    r_mod, r_base, u_kind, u_iso, d_shift, d_timex, sp_dir, sp_base,
 	    yp_kind, yp_val, z_offset, m_mod, m_side, t_tense, v_value, s_value,
@@ -128,6 +129,20 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->s_value = jx_table_col(tb->sets, "value");
 	tb->eras = jx_model_table(m, "time/eras");
 	tb->e_first = jx_table_col(tb->eras, "first");
+	/* the era whose years are written without its name (民國 in
+	 * Taiwan: 114年1月), if the table names one */
+	int bare = jx_table_col(tb->eras, "bare");
+	tb->bare_first = tb->bare_digits = 0;
+	for (uint32_t r = 0; tb->eras && bare >= 0 && r < tb->eras->nrows;
+	     r++) {
+		int d = (int)strtol(jx_table_str(tb->eras, r, bare), NULL, 10);
+		if (d > 0) {
+			tb->bare_digits = d;
+			tb->bare_first = (int)strtol(
+			    jx_table_str(tb->eras, r, tb->e_first), NULL, 10);
+			break;
+		}
+	}
 	tb->fold = jx_model_table(m, "time/fold");
 	tb->f_fold = jx_table_col(tb->fold, "fold");
 }
@@ -786,6 +801,25 @@ static uint32_t month_day(ctx *c, uint32_t q, expr *x)
 	return q;
 }
 
+/* A year of the bare era (time/eras): Arabic figures of its digits
+ * before 年 and a month (114年1月), or before a longer year unit
+ * (114年度), where no duration stands; the Gregorian year, or -1. */
+static int bare_era_year(const ctx *c, num a, uint32_t ulen)
+{
+	if (c->tb.bare_digits == 0 || a.chinese || !a.plain ||
+	    (int)a.ndig != c->tb.bare_digits || a.v < 1)
+		return -1;
+	uint32_t row, l2, q = a.e + ulen;
+	num b = read_num(c, q);
+	bool month =
+	    b.e > q && !b.chinese && b.v >= 1 && b.v <= 12 &&
+	    (l2 = at(c, c->tb.units, b.e, &row)) &&
+	    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "month");
+	if (!month && ulen <= 3)
+		return -1; /* 114年 alone: maybe a duration */
+	return c->tb.bare_first + (int)a.v - 1;
+}
+
 /* The date parts from p: [year] [month] [day], then a clock. */
 static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 {
@@ -806,10 +840,11 @@ static uint32_t read_date(ctx *c, uint32_t p, expr *x)
 	const char *k = jx_table_str(c->tb.units, row, c->tb.u_kind);
 	if (!strcmp(k, "year")) {
 		bool two = two_digit_year(c, q, a, a.e + len);
-		if (!two &&
+		int bare = bare_era_year(c, a, len);
+		if (!two && bare < 0 &&
 		    (!(a.ndig == 4 && (a.plain || !a.chinese)) || a.v < 1000))
 			return p; /* 17年: a duration */
-		x->y = two ? full_year(a.v) : (int)a.v;
+		x->y = bare >= 0 ? bare : two ? full_year(a.v) : (int)a.v;
 		x->y_abs = true;
 		q = a.e + len;
 		num b = read_num(c, q);
@@ -1891,10 +1926,18 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			return;
 		}
 	}
-	/* durations first: 113分鐘, 17年 */
+	/* durations first: 113分鐘, 17年; not a bare era's year before a
+	 * month (114年1月) */
 	{
 		expr d = *x;
-		uint32_t r = read_duration(c, q, &d);
+		num a = read_num(c, q);
+		uint32_t ul, urow;
+		bool era =
+		    a.e > q && (ul = at(c, c->tb.units, a.e, &urow)) &&
+		    !strcmp(jx_table_str(c->tb.units, urow, c->tb.u_kind),
+		            "year") &&
+		    bare_era_year(c, a, ul) >= 0;
+		uint32_t r = era ? q : read_duration(c, q, &d);
 		if (r > q) {
 			*x = d;
 			x->e = r;
