@@ -1067,8 +1067,8 @@ static uint32_t read_dur_part(ctx *c, uint32_t p, int prev, dpart *o)
 		return p;
 	if (!strcmp(k, "year") && o->num &&
 	    ((a.ndig == 4 && a.plain) || a.v >= 1000 ||
-	     two_digit_year(c, p, a, q + len)))
-		return p; /* 1998年, 98年4月: a year */
+	     two_digit_year(c, p, a, q + len) || bare_era_year(c, a, len) >= 0))
+		return p; /* 1998年, 98年4月, 114年1月: a year */
 	q += len;
 	if (!o->half && lit(c, q, "半")) {
 		o->half = true;
@@ -1926,18 +1926,10 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			return;
 		}
 	}
-	/* durations first: 113分鐘, 17年; not a bare era's year before a
-	 * month (114年1月) */
+	/* durations first: 113分鐘, 17年 */
 	{
 		expr d = *x;
-		num a = read_num(c, q);
-		uint32_t ul, urow;
-		bool era =
-		    a.e > q && (ul = at(c, c->tb.units, a.e, &urow)) &&
-		    !strcmp(jx_table_str(c->tb.units, urow, c->tb.u_kind),
-		            "year") &&
-		    bare_era_year(c, a, ul) >= 0;
-		uint32_t r = era ? q : read_duration(c, q, &d);
+		uint32_t r = read_duration(c, q, &d);
 		if (r > q) {
 			*x = d;
 			x->e = r;
