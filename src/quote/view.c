@@ -4,6 +4,7 @@
  * resolved pronouns, and quotation spans (docs/internals/event.md).
  */
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "seg.h"
@@ -133,12 +134,18 @@ uint32_t jx_view_next_word(const jx_view *v, const jx_table *t, uint32_t from,
 	return to;
 }
 
-uint32_t jx_view_actor_at(const jx_view *v, uint32_t p)
+/* The first of the n records at base (each `size` bytes, with a uint32_t
+ * key at byte offset `off`, keys ascending) whose key is past p: > p, or
+ * >= p when `at` is true (the first one at p or after). n when none. */
+static uint32_t first_past(const void *base, uint32_t n, size_t size,
+                           size_t off, uint32_t p, bool at)
 {
-	uint32_t lo = 0, hi = v->na;
+	const uint8_t *b = base;
+	uint32_t lo = 0, hi = n;
 	while (lo < hi) {
-		uint32_t mid = (lo + hi) / 2;
-		if (v->a[mid].s < p)
+		uint32_t mid = lo + (hi - lo) / 2, k;
+		memcpy(&k, b + (size_t)mid * size + off, sizeof k);
+		if (k < p || (!at && k == p))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -146,19 +153,19 @@ uint32_t jx_view_actor_at(const jx_view *v, uint32_t p)
 	return lo;
 }
 
+uint32_t jx_view_actor_at(const jx_view *v, uint32_t p)
+{
+	return first_past(v->a, v->na, sizeof *v->a, offsetof(jx_actor, s), p,
+	                  true);
+}
+
 const jx_qspan *jx_view_quote_at(const jx_view *v, uint32_t p)
 {
 	/* spans are in order of their opening mark: the last one opening
 	 * at p or before, then back while one may still reach p; the
 	 * deepest holding p wins, the first of equal depth */
-	uint32_t lo = 0, hi = v->nq;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (v->q[mid].open <= p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	uint32_t lo = first_past(v->q, v->nq, sizeof *v->q,
+	                         offsetof(jx_qspan, open), p, false);
 	const jx_qspan *best = NULL;
 	for (uint32_t i = lo; i-- > 0;) {
 		const jx_qspan *q = &v->q[i];
@@ -175,14 +182,8 @@ const jx_qspan *jx_view_quote_at(const jx_view *v, uint32_t p)
 static const jx_stmt *stmt_in(const jx_stmt *st, uint32_t n, uint32_t max,
                               uint32_t p)
 {
-	uint32_t lo = 0, hi = n;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (st[mid].s <= p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	uint32_t lo =
+	    first_past(st, n, sizeof *st, offsetof(jx_stmt, s), p, false);
 	const jx_stmt *best = NULL;
 	for (uint32_t i = lo; i-- > 0;) {
 		if (st[i].s + max < p || (best && st[i].s < best->s))
@@ -697,13 +698,6 @@ jx_view *jx_view_build(jishi_doc *doc)
 
 uint32_t jx_view_time_from(const jx_view *v, uint32_t p)
 {
-	uint32_t lo = 0, hi = v->doc->times.n;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (v->tm[mid].start < p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return first_past(v->tm, v->doc->times.n, sizeof *v->tm,
+	                  offsetof(jx_span, start), p, true);
 }
