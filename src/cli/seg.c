@@ -169,13 +169,14 @@ int cli_seg(int argc, char **argv)
 		}
 		/* one buffer per line, one write */
 		out.len = 0;
-		text.len = 0;
+		bool plain = !jsonl && !pos; /* words copied from text */
 		if (jx_buf_reserve(&out, 2 * len + 2 + COPY_SLACK) ||
-		    jx_buf_reserve(&text, len + COPY_SLACK)) {
+		    (plain && jx_buf_reserve(&text, len + COPY_SLACK))) {
 			fputs("jishi seg: out of memory\n", stderr);
 			return 3;
 		}
-		memcpy(text.data, line, len);
+		if (plain)
+			memcpy(text.data, line, len);
 		if (jsonl)
 			jx_buf_printf(&out, "{\"line\":%lu,\"tokens\":[",
 			              lineno);

@@ -81,27 +81,22 @@ int jishi_segment(jishi_segmenter *s, const char *text, size_t len,
 	}
 	/* tokens are in order: count code points as we go */
 	jishi_token *o = s->out;
-	if (flags & JISHI_F_OFFSETS_BYTES) {
-		for (size_t i = 0; i < n; i++) {
+	bool bytes = flags & JISHI_F_OFFSETS_BYTES;
+	size_t at = 0, cps = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (bytes) {
 			o[i].span.start = tk[i].start;
 			o[i].span.end = tk[i].end;
-			o[i].pos =
-			    tk[i].tag < 256 ? s->tag_names[tk[i].tag] : "x";
-			o[i].oov = (tk[i].flags & JX_TOK_OOV) != 0;
-		}
-	} else {
-		size_t at = 0, cps = 0;
-		for (size_t i = 0; i < n; i++) {
+		} else {
 			cps += jx_utf8_count(t + at, tk[i].start - at);
 			o[i].span.start = (uint32_t)cps;
 			cps += jx_utf8_count(t + tk[i].start,
 			                     tk[i].end - tk[i].start);
 			o[i].span.end = (uint32_t)cps;
 			at = tk[i].end;
-			o[i].pos =
-			    tk[i].tag < 256 ? s->tag_names[tk[i].tag] : "x";
-			o[i].oov = (tk[i].flags & JX_TOK_OOV) != 0;
 		}
+		o[i].pos = tk[i].tag < 256 ? s->tag_names[tk[i].tag] : "x";
+		o[i].oov = (tk[i].flags & JX_TOK_OOV) != 0;
 	}
 	*tokens = s->out;
 	*ntokens = n;
