@@ -155,44 +155,48 @@ static void subject(const jx_view *v, uint32_t ts, bool with_frame, argset *g)
 	}
 }
 
+/* The first 的 word in [from, to) (norm offsets), or to. */
+static uint32_t de_in(const jx_view *v, uint32_t from, uint32_t to)
+{
+	for (uint32_t p = from; p + 3 <= to; p++)
+		if (memcmp(v->t + p, "\xe7\x9a\x84", 3) == 0 && (v->tok[p] & 1))
+			return p;
+	return to;
+}
+
+/* Can actor a be a trigger's object (not governed by 被 or 在)? */
+static bool objectable(const jx_actor *a)
+{
+	return jx_actor_live(a) && a->role != 'b' && a->role != 'a';
+}
+
 /* The first actor after te in its clause, with its coordinated ones;
  * *rel is set when a 的 stands between (the trigger is in a relative
- * clause that describes the actor). */
+ * clause that describes the actor). A relative clause with a verb of its
+ * own between the trigger and a 的 describes the object instead, the
+ * head after the 的: 會見[來華出席論壇的]莫桑比克總理馬萊阿內. */
 static void object(const jx_view *v, uint32_t te, argset *g, bool *rel)
 {
 	uint32_t end = jx_view_unit_end(v, te, 2);
 	if (!rel && end == te && te < v->len && !jx_view_stop(v, te, 1))
 		end = jx_view_unit_end(v, te + 1, 2); /* 讚揚，羅哲斯是… */
-	uint32_t k = jx_view_actor_at(v, te);
-	/* a relative clause with a verb of its own between the trigger
-	 * and a 的 describes the object, the head after the 的:
-	 * 會見[來華出席論壇的]莫桑比克總理馬萊阿內 */
-	uint32_t n, row, d;
-	for (d = te; d + 3 <= end; d++)
-		if (memcmp(v->t + d, "\xe7\x9a\x84", 3) == 0 && (v->tok[d] & 1))
-			break; /* 的 */
-	if (d + 3 <= end &&
-	    jx_view_next_word(v, v->verbs, te, d, &n, &row) < d) {
+	uint32_t n, row, d = de_in(v, te, end);
+	if (d < end && jx_view_next_word(v, v->verbs, te, d, &n, &row) < d) {
 		uint32_t h = jx_view_actor_at(v, d + 3);
 		if (h < v->na && v->a[h].s == d + 3 && v->a[h].s < end &&
-		    jx_actor_live(&v->a[h]) && v->a[h].role != 'b' &&
-		    v->a[h].role != 'a') {
+		    objectable(&v->a[h])) {
 			if (rel)
 				*rel = false;
 			chain(v, h, true, g);
 			return;
 		}
 	}
-	for (; k < v->na && v->a[k].s < end; k++) {
-		if (!jx_actor_live(&v->a[k]) || v->a[k].role == 'b' ||
-		    v->a[k].role == 'a')
+	for (uint32_t k = jx_view_actor_at(v, te); k < v->na && v->a[k].s < end;
+	     k++) {
+		if (!objectable(&v->a[k]))
 			continue;
-		if (rel) {
-			*rel = false;
-			for (uint32_t p = te; p + 3 <= v->a[k].s; p++)
-				if (memcmp(v->t + p, "\xe7\x9a\x84", 3) == 0)
-					*rel = true; /* 的 */
-		}
+		if (rel)
+			*rel = de_in(v, te, v->a[k].s) < v->a[k].s;
 		chain(v, k, true, g);
 		return;
 	}
