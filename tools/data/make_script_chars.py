@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derive data/script/chars.tsv from OpenCC's character tables.
 
-usage: gen_script_chars.py STCharacters.txt TSCharacters.txt > data/script/chars.tsv
+usage: make_script_chars.py STCharacters.txt TSCharacters.txt > data/script/chars.tsv
 
 A character is 'hans' (found only in Simplified text) when OpenCC's
 Simplified->Traditional table maps it only to other characters, and 'hant'
@@ -33,7 +33,7 @@ def main():
     both = hans & hant
     print("# Characters that tell a document's script. Derived from OpenCC's")
     print("# STCharacters.txt / TSCharacters.txt (Apache-2.0) by")
-    print("# tools/gen_script_chars.py; see data/NOTICE.")
+    print("# tools/data/make_script_chars.py; see data/NOTICE.")
     print("char\tscript")
     for c in sorted(hant - both):
         print(f"{c}\thant")
