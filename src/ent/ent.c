@@ -54,6 +54,12 @@ typedef struct tables {
  * common surname and given-name characters seen this often in names. */
 #define FREE_SURNAME_MIN 300 /* per million people */
 #define FREE_GIVEN_MIN   30  /* names with the character there */
+/* in a word of three characters the segmenter built or holds, which
+ * starts with a common surname */
+#define WORD_GIVEN_MIN 5
+/* a lexicon word costlier than this (-ln p x 1000: rarer than about one
+ * in 3.3 million words) is too rare to stop a name that holds it */
+#define NAME_WORD_COST 15000
 /* Names read next to a cue word (总裁宋朝弟, 柳萍表示) need a surname
  * this common. */
 #define CUE_SURNAME_MIN 20
@@ -1304,6 +1310,19 @@ static bool cue_after(const ctx *c, uint32_t e)
 	return false;
 }
 
+/* Does the word holding the character at p have a verb, adverb or
+ * function-word tag (全部|撤/v)? */
+static bool verb_at(const ctx *c, uint32_t p)
+{
+	if (c->doc->tokens == NULL)
+		return false;
+	int64_t i = tok_containing(c, p);
+	if (i < 0)
+		return false;
+	const char *tag = tok_tag(c, &c->doc->tokens[i]);
+	return strchr("vdcpuy", tag[0]) != NULL;
+}
+
 /* A name next to a cue: a surname at least CUE_SURNAME_MIN common (or a
  * Japanese one) and one or two given-name characters, on word edges. With
  * only a cue after it (before false), that cue must follow the name. */
@@ -1329,15 +1348,22 @@ static uint32_t cue_name(const ctx *c, uint32_t p, uint32_t limit, bool before)
 		return p;
 	if (sur == p2 && jx_table_find(c->tb.nonname, c->t + p, l1) >= 0)
 		return p; /* 上, 和: a function word first */
-	/* the surname does not start a word of the lexicon (同志, 時任,
-	 * 高水平); a person's name is fine */
+	/* the surname does not start a word of the lexicon that is the
+	 * whole name or runs past it (同志, 時任, 高水平); a person's name
+	 * is fine, and so is a word that ends inside a name of three after
+	 * a cue before it (主教練|馬躍|南, 總裁|宋朝|弟) */
+	uint32_t wend = sur;
 	if (c->doc->tokens) {
 		const jx_token *t = &c->doc->tokens[tok_containing(c, p)];
 		const char *tag = tok_tag(c, t);
 		if (!(t->flags & JX_TOK_OOV) &&
 		    jx_doc_norm(c->doc, t->end) > sur &&
 		    strncmp(tag, "nr", 2) != 0)
-			return p;
+			/* only a noun or time word may end inside (not
+			 * 全部|撤, 步行|籌) */
+			wend = tag[0] == 'n' || tag[0] == 't'
+			           ? jx_doc_norm(c->doc, t->end)
+			           : UINT32_MAX;
 	}
 	uint32_t g1 = sur, g2 = g1 + char_len(c, g1);
 	uint32_t g3 = g2 < limit ? g2 + char_len(c, g2) : g2;
@@ -1345,12 +1371,13 @@ static uint32_t cue_name(const ctx *c, uint32_t p, uint32_t limit, bool before)
 	    !given_ok(c, g1, false, c->tb.g_single))
 		return p;
 	if (g2 < limit && g3 <= limit && !match_at(c, g2) &&
+	    (wend == sur || (before && wend < g3 && !verb_at(c, g2))) &&
 	    given_ok(c, g1, false, c->tb.g_first) &&
 	    given_ok(c, g2, false, c->tb.g_last) && tok_edge(c, g3) &&
 	    (before || cue_after(c, g3)))
 		return g3;
-	if (given_ok(c, g1, false, c->tb.g_single) && tok_edge(c, g2) &&
-	    (before || cue_after(c, g2)))
+	if (wend == sur && given_ok(c, g1, false, c->tb.g_single) &&
+	    tok_edge(c, g2) && (before || cue_after(c, g2)))
 		return g2;
 	return p;
 }
@@ -1939,6 +1966,41 @@ static int64_t inner_place(const ctx *c, uint32_t s, uint32_t e, uint32_t b)
 	return -1;
 }
 
+/* Is the lexicon word tagged no name at norm [s, e) (three characters)
+ * a person's name all the same (嚴義塤/n, 辛業江/nz: the lexicon holds
+ * many names with a noun's tag)? A common surname and two characters
+ * that names often have first and last, which are not a word, and no
+ * word with the surname either (宋朝, 高水平) unless the lexicon tags it
+ * as a name; no place or organisation suffix at the end. */
+static bool name_shaped_word(const ctx *c, uint32_t s, uint32_t e)
+{
+	const jx_lexicon *lx = &c->doc->model->lex;
+	uint32_t g1 = s + char_len(c, s), g2 = g1 + char_len(c, g1);
+	if (!all_han(c, s, e) ||
+	    !common_surname(c, jx_table_find(c->tb.surnames, c->t + s,
+	                                     g1 - s)) ||
+	    jx_table_find(c->tb.nonname, c->t + s, g1 - s) >= 0 ||
+	    !given_ok(c, g1, true, c->tb.g_first) ||
+	    !given_ok(c, g2, true, c->tb.g_last))
+		return false;
+	uint32_t cg = 0, cs = 0;
+	int tg = jx_lex_word_tag(lx, c->t + g1, e - g1, &cg),
+	    ts = jx_lex_word_tag(lx, c->t + s, g2 - s, &cs);
+	/* rare words of the lexicon (雅茹/N, 李振/N: pieces of names in
+	 * the Taiwan list) do not count */
+	if ((tg >= 0 && cg < NAME_WORD_COST &&
+	     strncmp(jx_lex_tag_name(lx, (uint32_t)tg), "nr", 2)) ||
+	    (ts >= 0 && cs < NAME_WORD_COST &&
+	     strncmp(jx_lex_tag_name(lx, (uint32_t)ts), "nr", 2)))
+		return false;
+	if ((c->tb.place_suffixes &&
+	     jx_table_find(c->tb.place_suffixes, c->t + g2, e - g2) >= 0) ||
+	    (c->tb.org_suffixes &&
+	     jx_table_find(c->tb.org_suffixes, c->t + g2, e - g2) >= 0))
+		return false;
+	return true;
+}
+
 static void lexicon_names(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -1949,13 +2011,21 @@ static void lexicon_names(ctx *c)
 		if (t->flags & JX_TOK_OOV)
 			continue;
 		const char *tag = jx_lex_tag_name(&d->model->lex, t->tag);
-		if (!tag || strcmp(tag, "nr") != 0)
-			continue;
 		size_t nc = jx_utf8_count(d->src + t->start, t->end - t->start);
-		if (nc < 3 || nc > 4)
-			continue;
 		uint32_t s = jx_doc_norm(d, t->start),
 		         e = jx_doc_norm(d, t->end);
+		if (tag && strcmp(tag, "nr") != 0 && nc == 3 && e <= c->n &&
+		    uncovered(c, s, e) && name_shaped_word(c, s, e)) {
+			match *x = add_match(c, s, e, K_NAME, 0);
+			if (x == NULL)
+				return;
+			entity_of_match(c, x);
+			continue;
+		}
+		if (!tag || strcmp(tag, "nr") != 0)
+			continue;
+		if (nc < 3 || nc > 4)
+			continue;
 		bool free_ = e <= c->n;
 		for (uint32_t b = s; b < e && free_; b++)
 			free_ =
@@ -2056,9 +2126,9 @@ static uint32_t unknown_word_name(const ctx *c, uint32_t i, uint32_t s,
 	     jx_table_find(c->tb.place_suffixes, c->t + last, e - last) >= 0))
 		return s;
 	if (last > g) { /* three characters */
-		return given_count(c, g, c->tb.g_first) >= FREE_GIVEN_MIN &&
+		return given_count(c, g, c->tb.g_first) >= WORD_GIVEN_MIN &&
 		               given_count(c, last, c->tb.g_last) >=
-		                   FREE_GIVEN_MIN
+		                   WORD_GIVEN_MIN
 		           ? e
 		           : s;
 	}

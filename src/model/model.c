@@ -591,6 +591,27 @@ const char *jx_lex_tag_name(const jx_lexicon *lx, uint32_t id)
 	return jx_table_cell(lx->tags, id, 0).s;
 }
 
+int jx_lex_word_tag(const jx_lexicon *lx, const uint8_t *s, size_t len,
+                    uint32_t *cost)
+{
+	uint32_t st = 0, v;
+	size_t i = 0;
+	if (lx->dat.n == 0 || len == 0)
+		return -1;
+	while (i < len) {
+		if (!jx_utf8_seq(s + i, len - i))
+			return -1;
+		uint32_t id = jx_lex_char(lx, jx_utf8_next(s, len, &i));
+		if (id == 0 || !jx_dat_next(&lx->dat, st, id, &st))
+			return -1;
+	}
+	if (!jx_dat_value(&lx->dat, st, &v))
+		return -1;
+	if (cost)
+		*cost = v & 0xFFFFu;
+	return (int)(v >> 16);
+}
+
 int jx_lex_tag_id(const jx_lexicon *lx, const char *name)
 {
 	if (lx->tags == NULL)

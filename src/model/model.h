@@ -124,6 +124,11 @@ double jx_model_param_in(const jishi_model *m, const char *table,
                          const char *name, double def);
 /* Name of POS tag id ("x" when out of range). */
 const char *jx_lex_tag_name(const jx_lexicon *lx, uint32_t id);
+/* POS tag id of the lexicon word s[0..len) (UTF-8), or -1 when the
+ * lexicon holds no such word; its cost (-ln p x 1000) in *cost when
+ * cost is not NULL. */
+int jx_lex_word_tag(const jx_lexicon *lx, const uint8_t *s, size_t len,
+                    uint32_t *cost);
 /* Id of a POS tag name, or -1. */
 int jx_lex_tag_id(const jx_lexicon *lx, const char *name);
 
