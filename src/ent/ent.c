@@ -57,9 +57,16 @@ typedef struct tables {
 /* in a word of three characters the segmenter built or holds, which
  * starts with a common surname */
 #define WORD_GIVEN_MIN 5
-/* a lexicon word costlier than this (-ln p x 1000: rarer than about one
- * in 3.3 million words) is too rare to stop a name that holds it */
-#define NAME_WORD_COST 15000
+/* Word costs are -ln p x 1000 (word_cost).  A lexicon word rarer than
+ * about one in 600,000 words is too rare to stop a name that holds it
+ * (雅茹/N, 李振/N: pieces of names in the Taiwan list) */
+#define NAME_WORD_COST 13300
+/* a noun this rare (about one in 80,000 words) may be a name next to an
+ * office or a noun of address */
+#define RARE_NOUN_COST 11300
+/* a word this common (about one in 130,000 words) is no name shaped
+ * like one (政治學, 穆斯林) */
+#define COMMON_WORD_COST 11800
 /* Names read next to a cue word (总裁宋朝弟, 柳萍表示) need a surname
  * this common. */
 #define CUE_SURNAME_MIN 20
@@ -1966,6 +1973,25 @@ static int64_t inner_place(const ctx *c, uint32_t s, uint32_t e, uint32_t b)
 	return -1;
 }
 
+/* The lexicon's cost of the word at norm [s, e) as -ln p x 1000 (the
+ * trie's cost less the length_cost it adds per character), with its tag
+ * in *tag; -1 when the lexicon has no such word. */
+static int64_t word_cost(const ctx *c, uint32_t s, uint32_t e, int *tag)
+{
+	const jx_lexicon *lx = &c->doc->model->lex;
+	uint32_t cost = 0;
+	int t = jx_lex_word_tag(lx, c->t + s, e - s, &cost);
+	if (tag)
+		*tag = t;
+	if (t < 0)
+		return -1;
+	double per = jx_model_param(c->doc->model, "length_cost", 0);
+	int64_t v =
+	    (int64_t)cost -
+	    (int64_t)(per * (double)(jx_utf8_count(c->t + s, e - s) - 1));
+	return v < 0 ? 0 : v;
+}
+
 /* Is the lexicon word tagged no name at norm [s, e) (three characters)
  * a person's name all the same (嚴義塤/n, 辛業江/nz: the lexicon holds
  * many names with a noun's tag)? A common surname and two characters
@@ -1977,20 +2003,23 @@ static bool name_shaped_word(const ctx *c, uint32_t s, uint32_t e)
 	const jx_lexicon *lx = &c->doc->model->lex;
 	uint32_t g1 = s + char_len(c, s), g2 = g1 + char_len(c, g1);
 	if (!all_han(c, s, e) ||
-	    !common_surname(c, jx_table_find(c->tb.surnames, c->t + s,
-	                                     g1 - s)) ||
+	    !common_surname(c,
+	                    jx_table_find(c->tb.surnames, c->t + s, g1 - s)) ||
 	    jx_table_find(c->tb.nonname, c->t + s, g1 - s) >= 0 ||
 	    !given_ok(c, g1, true, c->tb.g_first) ||
 	    !given_ok(c, g2, true, c->tb.g_last))
 		return false;
-	uint32_t cg = 0, cs = 0;
-	int tg = jx_lex_word_tag(lx, c->t + g1, e - g1, &cg),
-	    ts = jx_lex_word_tag(lx, c->t + s, g2 - s, &cs);
+	/* a common word is a word (穆斯林, 成員國) */
+	int tw, tg, ts;
+	int64_t cw = word_cost(c, s, e, &tw);
+	if (cw >= 0 && cw < COMMON_WORD_COST)
+		return false;
+	int64_t cg = word_cost(c, g1, e, &tg), cs = word_cost(c, s, g2, &ts);
 	/* rare words of the lexicon (雅茹/N, 李振/N: pieces of names in
 	 * the Taiwan list) do not count */
-	if ((tg >= 0 && cg < NAME_WORD_COST &&
+	if ((cg >= 0 && cg < NAME_WORD_COST &&
 	     strncmp(jx_lex_tag_name(lx, (uint32_t)tg), "nr", 2)) ||
-	    (ts >= 0 && cs < NAME_WORD_COST &&
+	    (cs >= 0 && cs < NAME_WORD_COST &&
 	     strncmp(jx_lex_tag_name(lx, (uint32_t)ts), "nr", 2)))
 		return false;
 	if ((c->tb.place_suffixes &&
@@ -2291,6 +2320,173 @@ static void unknown_names(ctx *c)
 			entity_of_match(c, x);
 			i = j - 1;
 		}
+	}
+}
+
+/* Is the whole word [s, e) shaped like a person's name: a surname (at
+ * least CUE_SURNAME_MIN common, or Japanese) and one or two given-name
+ * characters, a Japanese surname alone (橋本), or two to six
+ * transliteration characters (布拉特, 魯賓)? */
+static bool name_shaped(const ctx *c, uint32_t s, uint32_t e, bool loose)
+{
+	size_t nc = jx_utf8_count(c->t + s, e - s);
+	if (nc < 2 || nc > 6 || !all_han(c, s, e) ||
+	    after_numeral(c, s + char_len(c, s)))
+		return false; /* not 一人, 五任 */
+	uint32_t last = prev_off(c, e);
+	if (c->tb.place_suffixes &&
+	    jx_table_find(c->tb.place_suffixes, c->t + last, e - last) >= 0)
+		return false; /* 任鄉 */
+	if (loose && translit_chars(c, s, e))
+		return true;
+	if (!loose)
+		return nc == 3 && name_shaped_word(c, s, e); /* not 科學家 */
+	uint32_t g1 = s + char_len(c, s);
+	uint32_t g2 = g1 + char_len(c, g1);
+	if (nc == 2 && jx_table_find(c->tb.jp_surnames, c->t + s, e - s) >= 0)
+		return true;
+	if (nc > 3)
+		return false;
+	int64_t r = jx_table_find(c->tb.surnames, c->t + s, g1 - s);
+	uint32_t g = g1;
+	if (nc == 3 && jx_table_find(c->tb.surnames, c->t + s, g2 - s) >= 0)
+		g = g2; /* 歐陽|震 */
+	else if (r < 0 ||
+	         strtoul(
+	             jx_table_str(c->tb.surnames, (uint32_t)r, c->tb.s_freq),
+	             NULL, 10) < CUE_SURNAME_MIN ||
+	         jx_table_find(c->tb.nonname, c->t + s, g1 - s) >= 0)
+		return false;
+	if (e == g + char_len(c, g)) /* one given character */
+		return given_ok(c, g, false, c->tb.g_single) ||
+		       given_ok(c, g, false, c->tb.g_last);
+	return given_ok(c, g, false, c->tb.g_first) &&
+	       given_ok(c, g + char_len(c, g), false, c->tb.g_last);
+}
+
+/* Does a country's name start inside [s, e): one of two characters or
+ * more anywhere, an abbreviation of one first? */
+static bool has_country(const ctx *c, uint32_t s, uint32_t e)
+{
+	for (uint32_t p = s; p < e; p += char_len(c, p)) {
+		uint32_t row;
+		uint32_t l =
+		    jx_table_longest(c->tb.countries, c->t + p, e - p, &row);
+		/* one character only first (土方, not 嚴義塤) */
+		if (l > char_len(c, p) || (l && p == s))
+			return true;
+	}
+	return false;
+}
+
+/* Is token t one Han character? */
+static bool one_han_word(const ctx *c, const jx_token *t)
+{
+	uint32_t s = jx_doc_norm(c->doc, t->start),
+	         e = jx_doc_norm(c->doc, t->end);
+	return e <= c->n && is_han(c, s) && s + char_len(c, s) == e;
+}
+
+/* Whole words next to a strong cue are names when they are shaped like
+ * one (name_shaped): after an office title or a role word of
+ * names/person_cues (司令|巴克, 發言人|魯賓), or before an office title,
+ * a form of address or a speech verb (橋本|首相, 拉埃|女士, 羅幹|說). The
+ * word must be a noun, a name or unknown to the lexicon, and known names
+ * must not cover it. */
+static void cue_words(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.cues == NULL)
+		return;
+	/* bit 1: an office ends here; 2: one starts here; 4: a title
+	 * modifier starts here */
+	uint8_t *edge = jx_arena_zalloc(&c->doc->arena, (size_t)c->n + 1);
+	if (edge == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return;
+	}
+	for (uint32_t k = 0; k < c->nm; k++)
+		if (c->m[k].kind == K_OFFICE) {
+			edge[c->m[k].e] |= 1;
+			edge[c->m[k].s] |= 2;
+		} else if (c->m[k].kind == K_MOD) {
+			edge[c->m[k].s] |= 4;
+		}
+	for (uint32_t i = 0; i < d->ntokens; i++) {
+		const jx_token *t = &d->tokens[i];
+		uint32_t s = jx_doc_norm(d, t->start),
+		         e = jx_doc_norm(d, t->end);
+		const char *tag = tok_tag(c, t);
+		if (e > c->n || !all_han(c, s, e) || !uncovered(c, s, e) ||
+		    after_numeral(c, s))
+			continue;
+		/* the cue: 2 an office or a noun (司令, 先生, 女士), 1 a verb
+		 * (說, 表示) */
+		int cue = edge[s] & 1 || edge[e] & 2 ? 2 : 0;
+		const jx_token *u = i > 0 && d->tokens[i - 1].end == t->start
+		                        ? &d->tokens[i - 1]
+		                        : NULL;
+		const char *sd =
+		    u && !cue ? cue_side(c, jx_doc_norm(d, u->start), s) : NULL;
+		if (sd && (!strcmp(sd, "before") || !strcmp(sd, "both")))
+			cue = tok_tag(c, u)[0] == 'n' ? 2 : 1;
+		const jx_token *w =
+		    i + 1 < d->ntokens && d->tokens[i + 1].start == t->end
+		        ? &d->tokens[i + 1]
+		        : NULL;
+		uint32_t we = w ? jx_doc_norm(d, w->end) : 0;
+		sd = w && !cue && we <= c->n ? cue_side(c, e, we) : NULL;
+		if (sd && (!strcmp(sd, "after") || !strcmp(sd, "both")))
+			cue = tok_tag(c, w)[0] == 'n' ? 2 : 1;
+		if (cue == 0)
+			continue;
+		/* a lexicon noun is a noun first (大家, 農民, 科學家說)
+		 * unless an office or a noun of address is next to it
+		 * (布拉特先生); a name-tagged or unknown word is not */
+		size_t nc = jx_utf8_count(c->t + s, e - s);
+		bool unknown = (t->flags & JX_TOK_OOV) || tag[0] == 'x' ||
+		               (tag[0] == 'n' && tag[1] == 'r');
+		/* a rare noun next to an office or a noun of address:
+		 * 巴克, 橋本, 布拉特 (not 政府, 雙方, 穆斯林) */
+		bool rare = !unknown && cue == 2 && tag[0] == 'n' &&
+		            word_cost(c, s, e, NULL) >= RARE_NOUN_COST &&
+		            (nc >= 3 || edge[s] & 1 || edge[e] & 2);
+		if (!(unknown || rare ||
+		      (cue == 2 && nc >= 3 && tag[0] == 'n')))
+			continue;
+		if (!name_shaped(c, s, e, unknown || rare))
+			continue;
+		/* a noun with a country's name in it is about the country
+		 * (土方, 南北韓 before 領導人) */
+		if (!unknown && has_country(c, s, e))
+			continue;
+		/* a noun before an office is often its department or a
+		 * modifier (保安局|局長, 國務|大臣): only a transliteration
+		 * or a Japanese surname there */
+		if (!unknown && !(edge[s] & 1) &&
+		    !(cue == 2 && !(edge[e] & 2)) && !translit_chars(c, s, e) &&
+		    jx_table_find(c->tb.jp_surnames, c->t + s, e - s) < 0)
+			continue;
+		/* not a title modifier (候任, 常任 before an office) */
+		if (edge[s] & 4)
+			continue;
+		uint32_t dl;
+		if (is_dot(c, e, &dl) ||
+		    (e + 3 <= c->n && (!memcmp(c->t + e, "\xE2\x80\x94", 3) ||
+		                       !memcmp(c->t + e, "\xEF\xBC\x8E", 3))))
+			continue; /* 約翰—格倫, 約翰．柯寧: part of a longer
+			             name */
+		/* no character of a name glued on either side (戚|西洋,
+		 * 馬躍|南) */
+		if (u && one_han_word(c, u) && !(edge[s] & 1))
+			continue;
+		if (w && one_han_word(c, w) && !(edge[e] & 2) &&
+		    !cue_side(c, e, we))
+			continue;
+		match *x = add_match(c, s, e, K_NAME, 0);
+		if (x == NULL)
+			return;
+		entity_of_match(c, x);
 	}
 }
 
@@ -2703,6 +2899,7 @@ void jx_ent_run(jishi_doc *doc)
 	surname_words(&c);
 	lexicon_names(&c);
 	unknown_names(&c);
+	cue_words(&c);
 	free_names(&c);
 	rest(&c);
 	repeat_names(&c);

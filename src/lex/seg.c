@@ -416,6 +416,10 @@ static uint32_t emit_cost(const jx_lexicon *lx, uint32_t id, int t)
 	return c >= 65535 ? NEVER : c;
 }
 
+/* A lexicon word cheaper than this (-ln p x 1000; p above about 1 in
+ * 3.3 million) is a known word even when the character model builds it. */
+#define KNOWN_COST 15000
+
 /* Re-read units [a, b) (single Han characters on the best path) with the
  * character model, emitting tokens. */
 static int hmm_run(jx_seg *s, size_t a, size_t b)
@@ -464,10 +468,24 @@ static int hmm_run(jx_seg *s, size_t a, size_t b)
 			uint32_t so = u[start].off,
 			         eo = i + 1 < b ? u[i + 1].off : u[b].off;
 			bool single = start == i;
+			/* a word the model builds that the lexicon holds
+			 * as a common word (高|地 -> 高地/n) keeps the
+			 * lexicon's tag; a rare one (a name the Taiwan list
+			 * holds as N) stays unknown */
+			uint32_t st = 0, v = JX_DAT_NOVALUE;
+			for (size_t j = start; !single && j <= i; j++)
+				if (u[j].id == 0 ||
+				    !jx_dat_next(&lx->dat, st, u[j].id, &st)) {
+					v = JX_DAT_NOVALUE;
+					break;
+				} else if (j == i)
+					jx_dat_value(&lx->dat, st, &v);
 			int rc =
 			    single ? emit_tok(s, so, eo, s->nd[i].tag,
 			                      s->nd[i].flags)
-			           : emit_tok(s, so, eo, s->tag_x, JX_TOK_OOV);
+			    : v != JX_DAT_NOVALUE && (v & 0xFFFFu) < KNOWN_COST
+			        ? emit_tok(s, so, eo, (uint16_t)(v >> 16), 0)
+			        : emit_tok(s, so, eo, s->tag_x, JX_TOK_OOV);
 			if (rc)
 				return rc;
 			start = i + 1;
