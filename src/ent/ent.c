@@ -1876,6 +1876,20 @@ static void compose_places(ctx *c)
  * the whole word is a form of the name. One entity per surname in the
  * document (key "S:"; later bare occurrences of the surname are not
  * read as the person). */
+/* Is the word [g, e) a form of address (先生, 老師, 教授: a cue of any
+ * side but before) or an office (市長) that may follow a surname? */
+static bool address_after(const ctx *c, uint32_t g, uint32_t e)
+{
+	const char *sd = cue_side(c, g, e);
+	if (sd && strcmp(sd, "before") != 0)
+		return true;
+	for (uint32_t k = 0; c->covered[g] == 2 && k < c->nm; k++)
+		if (c->m[k].s == g && c->m[k].e == e &&
+		    c->m[k].kind == K_OFFICE)
+			return true;
+	return false;
+}
+
 static void surname_words(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -1892,13 +1906,27 @@ static void surname_words(ctx *c)
 		if (g == e) {
 			/* 李/nr|老師/n: a surname the lexicon tags as a name
 			 * and a noun (not a speech verb: 真|指出) */
-			if (strcmp(tag, "nr") != 0 || i + 1 >= d->ntokens ||
+			if (i + 1 >= d->ntokens ||
 			    d->tokens[i + 1].start != t->end)
 				continue;
 			const char *nt = tok_tag(c, &d->tokens[i + 1]);
 			if (nt[0] != 'n')
 				continue;
 			e = jx_doc_norm(d, d->tokens[i + 1].end);
+			/* a noun's, adjective's or numeral's tag too when a
+			 * form of address or an office follows and the
+			 * surname is common (陳/n|老師, 黃/a|老師, 項/m|市長;
+			 * not 任/r|警官),
+			 * not after a noun it may end (隊|長) */
+			if (strcmp(tag, "nr") != 0 &&
+			    !(strchr("nmqxa", tag[0]) && e <= c->n &&
+			      address_after(c, g, e) &&
+			      common_surname(c,
+			                     jx_table_find(c->tb.surnames,
+			                                   c->t + s, g - s)) &&
+			      !(i > 0 && d->tokens[i - 1].end == t->start &&
+			        tok_tag(c, &d->tokens[i - 1])[0] == 'n')))
+				continue;
 		} else {
 			const char *sd = cue_side(c, g, e);
 			bool unknown = (t->flags & JX_TOK_OOV) || tag[0] == 'x';
