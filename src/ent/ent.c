@@ -6,6 +6,7 @@
  * All names, titles and codes come from the model's tables; nothing here
  * fails on odd input (memory aside).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,10 @@ typedef struct tables {
 /* a word this common (about one in 130,000 words) is no name shaped
  * like one (政治學, 穆斯林) */
 #define COMMON_WORD_COST 11800
+/* a name-tagged lexicon word is a transliterated name when its
+ * characters' transliteration counts average this (geometric mean:
+ * 基里延科 248, not 紅富士 29, 海王星 64) */
+#define TRANSLIT_MEAN_MIN 100
 /* Names read next to a cue word (总裁宋朝弟, 柳萍表示) need a surname
  * this common. */
 #define CUE_SURNAME_MIN 20
@@ -2218,6 +2223,36 @@ static uint32_t unknown_word_name(const ctx *c, uint32_t i, uint32_t s,
 	return e;
 }
 
+/* The geometric mean of the transliteration counts of the characters of
+ * [s, e) (0 when one has none). */
+static double translit_mean(const ctx *c, uint32_t s, uint32_t e)
+{
+	double sum = 0;
+	int n = 0;
+	int col_ = jx_table_col(c->tb.translit, "freq");
+	for (uint32_t p = s; p < e; p += char_len(c, p), n++) {
+		int64_t r =
+		    jx_table_find(c->tb.translit, c->t + p, char_len(c, p));
+		if (r < 0)
+			return 0;
+		double f = strtod(
+		    jx_table_str(c->tb.translit, (uint32_t)r, col_), NULL);
+		if (!(f > 0))
+			return 0;
+		sum += log(f);
+	}
+	return n ? exp(sum / n) : 0;
+}
+
+/* Does [s, e) end with a word of entity/place_suffixes (島, 寺, 林)? */
+static bool place_suffix_end(const ctx *c, uint32_t s, uint32_t e)
+{
+	if (c->tb.place_suffixes == NULL || e <= s)
+		return false;
+	uint32_t last = prev_off(c, e);
+	return jx_table_find(c->tb.place_suffixes, c->t + last, e - last) >= 0;
+}
+
 /* Names the segmenter could not find in its lexicon (it builds such words
  * with its unknown-word model) or tags as transliterated names:
  * - an unknown word of two to four characters that is a surname and a
@@ -2334,14 +2369,24 @@ static void unknown_names(ctx *c)
 				ok = translit_at(c, q);
 			if (!ok)
 				break;
-			name_tag = name_tag || !strcmp(ut, "nrt") ||
-			           !strcmp(ut, "nrfg") ||
-			           (u->flags & JX_TOK_OOV) || ut[0] == 'x';
+			/* a name-tagged word of three characters or more
+			 * counts when its characters are typical of
+			 * transliterations and it is no common word
+			 * (基里延科/nr; not 紅富士/nr, 海王星/nr) */
+			name_tag =
+			    name_tag || !strcmp(ut, "nrt") ||
+			    !strcmp(ut, "nrfg") || (u->flags & JX_TOK_OOV) ||
+			    ut[0] == 'x' ||
+			    (!strcmp(ut, "nr") &&
+			     jx_utf8_count(c->t + us, ue - us) >= 3 &&
+			     translit_mean(c, us, ue) >= TRANSLIT_MEAN_MIN &&
+			     word_cost(c, us, ue, NULL) >= COMMON_WORD_COST);
 			re = ue;
 			j++;
 		}
 		size_t rc = jx_utf8_count(c->t + s, re - s);
-		if (rc >= 3 && rc <= 8 && name_tag) {
+		if (rc >= 3 && rc <= 8 && name_tag &&
+		    !place_suffix_end(c, s, re)) {
 			match *x = add_match(c, s, re, K_NAME, 0);
 			if (x == NULL)
 				return;
