@@ -133,6 +133,16 @@ EXTRA = {
     "NLD": {"abbr": ["荷"]},
     "PRT": {"abbr": ["葡"]},
     "XKK": {},
+    # former states, with the codes of PETRARCH2's Phoenix.Countries
+    # actors (SUN, CSK, DDR, SCG) and ISO 3166-3's YUG for the SFR
+    # Yugoslavia: reports about history and older news name them
+    "SUN": {"short": ["蘇聯"], "long": ["蘇維埃社會主義共和國聯盟"]},
+    "YUG": {"short": ["南斯拉夫"],
+            "long": ["南斯拉夫社會主義聯邦共和國"]},
+    "SCG": {"short": ["南聯盟", "塞爾維亞和黑山", "塞黑"],
+            "long": ["南斯拉夫聯盟共和國"]},
+    "CSK": {"short": ["捷克斯洛伐克"]},
+    "DDR": {"short": ["東德"], "long": ["德意志民主共和國"]},
 }
 
 CONFIGS = ("t2s", "s2t", "s2tw", "s2twp", "s2hk")
