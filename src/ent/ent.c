@@ -2163,6 +2163,27 @@ static unsigned long given_count(const ctx *c, uint32_t p, int col_)
 	                       NULL, 10);
 }
 
+/* The geometric mean of the transliteration counts of the characters of
+ * [s, e) (0 when one has none). */
+static double translit_mean(const ctx *c, uint32_t s, uint32_t e)
+{
+	double sum = 0;
+	int n = 0;
+	int col_ = jx_table_col(c->tb.translit, "freq");
+	for (uint32_t p = s; p < e; p += char_len(c, p), n++) {
+		int64_t r =
+		    jx_table_find(c->tb.translit, c->t + p, char_len(c, p));
+		if (r < 0)
+			return 0;
+		double f = strtod(
+		    jx_table_str(c->tb.translit, (uint32_t)r, col_), NULL);
+		if (!(f > 0))
+			return 0;
+		sum += log(f);
+	}
+	return n ? exp(sum / n) : 0;
+}
+
 /* An unknown word of two or three characters (token i, norm [s, e)) that
  * is a common surname and a given name by the counts of given_chars:
  * a one-character given name is counted as a single name or as the
@@ -2205,8 +2226,9 @@ static uint32_t unknown_word_name(const ctx *c, uint32_t i, uint32_t s,
 		         ue = jx_doc_norm(d, u->end);
 		/* 尤爾|科夫: a transliteration goes on */
 		if (ue <= c->n && ue - us > char_len(c, us) &&
-		    translit_at(c, g) && translit_chars(c, us, ue))
-			return s;
+		    translit_at(c, g) && translit_chars(c, us, ue) &&
+		    translit_mean(c, us, ue) >= TRANSLIT_MEAN_MIN)
+			return s; /* not 尹莉|明白 */
 		if (ue <= c->n && ue - us == char_len(c, us) && is_han(c, us) &&
 		    !c->covered[us] &&
 		    jx_table_find(c->tb.nonname, c->t + us, ue - us) < 0) {
@@ -2221,27 +2243,6 @@ static uint32_t unknown_word_name(const ctx *c, uint32_t i, uint32_t s,
 		}
 	}
 	return e;
-}
-
-/* The geometric mean of the transliteration counts of the characters of
- * [s, e) (0 when one has none). */
-static double translit_mean(const ctx *c, uint32_t s, uint32_t e)
-{
-	double sum = 0;
-	int n = 0;
-	int col_ = jx_table_col(c->tb.translit, "freq");
-	for (uint32_t p = s; p < e; p += char_len(c, p), n++) {
-		int64_t r =
-		    jx_table_find(c->tb.translit, c->t + p, char_len(c, p));
-		if (r < 0)
-			return 0;
-		double f = strtod(
-		    jx_table_str(c->tb.translit, (uint32_t)r, col_), NULL);
-		if (!(f > 0))
-			return 0;
-		sum += log(f);
-	}
-	return n ? exp(sum / n) : 0;
 }
 
 /* Does [s, e) end with a word of entity/place_suffixes (島, 寺, 林)? */
