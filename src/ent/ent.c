@@ -531,6 +531,21 @@ static void widen_names(ctx *c)
 	}
 }
 
+static bool tok_edge(const ctx *c, uint32_t p);
+
+/* Does a name of two characters or more begin and end inside words of
+ * the segmenter (劉小|明報|導: 明報 is no outlet there)? Titles and
+ * people of the dictionary are left alone. */
+static bool across_words(const ctx *c, const match *x)
+{
+	if (x->kind != K_MEDIA && x->kind != K_ORG && x->kind != K_PLACE &&
+	    x->kind != K_COUNTRY)
+		return false;
+	if (x->e - x->s <= char_len(c, x->s))
+		return false;
+	return !tok_edge(c, x->s) && !tok_edge(c, x->e);
+}
+
 /* Step 1: every known name, longest first, left to right. */
 static void scan(ctx *c)
 {
@@ -560,7 +575,7 @@ static void scan(ctx *c)
 	uint32_t w = 0;
 	for (uint32_t i = 0; i < c->nm; i++) {
 		match *x = &c->m[i];
-		if (inside_translit(c, x)) {
+		if (inside_translit(c, x) || across_words(c, x)) {
 			memset(c->covered + x->s, 0, x->e - x->s);
 			continue;
 		}
