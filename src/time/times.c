@@ -551,12 +551,31 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 			r = r1;
 		}
 	}
+	/* Cantonese five-minute marks: 三點踏一 (3:05), 踏半, 三點三個字
+	 * (3:15): the minute hand on a numeral of the dial */
+	uint32_t l5 = mi < 0 ? at(c, c->tb.units, r, &row) : 0;
+	if (l5 &&
+	    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "dial")) {
+		num f = read_num(c, r + l5);
+		if (f.e > r + l5 && f.v >= 1 && f.v <= 11) {
+			mi = (int)f.v * 5;
+			r = f.e;
+		} else if (lit(c, r + l5, "半")) {
+			mi = 30;
+			r += l5 + 3;
+		}
+	}
 	num m = read_num(c, r);
 	uint32_t l2;
-	if (mi < 0 && m.e > r && m.v < 60 &&
+	if (mi < 0 && m.e > r && m.v >= 1 && m.v <= 11 &&
 	    (l2 = at(c, c->tb.units, m.e, &row)) &&
-	    strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "minute") ==
-	        0) {
+	    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "dial5")) {
+		mi = (int)m.v * 5;
+		r = m.e + l2;
+	} else if (mi < 0 && m.e > r && m.v < 60 &&
+	           (l2 = at(c, c->tb.units, m.e, &row)) &&
+	           strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind),
+	                  "minute") == 0) {
 		mi = (int)m.v;
 		r = m.e + l2;
 		num s = read_num(c, r);
@@ -1541,6 +1560,10 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				r = r2;
 			}
 		}
+		int wd;
+		if (r > p + len && d.u == DU_W && d.n == 1 &&
+		    read_day_of_week(c, r, &wd) > r)
+			r = p + len; /* 上一週三: a day of that week */
 		if (r > p + len && d.num && !d.half && !d.more && d.n >= 1 &&
 		    d.n < 1000) {
 			x->kind = d.u >= DU_H ? T_TIME : T_DATE;
@@ -2862,8 +2885,16 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 	if (x->hh < 0 && x->part && d > 0) { /* 明天上午: 2025-08-25TMO */
 		fmt_date(out->value, sizeof(out->value), y, m, d);
 		size_t l = strlen(out->value);
-		snprintf(out->value + l, sizeof(out->value) - l, "T%s",
-		         x->part);
+		int h1, h2;
+		char day[16];
+		memcpy(day, out->value, l + 1);
+		if (sscanf(x->part, "%2d-%2d", &h1, &h2) == 2)
+			/* 後天凌晨: a part TIMEX has no name for, its hours */
+			snprintf(out->value + l, sizeof(out->value) - l,
+			         "T%02d:00/%sT%02d:00", h1, day, h2);
+		else
+			snprintf(out->value + l, sizeof(out->value) - l, "T%s",
+			         x->part);
 		out->type = "TIME";
 		return;
 	}
