@@ -467,6 +467,11 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 	}
 	num h = read_num(c, q);
 	if (h.e == q || h.v > 24) {
+		size_t b0 = p;
+		uint32_t pc = p > 0 ? jx_utf8_prev(c->t, &b0) : 0;
+		if (!(flags & CL_BARE) && part && !strcmp(part, "00-24") &&
+		    pc >= 0x3400 && pc <= 0x9FFF)
+			return p; /* 全天 alone, not inside 安全天堂 */
 		if (shift && (flags & CL_PART) && part && strcmp(part, "-")) {
 			x->part = part; /* 明天上午 */
 			x->shift = shift;
@@ -602,8 +607,8 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 		r = bare_minutes(c, r, &mi);
 	}
 	/* a bare "3點" with no part of the day or minutes is too often a
-	 * count (三點建議): only Arabic digits with 時, 零點, or a number
-	 * that ends the clause */
+	 * count (三點建議): only Arabic digits with 時, 零點, a number
+	 * that ends the clause, or one that is the clause (三點。) */
 	int hh = shifted((int)h.v, shift);
 	uint32_t r0 = r;
 	if (shift == NULL)
@@ -622,8 +627,13 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 		    !strcmp(jx_table_str(c->tb.units, urow, c->tb.u_kind),
 		            "hour");
 	}
+	/* 三點 as a clause of its own (「三點。」) is no count of things */
+	size_t b0 = p;
+	uint32_t pc = p > 0 ? jx_utf8_prev(c->t, &b0) : 0;
+	bool alone = ends && !(pc >= 0x3400 && pc <= 0x9FFF) &&
+	             !(pc < 0x80 && (pc | 0x20) >= 'a' && (pc | 0x20) <= 'z');
 	if (!(flags & CL_BARE) && shift == NULL && mi < 0 && r == r0 &&
-	    !(h.v == 0 && h.chinese) && !(!h.chinese && ends) &&
+	    !(h.v == 0 && h.chinese) && !(!h.chinese && ends) && !alone &&
 	    len < 6 /* 五點鐘 is a clock time */ && !hour_range &&
 	    (h.chinese || !(lit(c, h.e, "時") || lit(c, h.e, "时"))))
 		return p;
@@ -2560,6 +2570,8 @@ static void resolve_span(const expr *x, const anchor *a, jx_time *out)
 			add_days(&y, &m, &d, dir * n * (u == DU_W ? 7 : 1));
 		}
 		char *far = dir < 0 ? s1 : s2, *near = dir < 0 ? s2 : s1;
+		if (dir > 0) /* 未來兩個月: up to the day before that one */
+			add_days(&y, &m, &d, -1);
 		fmt_date(far, 24, y, m, d);
 		if (clock)
 			fmt_secs(near, 24, now, a->ss > 0 ? 3 : 2);
@@ -2911,6 +2923,11 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 			             1);
 			if (x->wday > 0) {
 				add_days(&y, &m, &d, x->wday - 1);
+				/* 這個星期一 said ahead on a Tuesday: the next
+				 * one, as a weekday alone */
+				if (x->rel_off == 0 && strict &&
+				    days(y, m, d) < days(a->y, a->m, a->d))
+					add_days(&y, &m, &d, 7);
 			} else {
 				int wy, wk;
 				iso_week(y, m, d, &wy, &wk);
@@ -2984,6 +3001,17 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		/* a clock time alone: the anchor's day */
 		y = a->y, m = a->m, d = a->d;
 		used = true;
+		/* said ahead without a part of the day (三點 at 04:30): the
+		 * next time the clock shows it, read on 12 hours */
+		int at_mi = a->hh * 60 + a->mi, mi = x->mi < 0 ? 0 : x->mi;
+		if (strict && x->hh >= 0 && x->shift == NULL && a->hh >= 0 &&
+		    x->hh2 < 0 && x->hh * 60 + mi <= at_mi) {
+			if (x->hh >= 1 && x->hh < 12 &&
+			    (x->hh + 12) * 60 + mi > at_mi)
+				x->hh += 12;
+			else
+				add_days(&y, &m, &d, 1);
+		}
 	}
 	if (d > 0 && m > 0 && y > 0 && !jx_date_valid(y, m, d))
 		d = -1;
@@ -3037,7 +3065,12 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		int h1, h2;
 		char day[16];
 		memcpy(day, out->value, l + 1);
-		if (sscanf(x->part, "%2d-%2d", &h1, &h2) == 2)
+		bool hours = sscanf(x->part, "%2d-%2d", &h1, &h2) == 2;
+		if (hours && h1 == 0 && h2 == 24) {
+			out->type = "DATE"; /* 今天全天: the whole day */
+			return;
+		}
+		if (hours)
 			/* 後天凌晨: a part TIMEX has no name for, its hours */
 			snprintf(out->value + l, sizeof(out->value) - l,
 			         "T%02d:00/%sT%02d:00", h1, day, h2);
@@ -3404,12 +3437,17 @@ void jx_time_run(jishi_doc *doc)
 		prev.md_open = md_open;
 		prev.md = x.d > 0 && x.wday < 0;
 		prev.wday = wday;
-		if (t->mod == NULL) {
-			/* 大約晚上十點: the mod word is part of the expression
-			 */
+		{
+			/* 大約晚上十點: the mod word is part of the expression;
+			 * 大約晚上十點以後 keeps AFTER, its span the 大約 */
 			uint32_t ms = x.s;
-			t->mod = mod_before(&c, x.s, &ms);
-			if (t->mod)
+			const char *bm = mod_before(&c, x.s, &ms);
+			if (t->mod == NULL)
+				t->mod = bm;
+			if (bm &&
+			    (t->mod == bm || (!strcmp(bm, "APPROX") &&
+			                      (!strcmp(t->mod, "BEFORE") ||
+			                       !strcmp(t->mod, "AFTER")))))
 				t->span = jx_doc_span(doc, ms, x.e);
 		}
 		if (x.kind == T_TIME && t->tz == NULL)
