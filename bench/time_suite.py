@@ -157,7 +157,11 @@ Per source (expected value -> comparison):
             that same string: a SET with just the period is "unconvertible".
             When the resolution carries a Mod, the answer's mod must agree
             (before/until = BEFORE, after/since = AFTER), and an answer with
-            BEFORE/AFTER where the case has no Mod is wrong.
+            BEFORE/AFTER where the case has no Mod is wrong -- unless the
+            word that gives it lies after the case's phrase, inside the
+            answer (他07 年以前就毕业了: Recognizers-Text's case is the phrase
+            "07 年", value 2007 with no Mod, its extraction stopping before
+            以前; the value of the phrase is then the one compared).
             Rows whose value is a lunar-calendar date (RT writes 春节 as
             XXXX-01-01 and 中秋 as XXXX-08-15, lunar month-day; isLunar) are out
             of scope.
@@ -1489,6 +1493,9 @@ def collapse(val: Value) -> Point | None:
 RANK = {OK: 0, WG: 1, WV: 2, UC: 3}
 
 
+RT_OUTSIDE_MOD_RE = re.compile(r"^\s*(或?(以前|之前|以后|以後|之后|之後|以来|以來|前|后|後))$")
+
+
 def compare_rt(row: Row, sel: Sel):
     best = None
     for alt in row.exp["alts"]:
@@ -1499,6 +1506,9 @@ def compare_rt(row: Row, sel: Sel):
         return best
     want = row.exp["mod"]
     got = sel.mod if sel.mod in ("BEFORE", "AFTER") else None
+    if want is None and got and sel.e > row.pe and \
+            RT_OUTSIDE_MOD_RE.match(row.text[row.pe:sel.e]):
+        got = None  # 他07 年以前: the case's phrase stops before 以前
     if want != got:
         return WV, f"mod {got or 'null'} vs {want or 'none'} (value right)"
     return best
