@@ -157,7 +157,11 @@ Per source (expected value -> comparison):
             that same string: a SET with just the period is "unconvertible".
             When the resolution carries a Mod, the answer's mod must agree
             (before/until = BEFORE, after/since = AFTER), and an answer with
-            BEFORE/AFTER where the case has no Mod is wrong.
+            BEFORE/AFTER where the case has no Mod is wrong -- unless the
+            word that gives it lies after the case's phrase, inside the
+            answer (他07 年以前就毕业了: Recognizers-Text's case is the phrase
+            "07 年", value 2007 with no Mod, its extraction stopping before
+            以前; the value of the phrase is then the one compared).
             Rows whose value is a lunar-calendar date (RT writes 春节 as
             XXXX-01-01 and 中秋 as XXXX-08-15, lunar month-day; isLunar) are out
             of scope.
@@ -174,7 +178,14 @@ Per source (expected value -> comparison):
             century's 初 = its first 20 years), AFTER [start of the value, inf (or the
             reference when the value is past)].  A value with another START /
             MID / END (a month's, 年中) that does not match is "unconvertible":
-            JioNLP's rule for it is not known here.  time_delta: JSON
+            JioNLP's rule for it is not known here.  A point N units before /
+            after the reference (6个小时前, 17分钟后, 4个星期之后) is written by
+            JioNLP's test_time_parser as the one unit next to that instant on
+            the far side of the reference (6个小时前 at 07:00 -> 00:00:00/
+            01:00:00, 17分钟后 at 07:18 -> 07:35:00/07:36:00); an answer that
+            is the instant (a point without mod) matches such a one-minute,
+            quarter-hour, hour, day or week window when the phrase ends in
+            前 / 后 / 之后 ... and the instant is the window's end (前) or start.  time_delta: JSON
             {unit: n} (or a list of two for a range), units year month day hour
             minute second (+ workday, which no ISO duration expresses:
             unconvertible), compared canonically with a DURATION (or a range of
@@ -1482,6 +1493,9 @@ def collapse(val: Value) -> Point | None:
 RANK = {OK: 0, WG: 1, WV: 2, UC: 3}
 
 
+RT_OUTSIDE_MOD_RE = re.compile(r"^\s*(或?(以前|之前|以后|以後|之后|之後|以来|以來|前|后|後))$")
+
+
 def compare_rt(row: Row, sel: Sel):
     best = None
     for alt in row.exp["alts"]:
@@ -1492,6 +1506,9 @@ def compare_rt(row: Row, sel: Sel):
         return best
     want = row.exp["mod"]
     got = sel.mod if sel.mod in ("BEFORE", "AFTER") else None
+    if want is None and got and sel.e > row.pe and \
+            RT_OUTSIDE_MOD_RE.match(row.text[row.pe:sel.e]):
+        got = None  # 他07 年以前: the case's phrase stops before 以前
     if want != got:
         return WV, f"mod {got or 'null'} vs {want or 'none'} (value right)"
     return best
@@ -1511,6 +1528,34 @@ def jio_narrow(p: Point, mod: str, iv):
     if p.prec == "quarter" and mod == "END":
         return (dt.datetime.combine(add_months(s.date(), 2), dt.time()), e)
     return None
+
+
+JIO_AGO = ("以前", "之前", "前")
+JIO_LATER = ("以后", "以後", "之后", "之後", "后", "後")
+JIO_UNITS = {60, 900, 3600, 86400, 7 * 86400}
+
+
+def jio_window(phrase: str, want, at: dt.datetime) -> bool:
+    """JioNLP writes the point N units before / after the reference (its
+    time_delta turned into a time_point: 6个小时前, 17分钟后, 一刻钟后,
+    4个星期之后) as the one unit next to that instant, on the far side of
+    the reference: 6个小时前 at 07:00 -> 00:00:00/01:00:00, 17分钟后 at 07:18
+    -> 07:35:00/07:36:00, 17钟头后 at 07:18 -> 00:18:00/01:18:59 (its end is
+    inclusive, sometimes a second on, or the end of that minute).  An answer that is the instant itself
+    (a point, no mod) is that case when the phrase ends in such a word and
+    the window is one minute, quarter hour, hour, day or week long with the
+    instant at its end (前) or start (后)."""
+    s, e = want
+    if isinstance(s, str) or isinstance(e, str):
+        return False
+    p = phrase.strip()
+    ago = p.endswith(JIO_AGO)
+    if not ago and not p.endswith(JIO_LATER):
+        return False
+    span = round((e - s).total_seconds())
+    if not any(span in (u, u - 1, u + 59) for u in JIO_UNITS):
+        return False
+    return at in (e, e + ONE_S) if ago else at == s
 
 
 def compare_jionlp(row: Row, sel: Sel):
@@ -1566,6 +1611,8 @@ def compare_jionlp(row: Row, sel: Sel):
         pairs.append((s, e))
     want = (exp["start"], exp["end"])
     if want in pairs:
+        return OK, ""
+    if val.kind == "point" and mod is None and jio_window(row.phrase, want, ia[0][0]):
         return OK, ""
     shown = "/".join(map(show_dt, pairs[0])) + " vs " + "/".join(map(show_dt, want))
     if mod in ("START", "MID", "END"):

@@ -49,10 +49,13 @@ typedef struct expr {
 	const char *shift;       /* part of the day: am, pm, noon, night */
 	const char *part;        /* a part of the day alone: MO AF EV NI MI */
 	const char *mod, *tz;
-	char dur[40]; /* DURATION / SET / ANNIV / VAGUE value */
-	int32_t hol;  /* time/holidays row, or -1 */
-	bool orth;    /* 東正教: the Orthodox Easter */
-	bool within;  /* 三天之內: the point, at day precision */
+	char dur[40];      /* DURATION / SET / ANNIV / VAGUE value */
+	int32_t hol;       /* time/holidays row, or -1 */
+	bool orth;         /* 東正教: the Orthodox Easter */
+	bool within;       /* 三天之內: the point, at day precision */
+	bool since;        /* 一天半以來: from the point to the anchor */
+	bool m_rel, d_rel; /* 去年本月(十日), 去年今日: the anchor's */
+	int md_a, md_b; /* days of the month (negative: from its end), or 0 */
 	bool lunar; /* 農曆八月十五: month and day on the lunar calendar */
 	bool lleap; /* 閏四月 */
 	/* a part of the year: 'H' half, 'Q' quarter, 'S' season (part), or
@@ -464,6 +467,11 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 	}
 	num h = read_num(c, q);
 	if (h.e == q || h.v > 24) {
+		size_t b0 = p;
+		uint32_t pc = p > 0 ? jx_utf8_prev(c->t, &b0) : 0;
+		if (!(flags & CL_BARE) && part && !strcmp(part, "00-24") &&
+		    pc >= 0x3400 && pc <= 0x9FFF)
+			return p; /* 全天 alone, not inside 安全天堂 */
 		if (shift && (flags & CL_PART) && part && strcmp(part, "-")) {
 			x->part = part; /* 明天上午 */
 			x->shift = shift;
@@ -551,12 +559,31 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 			r = r1;
 		}
 	}
+	/* Cantonese five-minute marks: 三點踏一 (3:05), 踏半, 三點三個字
+	 * (3:15): the minute hand on a numeral of the dial */
+	uint32_t l5 = mi < 0 ? at(c, c->tb.units, r, &row) : 0;
+	if (l5 &&
+	    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "dial")) {
+		num f = read_num(c, r + l5);
+		if (f.e > r + l5 && f.v >= 1 && f.v <= 11) {
+			mi = (int)f.v * 5;
+			r = f.e;
+		} else if (lit(c, r + l5, "半")) {
+			mi = 30;
+			r += l5 + 3;
+		}
+	}
 	num m = read_num(c, r);
 	uint32_t l2;
-	if (mi < 0 && m.e > r && m.v < 60 &&
+	if (mi < 0 && m.e > r && m.v >= 1 && m.v <= 11 &&
 	    (l2 = at(c, c->tb.units, m.e, &row)) &&
-	    strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "minute") ==
-	        0) {
+	    !strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind), "dial5")) {
+		mi = (int)m.v * 5;
+		r = m.e + l2;
+	} else if (mi < 0 && m.e > r && m.v < 60 &&
+	           (l2 = at(c, c->tb.units, m.e, &row)) &&
+	           strcmp(jx_table_str(c->tb.units, row, c->tb.u_kind),
+	                  "minute") == 0) {
 		mi = (int)m.v;
 		r = m.e + l2;
 		num s = read_num(c, r);
@@ -580,8 +607,8 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 		r = bare_minutes(c, r, &mi);
 	}
 	/* a bare "3點" with no part of the day or minutes is too often a
-	 * count (三點建議): only Arabic digits with 時, 零點, or a number
-	 * that ends the clause */
+	 * count (三點建議): only Arabic digits with 時, 零點, a number
+	 * that ends the clause, or one that is the clause (三點。) */
 	int hh = shifted((int)h.v, shift);
 	uint32_t r0 = r;
 	if (shift == NULL)
@@ -600,8 +627,13 @@ static uint32_t read_clock(ctx *c, uint32_t p, expr *x, int flags)
 		    !strcmp(jx_table_str(c->tb.units, urow, c->tb.u_kind),
 		            "hour");
 	}
+	/* 三點 as a clause of its own (「三點。」) is no count of things */
+	size_t b0 = p;
+	uint32_t pc = p > 0 ? jx_utf8_prev(c->t, &b0) : 0;
+	bool alone = ends && !(pc >= 0x3400 && pc <= 0x9FFF) &&
+	             !(pc < 0x80 && (pc | 0x20) >= 'a' && (pc | 0x20) <= 'z');
 	if (!(flags & CL_BARE) && shift == NULL && mi < 0 && r == r0 &&
-	    !(h.v == 0 && h.chinese) && !(!h.chinese && ends) &&
+	    !(h.v == 0 && h.chinese) && !(!h.chinese && ends) && !alone &&
 	    len < 6 /* 五點鐘 is a clock time */ && !hour_range &&
 	    (h.chinese || !(lit(c, h.e, "時") || lit(c, h.e, "时"))))
 		return p;
@@ -668,7 +700,8 @@ static int full_year(long v)
 
 /* Dates in figures: 2025-08-24, 2025/8/24, 1999.08, 10/31/1974 (month
  * first with /), 13.5.2015 and 3-7-2017 (day first with . or - before a
- * four-digit year), 27-7-3 (a two-digit year first), 20240307, 6·30. */
+ * four-digit year), 27-7-3 (a two-digit year first), 20240307, 6·30, 2/15
+ * (month / day). */
 static uint32_t read_figures(ctx *c, uint32_t p, num a, expr *x)
 {
 	uint32_t e = a.e;
@@ -704,8 +737,17 @@ static uint32_t read_figures(ctx *c, uint32_t p, num a, expr *x)
 		return p;
 	if (b.e < c->n && c->t[b.e] == sep) {
 		num d = read_num(c, b.e + 1);
+		uint32_t glued = 0;
+		if (a.ndig == 4 && d.ndig == 4 && !d.chinese && d.e < c->n &&
+		    c->t[d.e] == ':' && c->t[d.e - 1] != ' ') {
+			/* 2021-09-0910:09: the day, then the clock unspaced */
+			glued = d.e - 2;
+			d.v /= 100;
+			d.ndig = 2;
+			d.e = glued;
+		}
 		if (d.e == b.e + 1 || d.chinese ||
-		    (c->t[d.e - 1] != ' ' && is_digit_at(c, d.e)))
+		    (!glued && c->t[d.e - 1] != ' ' && is_digit_at(c, d.e)))
 			return p;
 		int y = -1, m = -1, dd = -1;
 		if (a.ndig == 4) { /* 2025-08-24 */
@@ -732,6 +774,15 @@ static uint32_t read_figures(ctx *c, uint32_t p, num a, expr *x)
 		      c->t[r + 3] == ':')))
 			r++;
 		return r;
+	}
+	/* 2/15, 10/31: a month and a day with /, not a fraction (1/3, 2/5:
+	 * a smaller figure over one up to 10) */
+	if (sep == '/' && a.ndig <= 2 && a.v >= 1 && a.v <= 12 && b.v >= 1 &&
+	    jx_date_valid(2000, (int)a.v, (int)b.v) &&
+	    !(a.v < b.v && b.v <= 10) && !is_digit_at(c, b.e) &&
+	    !(b.e < c->n && (c->t[b.e] == '.' || c->t[b.e] == '%'))) {
+		x->m = (int)a.v, x->d = (int)b.v;
+		return b.e;
 	}
 	/* 1999.08, 2002/02: a year and a month */
 	if (a.ndig == 4 && a.v >= 1900 && a.v <= 2099 && sep != '-' &&
@@ -1249,6 +1300,14 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 			return q;
 		}
 	if (u >= 0) {
+		static const char *const since[] = {"以來", "以来"};
+		for (int i = 0; i < 2 && !x->n_unit; i++)
+			if (lit(c, q, since[i])) { /* 一天半以來 */
+				x->n_off = -n;
+				q += (uint32_t)strlen(since[i]);
+				x->n_unit = 1;
+				x->since = true;
+			}
 		for (int i = 0; i < 3 && !x->n_unit; i++)
 			if (lit(c, q, ago[i])) {
 				x->n_off = -n;
@@ -1268,7 +1327,9 @@ static uint32_t read_duration(ctx *c, uint32_t p, expr *x)
 			x->mod = NULL;
 			/* 3年半以前, 半小時以後: from that point on / up to it
 			 */
-			if (lit(c, q - 6, "以前"))
+			if (x->since)
+				x->mod = NULL;
+			else if (lit(c, q - 6, "以前"))
 				x->mod = "BEFORE";
 			else if (lit(c, q - 6, "以後") || lit(c, q - 6, "以后"))
 				x->mod = "AFTER";
@@ -1473,6 +1534,26 @@ static uint32_t read_in_month(ctx *c, uint32_t p, expr *x)
 	uint32_t q = p;
 	if (lit(c, q, "的"))
 		q += 3;
+	/* 上月最後五天, 3月前10天, 本月第一天: days of the month */
+	static const char *const side[] = {"前",   "頭",   "头",
+	                                   "最後", "最后", "第"};
+	for (int i = 0; i < 6; i++) {
+		if (!lit(c, q, side[i]))
+			continue;
+		uint32_t r = skip_spaces(c, q + (uint32_t)strlen(side[i]));
+		long n = 0;
+		int u = -1;
+		uint32_t e = read_count_unit(c, r, &n, &u);
+		if (e == r || u != DU_D || n > 31)
+			break;
+		if (i == 5)
+			x->md_a = x->md_b = (int)n;
+		else if (i < 3)
+			x->md_a = 1, x->md_b = (int)n;
+		else
+			x->md_a = -(int)n, x->md_b = -1;
+		return e;
+	}
 	if (!lit(c, q, "第"))
 		return p;
 	num a = read_num(c, q + 3);
@@ -1540,6 +1621,34 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 				d.num = true, d.n = n, d.u = DU_M;
 				r = r2;
 			}
+		}
+		int wd;
+		if (r > p + len && d.u == DU_W && d.n == 1 &&
+		    read_day_of_week(c, r, &wd) > r)
+			r = p + len; /* 上一週三: a day of that week */
+		const char *base =
+		    jx_table_str(c->tb.spans, row, c->tb.sp_base);
+		if (!strcmp(base, "point")) {
+			/* 過兩天: the point that far on, and from then on;
+			 * only as a word of its own (not 超過, 度過, 不過) */
+			size_t b = p;
+			uint32_t pc = p > 0 ? jx_utf8_prev(c->t, &b) : 0;
+			if (r > p + len && d.num && !d.half && !d.more &&
+			    d.n >= 1 && d.n < 1000 &&
+			    !(pc >= 0x3400 && pc <= 0x9FFF)) {
+				static const char U[] = "YMWDHNS";
+				x->kind = d.u >= DU_H ? T_TIME : T_DATE;
+				x->n_off = strcmp(jx_table_str(c->tb.spans, row,
+				                               c->tb.sp_dir),
+				                  "past")
+				               ? d.n
+				               : -d.n;
+				x->n_unit = U[d.u];
+				x->mod = "AFTER";
+				x->e = r;
+				return;
+			}
+			r = p + len;
 		}
 		if (r > p + len && d.num && !d.half && !d.more && d.n >= 1 &&
 		    d.n < 1000) {
@@ -1826,7 +1935,43 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			}
 			return;
 		}
-		if (x->rel == R_YEAR) {
+		if (x->rel == R_YEAR && x->mod == NULL) {
+			/* 去年本月(十日), 去年(的)今天: the anchor's month, day
+			 */
+			uint32_t r3 = lit(c, q, "的") ? q + 3 : q, rr;
+			uint32_t l4 = at(c, c->tb.relative, r3, &rr);
+			const char *u4 =
+			    l4 ? jx_table_str(c->tb.relative, rr, c->tb.r_unit)
+			       : "";
+			bool now4 = l4 &&
+			            !strcmp(jx_table_str(c->tb.relative, rr,
+			                                 c->tb.r_offset),
+			                    "0") &&
+			            !strcmp(jx_table_str(c->tb.relative, rr,
+			                                 c->tb.r_base),
+			                    "doc") &&
+			            !strcmp(jx_table_str(c->tb.relative, rr,
+			                                 c->tb.r_daypart),
+			                    "-");
+			if (now4 && !strcmp(u4, "month")) {
+				x->m_rel = true;
+				q = r3 + l4;
+				num a = read_num(c, q);
+				uint32_t l2;
+				if (a.e > q && a.v >= 1 && a.v <= 31 &&
+				    (l2 = at(c, c->tb.units, a.e, &row)) &&
+				    !strcmp(jx_table_str(c->tb.units, row,
+				                         c->tb.u_kind),
+				            "day")) {
+					x->d = (int)a.v;
+					q = a.e + l2;
+				}
+			} else if (now4 && !strcmp(u4, "day")) {
+				x->m_rel = x->d_rel = true;
+				q = r3 + l4;
+			}
+		}
+		if (x->rel == R_YEAR && !x->m_rel) {
 			/* 今年6月(初), 去年10月23日 */
 			expr y = *x;
 			num a = read_num(c, q);
@@ -2425,6 +2570,8 @@ static void resolve_span(const expr *x, const anchor *a, jx_time *out)
 			add_days(&y, &m, &d, dir * n * (u == DU_W ? 7 : 1));
 		}
 		char *far = dir < 0 ? s1 : s2, *near = dir < 0 ? s2 : s1;
+		if (dir > 0) /* 未來兩個月: up to the day before that one */
+			add_days(&y, &m, &d, -1);
 		fmt_date(far, 24, y, m, d);
 		if (clock)
 			fmt_secs(near, 24, now, a->ss > 0 ? 3 : 2);
@@ -2730,8 +2877,23 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 				snprintf(out->value + l, sizeof(out->value) - l,
 				         ":%02d", (int)(secs % 60));
 			}
+			if (x->since) { /* 一天半以來: up to the anchor */
+				l = strlen(out->value);
+				snprintf(out->value + l, sizeof(out->value) - l,
+				         "/%04d-%02d-%02dT%02d:%02d", a->y,
+				         a->m, a->d, a->hh, a->mi);
+			}
 			out->type = "TIME";
 			return;
+		}
+		if (x->since) { /* 三年以來: up to the anchor's year, month, day
+			         */
+			size_t l = strlen(out->value);
+			char to[16];
+			fmt_date(to, sizeof(to), a->y, u == 'Y' ? -1 : a->m,
+			         u == 'Y' || u == 'M' ? -1 : a->d);
+			snprintf(out->value + l, sizeof(out->value) - l, "/%s",
+			         to);
 		}
 		out->type = "DATE";
 		return;
@@ -2761,6 +2923,11 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 			             1);
 			if (x->wday > 0) {
 				add_days(&y, &m, &d, x->wday - 1);
+				/* 這個星期一 said ahead on a Tuesday: the next
+				 * one, as a weekday alone */
+				if (x->rel_off == 0 && strict &&
+				    days(y, m, d) < days(a->y, a->m, a->d))
+					add_days(&y, &m, &d, 7);
 			} else {
 				int wy, wk;
 				iso_week(y, m, d, &wy, &wk);
@@ -2779,6 +2946,10 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 			used = true;
 		} else {
 			y = a->y + x->rel_off;
+			if (x->m_rel)
+				m = a->m;
+			if (x->d_rel)
+				d = a->d;
 			used = true;
 		}
 	} else if (x->wday > 0 && a) {
@@ -2830,6 +3001,17 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 		/* a clock time alone: the anchor's day */
 		y = a->y, m = a->m, d = a->d;
 		used = true;
+		/* said ahead without a part of the day (三點 at 04:30): the
+		 * next time the clock shows it, read on 12 hours */
+		int at_mi = a->hh * 60 + a->mi, mi = x->mi < 0 ? 0 : x->mi;
+		if (strict && x->hh >= 0 && x->shift == NULL && a->hh >= 0 &&
+		    x->hh2 < 0 && x->hh * 60 + mi <= at_mi) {
+			if (x->hh >= 1 && x->hh < 12 &&
+			    (x->hh + 12) * 60 + mi > at_mi)
+				x->hh += 12;
+			else
+				add_days(&y, &m, &d, 1);
+		}
 	}
 	if (d > 0 && m > 0 && y > 0 && !jx_date_valid(y, m, d))
 		d = -1;
@@ -2840,6 +3022,24 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 	if (x->yp && y > 0) {
 		if (resolve_in_year(x, y, &m, &d, out))
 			return;
+	}
+	if (x->md_a && y > 0 && m > 0 && d < 0) {
+		int n = jx_month_days(y, m);
+		int lo = x->md_a < 0 ? n + 1 + x->md_a : x->md_a;
+		int hi = x->md_b < 0 ? n + 1 + x->md_b : x->md_b;
+		if (lo >= 1 && hi <= n && lo <= hi) {
+			if (lo == hi) {
+				d = lo;
+			} else {
+				char s1[16], s2[16];
+				fmt_date(s1, sizeof(s1), y, m, lo);
+				fmt_date(s2, sizeof(s2), y, m, hi);
+				snprintf(out->value, sizeof(out->value),
+				         "%s/%s", s1, s2);
+				out->type = "DATE";
+				return;
+			}
+		}
 	}
 	if (x->mn > 0 && y > 0 && m > 0) {
 		int first = weekday(y, m, 1);
@@ -2862,8 +3062,21 @@ static void resolve(ctx *c, expr *x, const anchor *a, jx_time *out)
 	if (x->hh < 0 && x->part && d > 0) { /* 明天上午: 2025-08-25TMO */
 		fmt_date(out->value, sizeof(out->value), y, m, d);
 		size_t l = strlen(out->value);
-		snprintf(out->value + l, sizeof(out->value) - l, "T%s",
-		         x->part);
+		int h1, h2;
+		char day[16];
+		memcpy(day, out->value, l + 1);
+		bool hours = sscanf(x->part, "%2d-%2d", &h1, &h2) == 2;
+		if (hours && h1 == 0 && h2 == 24) {
+			out->type = "DATE"; /* 今天全天: the whole day */
+			return;
+		}
+		if (hours)
+			/* 後天凌晨: a part TIMEX has no name for, its hours */
+			snprintf(out->value + l, sizeof(out->value) - l,
+			         "T%02d:00/%sT%02d:00", h1, day, h2);
+		else
+			snprintf(out->value + l, sizeof(out->value) - l, "T%s",
+			         x->part);
 		out->type = "TIME";
 		return;
 	}
@@ -3224,12 +3437,17 @@ void jx_time_run(jishi_doc *doc)
 		prev.md_open = md_open;
 		prev.md = x.d > 0 && x.wday < 0;
 		prev.wday = wday;
-		if (t->mod == NULL) {
-			/* 大約晚上十點: the mod word is part of the expression
-			 */
+		{
+			/* 大約晚上十點: the mod word is part of the expression;
+			 * 大約晚上十點以後 keeps AFTER, its span the 大約 */
 			uint32_t ms = x.s;
-			t->mod = mod_before(&c, x.s, &ms);
-			if (t->mod)
+			const char *bm = mod_before(&c, x.s, &ms);
+			if (t->mod == NULL)
+				t->mod = bm;
+			if (bm &&
+			    (t->mod == bm || (!strcmp(bm, "APPROX") &&
+			                      (!strcmp(t->mod, "BEFORE") ||
+			                       !strcmp(t->mod, "AFTER")))))
 				t->span = jx_doc_span(doc, ms, x.e);
 		}
 		if (x.kind == T_TIME && t->tz == NULL)
