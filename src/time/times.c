@@ -25,7 +25,7 @@ typedef struct tables {
 	    *tense, *vague, *sets, *holidays, *spans, *lunar, *hebrew, *islamic,
 	    *yearparts, *calendars, *windows, *fold, *eras;
 	int bare_first, bare_digits; /* time/eras' bare era, or 0 */
-	int f_fold, e_first, n_kind, n_value, r_unit, r_offset, r_daypart,
+	int f_fold, e_first, e_bc, n_kind, n_value, r_unit, r_offset, r_daypart,
 	    r_mod, r_base, u_kind, u_iso, d_shift, d_timex, sp_dir, sp_base,
 	    yp_kind, yp_val, z_offset, m_mod, m_side, t_tense, v_value, s_value,
 	    h_rule, h_a, h_b;
@@ -37,6 +37,7 @@ typedef struct expr {
 	int kind;                /* T_* */
 	int y, m, d, hh, mi, ss; /* -1: not said */
 	bool y_abs;              /* the year was written out */
+	bool bc;                 /* y counts years before the common era */
 	bool text_base;          /* 同年, 隔天: the passage's last date */
 	long n_off;              /* 3天前: -3 (with n_unit), else 0 */
 	char n_unit;             /* Y M W D H N(minute) S, or 0 */
@@ -132,6 +133,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->s_value = jx_table_col(tb->sets, "value");
 	tb->eras = jx_model_table(m, "time/eras");
 	tb->e_first = jx_table_col(tb->eras, "first");
+	tb->e_bc = jx_table_col(tb->eras, "bc");
 	/* the era whose years are written without its name (民國 in
 	 * Taiwan: 114年1月), if the table names one */
 	int bare = jx_table_col(tb->eras, "bare");
@@ -1719,13 +1721,17 @@ static void read_expr(ctx *c, uint32_t p, expr *x)
 			a.e += 3;
 		}
 		uint32_t urow;
-		if (a.e > q + len && a.v >= 1 && a.v < 300 &&
+		/* 公元前221年: years before the common era (column bc) */
+		bool bc =
+		    !strcmp(jx_table_str(c->tb.eras, row, c->tb.e_bc), "yes");
+		if (a.e > q + len && a.v >= 1 && a.v < (bc ? 10000 : 300) &&
 		    at(c, c->tb.units, a.e, &urow) &&
 		    !strcmp(jx_table_str(c->tb.units, urow, c->tb.u_kind),
 		            "year")) {
-			int y = first + (int)a.v - 1;
+			int y = bc ? (int)a.v : first + (int)a.v - 1;
 			x->y = y;
 			x->y_abs = true;
+			x->bc = bc;
 			q = a.e + 3;
 			uint32_t r = read_date(c, q, x);
 			x->y = y; /* the month and day read, the era's year */
@@ -3414,6 +3420,12 @@ void jx_time_run(jishi_doc *doc)
 		               !x.lunar && x.y2 < 0 && x.m2 < 0 && x.d2 < 0;
 		int wday = x.wday;
 		resolve(&c, &x, use, t);
+		/* TIMEX3 writes a year before the common era BC0221 */
+		if (x.bc && t->value[0] >= '0' && t->value[0] <= '9' &&
+		    strlen(t->value) + 2 < sizeof(t->value)) {
+			memmove(t->value + 2, t->value, strlen(t->value) + 1);
+			memcpy(t->value, "BC", 2);
+		}
 		size_t vl = strlen(t->value);
 		if (to_now && use && t->value[0] >= '0' && t->value[0] <= '9' &&
 		    !strchr(t->value, '/') && !strchr(t->value, 'W') &&

@@ -32,7 +32,7 @@ MODS = {"START", "MID", "END", "APPROX", "BEFORE", "AFTER", "LESS_THAN", "MORE_T
 KINDS = {"option", "none", "text", "speech", "dateline"}
 ANCHOR_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?$")
 TZ_RE = re.compile(r"^([+-]\d{2}:\d{2}|Z|local)$")
-_D = r"\d{2,3}|(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?|\d{4}-W\d{2}(-WE)?|\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI)"
+_D = r"\d{2,3}|(BC)?(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?|\d{4}-W\d{2}(-WE)?|\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI)"
 VALUE_RE = {
     "DATE": re.compile(r"^((%s)(/(%s))?|PAST_REF|PRESENT_REF|FUTURE_REF)$" % (_D, _D)),
     # a clock time, or a range of two on one day (上午9時至下午5時)
