@@ -2506,9 +2506,20 @@ static void cue_words(ctx *c)
 		uint32_t s = jx_doc_norm(d, t->start),
 		         e = jx_doc_norm(d, t->end);
 		const char *tag = tok_tag(c, t);
-		if (e > c->n || !all_han(c, s, e) || !uncovered(c, s, e) ||
-		    after_numeral(c, s))
+		if (e > c->n || !all_han(c, s, e) || after_numeral(c, s))
 			continue;
+		int64_t lp = -1; /* a lexicon place word that is the word */
+		if (!uncovered(c, s, e)) {
+			if (c->covered[s] != 2 || strcmp(tag, "ns") != 0)
+				continue;
+			for (uint32_t k = 0; k < c->nm && lp < 0; k++)
+				if (c->m[k].s == s && c->m[k].e == e &&
+				    c->m[k].kind == K_LEXPLACE &&
+				    c->m[k].ent < 0)
+					lp = k;
+			if (lp < 0)
+				continue;
+		}
 		/* the cue: 2 an office or a noun (司令, 先生, 女士), 1 a verb
 		 * (說, 表示) */
 		int cue = edge[s] & 1 || edge[e] & 2 ? 2 : 0;
@@ -2572,6 +2583,12 @@ static void cue_words(ctx *c)
 		if (w && one_han_word(c, w) && !(edge[e] & 2) &&
 		    !cue_side(c, e, we))
 			continue;
+		/* a place word of the lexicon next to a cue is a name
+		 * there (教練|扎加洛/ns, 記者|江建國/ns) */
+		if (lp >= 0) {
+			c->m[lp].kind = K_NONE;
+			memset(c->covered + s, 0, e - s);
+		}
 		match *x = add_match(c, s, e, K_NAME, 0);
 		if (x == NULL)
 			return;
