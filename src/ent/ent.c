@@ -2422,10 +2422,15 @@ static bool name_shaped(const ctx *c, uint32_t s, uint32_t e, bool loose)
 	if (nc < 2 || nc > 6 || !all_han(c, s, e) ||
 	    after_numeral(c, s + char_len(c, s)))
 		return false; /* not 一人, 五任 */
+	/* an administrative suffix ends no name (任鄉); 江 山 do (張德江) */
 	uint32_t last = prev_off(c, e);
-	if (c->tb.place_suffixes &&
-	    jx_table_find(c->tb.place_suffixes, c->t + last, e - last) >= 0)
-		return false; /* 任鄉 */
+	int64_t ps = c->tb.place_suffixes ? jx_table_find(c->tb.place_suffixes,
+	                                                  c->t + last, e - last)
+	                                  : -1;
+	if (ps >= 0 && !strcmp(jx_table_str(c->tb.place_suffixes, (uint32_t)ps,
+	                                    c->tb.ps_kind),
+	                       "division"))
+		return false;
 	if (loose && translit_chars(c, s, e))
 		return true;
 	if (!loose)
@@ -2508,8 +2513,16 @@ static void cue_words(ctx *c)
 		const char *tag = tok_tag(c, t);
 		if (e > c->n || !all_han(c, s, e) || after_numeral(c, s))
 			continue;
-		int64_t lp = -1; /* a lexicon place word that is the word */
-		if (!uncovered(c, s, e)) {
+		int64_t lp = -1;    /* a lexicon place word that is the word */
+		bool inner = false; /* a place inside, after the surname */
+		if (!uncovered(c, s, e) && c->covered[s] == 0) {
+			inner = true;
+			for (uint32_t b = s; b < e && inner; b++)
+				inner = c->covered[b] == 0 ||
+				        inner_place(c, s, e, b) >= 0;
+			if (!inner)
+				continue;
+		} else if (!uncovered(c, s, e)) {
 			if (c->covered[s] != 2 || strcmp(tag, "ns") != 0)
 				continue;
 			for (uint32_t k = 0; k < c->nm && lp < 0; k++)
@@ -2526,9 +2539,15 @@ static void cue_words(ctx *c)
 		const jx_token *u = i > 0 && d->tokens[i - 1].end == t->start
 		                        ? &d->tokens[i - 1]
 		                        : NULL;
-		const char *sd =
-		    u && !cue ? cue_side(c, jx_doc_norm(d, u->start), s) : NULL;
-		if (sd && (!strcmp(sd, "before") || !strcmp(sd, "both")))
+		/* the word before, or its end (委書記: 書記) */
+		const char *sd = NULL;
+		for (uint32_t b = u && !cue ? jx_doc_norm(d, u->start) : s;
+		     b < s && !sd; b += char_len(c, b)) {
+			sd = cue_side(c, b, s);
+			if (sd && strcmp(sd, "before") && strcmp(sd, "both"))
+				sd = NULL;
+		}
+		if (sd)
 			cue = tok_tag(c, u)[0] == 'n' ? 2 : 1;
 		const jx_token *w =
 		    i + 1 < d->ntokens && d->tokens[i + 1].start == t->end
@@ -2577,17 +2596,28 @@ static void cue_words(ctx *c)
 			continue; /* 約翰—格倫, 約翰．柯寧: part of a longer
 			             name */
 		/* no character of a name glued on either side (戚|西洋,
-		 * 馬躍|南) */
-		if (u && one_han_word(c, u) && !(edge[s] & 1))
+		 * 馬躍|南); a function word or verb is no such (張德江|為) */
+		if (u && one_han_word(c, u) && !(edge[s] & 1) &&
+		    !verb_at(c, jx_doc_norm(d, u->start)))
 			continue;
 		if (w && one_han_word(c, w) && !(edge[e] & 2) &&
-		    !cue_side(c, e, we))
+		    !cue_side(c, e, we) && !verb_at(c, e))
 			continue;
 		/* a place word of the lexicon next to a cue is a name
 		 * there (教練|扎加洛/ns, 記者|江建國/ns) */
 		if (lp >= 0) {
 			c->m[lp].kind = K_NONE;
 			memset(c->covered + s, 0, e - s);
+		}
+		/* a place after the surname goes (張|德江) */
+		for (uint32_t b = s; inner && b < e; b++) {
+			int64_t k =
+			    c->covered[b] ? inner_place(c, s, e, b) : -1;
+			if (k >= 0) {
+				c->m[k].kind = K_NONE;
+				memset(c->covered + c->m[k].s, 0,
+				       c->m[k].e - c->m[k].s);
+			}
 		}
 		match *x = add_match(c, s, e, K_NAME, 0);
 		if (x == NULL)
