@@ -2541,14 +2541,22 @@ static void cue_words(ctx *c)
 		                        : NULL;
 		/* the word before, or its end (委書記: 書記) */
 		const char *sd = NULL;
+		bool shirt = false;
 		for (uint32_t b = u && !cue ? jx_doc_norm(d, u->start) : s;
 		     b < s && !sd; b += char_len(c, b)) {
 			sd = cue_side(c, b, s);
+			/* a shirt number: 7號|穆勒 (a noun's cue) */
+			if (sd && !strcmp(sd, "number") && b > 0 &&
+			    c->t[b - 1] >= '0' && c->t[b - 1] <= '9') {
+				sd = "before";
+				shirt = true;
+			}
 			if (sd && strcmp(sd, "before") && strcmp(sd, "both"))
 				sd = NULL;
 		}
+		bool cue_before_word = sd != NULL; /* u is the cue */
 		if (sd)
-			cue = tok_tag(c, u)[0] == 'n' ? 2 : 1;
+			cue = shirt || tok_tag(c, u)[0] == 'n' ? 2 : 1;
 		const jx_token *w =
 		    i + 1 < d->ntokens && d->tokens[i + 1].start == t->end
 		        ? &d->tokens[i + 1]
@@ -2569,7 +2577,7 @@ static void cue_words(ctx *c)
 		 * 巴克, 橋本, 布拉特 (not 政府, 雙方, 穆斯林) */
 		bool rare = !unknown && cue == 2 && tag[0] == 'n' &&
 		            word_cost(c, s, e, NULL) >= RARE_NOUN_COST &&
-		            (nc >= 3 || edge[s] & 1 || edge[e] & 2);
+		            (nc >= 3 || shirt || edge[s] & 1 || edge[e] & 2);
 		if (!(unknown || rare ||
 		      (cue == 2 && nc >= 3 && tag[0] == 'n')))
 			continue;
@@ -2598,7 +2606,7 @@ static void cue_words(ctx *c)
 		/* no character of a name glued on either side (戚|西洋,
 		 * 馬躍|南); a function word or verb is no such (張德江|為) */
 		if (u && one_han_word(c, u) && !(edge[s] & 1) &&
-		    !verb_at(c, jx_doc_norm(d, u->start)))
+		    !cue_before_word && !verb_at(c, jx_doc_norm(d, u->start)))
 			continue;
 		if (w && one_han_word(c, w) && !(edge[e] & 2) &&
 		    !cue_side(c, e, we) && !verb_at(c, e))
