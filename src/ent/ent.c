@@ -1684,7 +1684,8 @@ static bool is_zhu(const ctx *c, uint32_t s, uint32_t e)
 /* Can organisation y, right after a country or place, be that country's
  * or place's own body (俄罗斯|国家杜马, 天津市|中华民族文化促进会)? A
  * word of the lexicon or a national body of the gazetteer (gov, party,
- * edu, ngo, court), not an international one (美国|联合国 are two). */
+ * edu, ngo, court, company), not an international one (美国|联合国 are
+ * two). */
 static bool org_of_place(const ctx *c, const match *y)
 {
 	if (y->kind == K_LEXORG)
@@ -1696,7 +1697,7 @@ static bool org_of_place(const ctx *c, const match *y)
 	    col >= 0 ? jx_table_str(c->tb.orgs, y->row, col) : "";
 	return !strcmp(kind, "gov") || !strcmp(kind, "party") ||
 	       !strcmp(kind, "edu") || !strcmp(kind, "ngo") ||
-	       !strcmp(kind, "court");
+	       !strcmp(kind, "court") || !strcmp(kind, "company");
 }
 
 /* A country, place or organisation (two characters or more) followed by
@@ -1745,15 +1746,17 @@ static void compose_orgs(ctx *c)
 			}
 			if (mi >= 0 && c->m[mi].kind == K_OFFICE &&
 			    c->m[mi].s == ts && c->m[mi].e < te)
-				mi = -1;    /* 大使 in the word 大使館 */
-			bool whole = false; /* a known organisation ends here */
+				mi = -1; /* 大使 in the word 大使館 */
+			/* a known organisation right after the head (one of
+			 * the lexicon: anywhere after it) ends the name */
+			bool whole = false;
 			if (mi >= 0) {
 				/* a known name inside: an organisation is taken
 				 * whole (长沙市芙蓉区人民法院) */
 				match *y = &c->m[mi];
 				if (y->kind != K_ORG && y->kind != K_LEXORG)
 					break;
-				whole = (y->s == ts || y->s == h->e) &&
+				whole = (y->s == h->e || y->kind == K_LEXORG) &&
 				        org_of_place(c, y);
 				if (y->e > te) {
 					while ((uint32_t)ti + 1 < d->ntokens &&
