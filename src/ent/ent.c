@@ -1700,6 +1700,22 @@ static bool org_of_place(const ctx *c, const match *y)
 	       !strcmp(kind, "court") || !strcmp(kind, "company");
 }
 
+/* Do the norm bytes [s, e) end with an organisation suffix of two
+ * characters or more (委员会, not 部)? */
+static bool suffix2(const ctx *c, uint32_t s, uint32_t e)
+{
+	uint32_t b = prev_off(c, e);
+	for (int k = 1; k < 4 && b > s; k++) {
+		b = prev_off(c, b);
+		int64_t r = jx_table_find(c->tb.org_suffixes, c->t + b, e - b);
+		if (r >= 0 && !strcmp(jx_table_str(c->tb.org_suffixes,
+		                                   (uint32_t)r, c->tb.os_kind),
+		                      "org"))
+			return true;
+	}
+	return false;
+}
+
 /* A country, place or organisation (two characters or more) followed by
  * nouns the last of which ends with an organisation suffix: 北京市委,
  * 美國財政部, 國務院辦公廳, 中國駐英大使館. The longest such name wins;
@@ -1726,7 +1742,8 @@ static void compose_orgs(ctx *c)
 		uint32_t p = h->s, best = 0, nchar = 0;
 		const char *bkind = NULL;
 		int64_t brow = -1; /* a known organisation ends the name */
-		for (int nt = 0; ti >= 0 && (uint32_t)ti < d->ntokens && nt < 4;
+		bool verb = false; /* a verb stands in the name */
+		for (int nt = 0; ti >= 0 && (uint32_t)ti < d->ntokens && nt < 6;
 		     nt++, ti++) {
 			const jx_token *t = &d->tokens[ti];
 			uint32_t ts = jx_doc_norm(d, t->start),
@@ -1770,7 +1787,7 @@ static void compose_orgs(ctx *c)
 				whole = whole && te == y->e;
 			}
 			nchar += (uint32_t)jx_utf8_count(c->t + ts, te - ts);
-			if (nchar > 12)
+			if (nchar > 16)
 				break;
 			const char *tag = tok_tag(c, t);
 			const char *sk = suffix_kind(c, c->tb.org_suffixes,
@@ -1782,7 +1799,13 @@ static void compose_orgs(ctx *c)
 			 * a name too (禁毒署/v) */
 			bool long_ = tag[0] == 'v' && tag[1] == '\0' &&
 			             jx_utf8_count(c->t + ts, te - ts) >= 3;
-			if (te > h->e && whole) {
+			/* after a verb, only a suffix of two characters or
+			 * more ends the name (扶贫|委员会; not 抵制|中国共产党,
+			 * 代表|阿部) */
+			if (verb && mi >= 0)
+				break;
+			bool ok_end = !verb || suffix2(c, ts, te);
+			if (te > h->e && whole && !verb) {
 				/* 俄罗斯|国家杜马, 天津市|中华…促进会 */
 				best = te;
 				bkind = "org";
@@ -1796,7 +1819,7 @@ static void compose_orgs(ctx *c)
 				                             c->tb.o_country))
 				        ? (int64_t)y->row
 				        : -1;
-			} else if (te > h->e && sk &&
+			} else if (te > h->e && sk && ok_end &&
 			           (!strcmp(sk, "org") ||
 			            !strcmp(sk, "facility")) &&
 			           (tag[0] == 'n' || tag[0] == 'j' || single ||
@@ -1828,8 +1851,20 @@ static void compose_orgs(ctx *c)
 				if (te != c->m[nx].e)
 					break;
 			} else if (ts >= h->e && mi < 0 &&
-			           !name_part_tag(tag)) {
+			           !name_part_tag(tag) &&
+			           !(nt > 0 && !strcmp(tag, "v") &&
+			             te - ts == 2 * char_len(c, ts))) {
+				/* a verb of two characters not right after the
+				 * head stands in the name:
+				 * 中国|文化|扶贫|委员会 */
 				break;
+			}
+			if (ts >= h->e && mi < 0 && !strcmp(tag, "v")) {
+				/* not after a name that has ended: 林草局|成立
+				 */
+				if (best)
+					break;
+				verb = true;
 			}
 			p = te;
 		}
