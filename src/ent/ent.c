@@ -2017,12 +2017,16 @@ static void free_orgs(ctx *c)
 		if (!all_han(c, ts, te))
 			continue;
 		/* the suffix word may be an organisation word of the lexicon
-		 * that a name before it makes longer (国际|游泳|联合会) */
+		 * or a generic body of the gazetteer (no country) that a name
+		 * before it makes longer (国际|游泳|联合会, 栾城|县委) */
 		int64_t lex = -1;
 		if (!uncovered(c, ts, te)) {
 			lex = match_covering(c, ts, nm);
-			if (lex < 0 || c->m[lex].kind != K_LEXORG ||
-			    c->m[lex].s != ts || c->m[lex].e != te)
+			if (lex < 0 || c->m[lex].s != ts || c->m[lex].e != te ||
+			    !(c->m[lex].kind == K_LEXORG ||
+			      (c->m[lex].kind == K_ORG &&
+			       !opt(jx_table_str(c->tb.orgs, c->m[lex].row,
+			                         c->tb.o_country)))))
 				continue;
 		}
 		const char *sk =
@@ -2083,6 +2087,11 @@ static void free_orgs(ctx *c)
 			    jx_table_find(c->tb.org_prefixes, c->t + us,
 			                  ue - us) >= 0)
 				continue; /* 国家|中心 */
+			/* a generic body of the gazetteer is a place's own
+			 * (栾城|县委), not a person's (施毅|陸軍) */
+			if (lex >= 0 && c->m[lex].kind == K_ORG &&
+			    strcmp(tok_tag(c, u), "ns"))
+				continue;
 			b = us;
 		}
 		if (b == UINT32_MAX || sb <= b ||
