@@ -43,12 +43,12 @@ typedef struct tables {
 	const jx_table *ix, *countries, *places, *orgs, *media, *people,
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
 	    *alias_cues, *translit, *org_suffixes, *place_suffixes, *cues,
-	    *abbr_cues;
+	    *abbr_cues, *org_prefixes;
 	int ix_kind, ix_row;
 	int c_country, c_form, p_country, p_kind, o_key, o_country, o_cameo,
 	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
 	    f_actor, d_then, s_freq, g_first, g_last, g_single, os_kind,
-	    ps_kind, pc_side;
+	    ps_kind, pc_side, tr_freq, op_kind;
 } tables;
 
 /* Names read without a title or byline next to them (strict mode) need a
@@ -75,6 +75,9 @@ typedef struct tables {
 /* Names read next to a cue word (总裁宋朝弟, 柳萍表示) need a surname
  * this common. */
 #define CUE_SURNAME_MIN 20
+/* A word of transliteration characters begins an organisation's name
+ * (劳拉|公司) when each of them is in this many transliterated names. */
+#define ORG_TRANSLIT_MIN 100
 
 typedef struct ctx {
 	jishi_doc *doc;
@@ -110,7 +113,10 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	    jx_model_table(doc->model, "entity/place_suffixes");
 	tb->cues = jx_model_table(doc->model, "names/person_cues");
 	tb->abbr_cues = jx_model_table(doc->model, "entity/abbr_cues");
+	tb->org_prefixes = jx_model_table(doc->model, "entity/org_prefixes");
 	tb->pc_side = jx_table_col(tb->cues, "side");
+	tb->tr_freq = jx_table_col(tb->translit, "freq");
+	tb->op_kind = jx_table_col(tb->org_prefixes, "kind");
 	tb->os_kind = jx_table_col(tb->org_suffixes, "kind");
 	tb->ps_kind = jx_table_col(tb->place_suffixes, "kind");
 	tb->ix_kind = jx_table_col(tb->ix, "kind");
@@ -1575,6 +1581,9 @@ static void lexicon_orgs_places(ctx *c)
 	if (d->tokens == NULL)
 		return;
 	uint32_t j = 0; /* first match that may overlap (matches sorted) */
+	/* the words added here go after the scan's sorted matches: only
+	 * those are searched */
+	uint32_t nm = c->nm;
 	for (uint32_t i = 0; i < d->ntokens; i++) {
 		const jx_token *t = &d->tokens[i];
 		if (t->flags & JX_TOK_OOV)
@@ -1588,12 +1597,12 @@ static void lexicon_orgs_places(ctx *c)
 			continue;
 		uint32_t s = jx_doc_norm(d, t->start),
 		         e = jx_doc_norm(d, t->end);
-		while (j < c->nm && c->m[j].e <= s)
+		while (j < nm && c->m[j].e <= s)
 			j++;
 		bool ok = true, inside = false;
 		uint32_t tiled = 0; /* bytes of the word in known names */
 		const char *ctry = NULL;
-		for (uint32_t k = j; k < c->nm && c->m[k].s < e; k++) {
+		for (uint32_t k = j; k < nm && c->m[k].s < e; k++) {
 			match *y = &c->m[k];
 			if (y->kind == K_NONE)
 				continue;
@@ -1617,7 +1626,7 @@ static void lexicon_orgs_places(ctx *c)
 		 * 中美關係, 東北地區 */
 		if (ok && inside && tiled < e - s) {
 			uint32_t last = s;
-			for (uint32_t k = j; k < c->nm && c->m[k].s < e; k++)
+			for (uint32_t k = j; k < nm && c->m[k].s < e; k++)
 				if (c->m[k].kind != K_NONE && c->m[k].s == last)
 					last = c->m[k].e;
 			int64_t r = last > s && c->tb.org_suffixes
@@ -1636,13 +1645,24 @@ static void lexicon_orgs_places(ctx *c)
 		    (place && !inside &&
 		     jx_utf8_count(d->src + t->start, t->end - t->start) < 3))
 			continue;
-		for (uint32_t k = j; k < c->nm && c->m[k].s < e; k++)
+		for (uint32_t k = j; k < nm && c->m[k].s < e; k++)
 			if (c->m[k].kind != K_NONE) {
 				c->m[k].kind = K_NONE;
 				memset(c->covered + c->m[k].s, 0,
 				       c->m[k].e - c->m[k].s);
 			}
-		match *x = add_match(c, s, e, org ? K_LEXORG : K_LEXPLACE, 0);
+		/* an organisation word that names a building is a site
+		 * (人民大会堂, 北京图书大厦); one that ends like a word that
+		 * is no organisation is none (中西部) */
+		int kind = !org ? K_LEXPLACE : K_LEXORG;
+		const char *sk = org ? suffix_kind(c, c->tb.org_suffixes,
+		                                   c->tb.os_kind, s, e)
+		                     : NULL;
+		if (sk && !strcmp(sk, "facility"))
+			kind = K_SITE;
+		else if (sk && !strcmp(sk, "no") && !inside)
+			continue; /* 中西部, not 联合国总部 */
+		match *x = add_match(c, s, e, kind, 0);
 		if (x == NULL)
 			return;
 		x->ctry = ctry;
@@ -1691,10 +1711,11 @@ static bool all_han(const ctx *c, uint32_t s, uint32_t e)
 	return true;
 }
 
-/* The match covering norm offset p (index into c->m, sorted), or -1. */
-static int64_t match_covering(const ctx *c, uint32_t p)
+/* The match covering norm offset p among the first n of c->m (sorted),
+ * or -1. */
+static int64_t match_covering(const ctx *c, uint32_t p, uint32_t n)
 {
-	uint32_t lo = 0, hi = c->nm;
+	uint32_t lo = 0, hi = n;
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		if (c->m[mid].e <= p)
@@ -1702,7 +1723,7 @@ static int64_t match_covering(const ctx *c, uint32_t p)
 		else
 			hi = mid;
 	}
-	for (uint32_t i = lo; i < c->nm && c->m[i].s <= p; i++)
+	for (uint32_t i = lo; i < n && c->m[i].s <= p; i++)
 		if (c->m[i].kind != K_NONE && c->m[i].s <= p && p < c->m[i].e)
 			return i;
 	return -1;
@@ -1712,6 +1733,41 @@ static bool is_zhu(const ctx *c, uint32_t s, uint32_t e)
 {
 	return e - s == 3 && (!memcmp(c->t + s, "\xE9\xA9\xBB", 3) || /* 驻 */
 	                      !memcmp(c->t + s, "\xE9\xA7\x90", 3));  /* 駐 */
+}
+
+/* Can organisation y, right after a country or place, be that country's
+ * or place's own body (俄罗斯|国家杜马, 天津市|中华民族文化促进会)? A
+ * word of the lexicon or a national body of the gazetteer (gov, party,
+ * edu, ngo, court, company), not an international one (美国|联合国 are
+ * two). */
+static bool org_of_place(const ctx *c, const match *y)
+{
+	if (y->kind == K_LEXORG)
+		return true;
+	if (y->kind != K_ORG || c->tb.orgs == NULL)
+		return false;
+	int col = jx_table_col(c->tb.orgs, "kind");
+	const char *kind =
+	    col >= 0 ? jx_table_str(c->tb.orgs, y->row, col) : "";
+	return !strcmp(kind, "gov") || !strcmp(kind, "party") ||
+	       !strcmp(kind, "edu") || !strcmp(kind, "ngo") ||
+	       !strcmp(kind, "court") || !strcmp(kind, "company");
+}
+
+/* Do the norm bytes [s, e) end with an organisation suffix of two
+ * characters or more (委员会, not 部)? */
+static bool suffix2(const ctx *c, uint32_t s, uint32_t e)
+{
+	uint32_t b = prev_off(c, e);
+	for (int k = 1; k < 4 && b > s; k++) {
+		b = prev_off(c, b);
+		int64_t r = jx_table_find(c->tb.org_suffixes, c->t + b, e - b);
+		if (r >= 0 && !strcmp(jx_table_str(c->tb.org_suffixes,
+		                                   (uint32_t)r, c->tb.os_kind),
+		                      "org"))
+			return true;
+	}
+	return false;
 }
 
 /* A country, place or organisation (two characters or more) followed by
@@ -1728,7 +1784,7 @@ static void compose_orgs(ctx *c)
 		match *h = &c->m[i];
 		int k = h->kind;
 		if (k != K_COUNTRY && k != K_PLACE && k != K_ORG &&
-		    k != K_LEXORG && k != K_LEXPLACE)
+		    k != K_LEXORG && k != K_LEXPLACE && k != K_MEDIA)
 			continue;
 		if (jx_utf8_count(c->t + h->s, h->e - h->s) < 2)
 			continue;
@@ -1739,23 +1795,40 @@ static void compose_orgs(ctx *c)
 			continue;
 		uint32_t p = h->s, best = 0, nchar = 0;
 		const char *bkind = NULL;
-		for (int nt = 0; ti >= 0 && (uint32_t)ti < d->ntokens && nt < 4;
+		int64_t brow = -1; /* a known organisation ends the name */
+		bool verb = false; /* a verb stands in the name */
+		for (int nt = 0; ti >= 0 && (uint32_t)ti < d->ntokens && nt < 6;
 		     nt++, ti++) {
 			const jx_token *t = &d->tokens[ti];
 			uint32_t ts = jx_doc_norm(d, t->start),
 			         te = jx_doc_norm(d, t->end);
 			if ((ts != p && nt > 0) || !all_han(c, ts, te))
 				break;
-			int64_t mi = ts >= h->e ? match_covering(c, ts) : -1;
+			int64_t mi =
+			    ts >= h->e ? match_covering(c, ts, nm) : -1;
+			if (ts < h->e && te > h->e) {
+				/* the word the head begins ends with its body:
+				 * 俄罗斯国家杜马/ns */
+				int64_t yi = match_covering(c, h->e, nm);
+				if (yi >= 0 && c->m[yi].s == h->e &&
+				    c->m[yi].e == te &&
+				    org_of_place(c, &c->m[yi]))
+					mi = yi;
+			}
 			if (mi >= 0 && c->m[mi].kind == K_OFFICE &&
 			    c->m[mi].s == ts && c->m[mi].e < te)
 				mi = -1; /* 大使 in the word 大使館 */
+			/* a known organisation right after the head (one of
+			 * the lexicon: anywhere after it) ends the name */
+			bool whole = false;
 			if (mi >= 0) {
 				/* a known name inside: an organisation is taken
 				 * whole (长沙市芙蓉区人民法院) */
 				match *y = &c->m[mi];
 				if (y->kind != K_ORG && y->kind != K_LEXORG)
 					break;
+				whole = (y->s == h->e || y->kind == K_LEXORG) &&
+				        org_of_place(c, y);
 				if (y->e > te) {
 					while ((uint32_t)ti + 1 < d->ntokens &&
 					       jx_doc_norm(
@@ -1765,9 +1838,10 @@ static void compose_orgs(ctx *c)
 					if (te != y->e)
 						break;
 				}
+				whole = whole && te == y->e;
 			}
 			nchar += (uint32_t)jx_utf8_count(c->t + ts, te - ts);
-			if (nchar > 12)
+			if (nchar > 16)
 				break;
 			const char *tag = tok_tag(c, t);
 			const char *sk = suffix_kind(c, c->tb.org_suffixes,
@@ -1775,20 +1849,48 @@ static void compose_orgs(ctx *c)
 			/* a one-character suffix is a word of its own or ends
 			 * a noun (財政部, 局/m); 所 after 印度 is a particle */
 			bool single = sk && te - ts == char_len(c, ts);
-			if (te > h->e && sk &&
-			    (!strcmp(sk, "org") || !strcmp(sk, "facility")) &&
-			    (tag[0] == 'n' || tag[0] == 'j' || single) &&
-			    !(single && (tag[0] == 'u' || tag[0] == 'c' ||
-			                 tag[0] == 'p' || tag[0] == 'r' ||
-			                 tag[0] == 'd' || tag[0] == 'v'))) {
+			/* a verb of three characters ending with a suffix is
+			 * a name too (禁毒署/v) */
+			bool long_ = tag[0] == 'v' && tag[1] == '\0' &&
+			             jx_utf8_count(c->t + ts, te - ts) >= 3;
+			/* after a verb, only a suffix of two characters or
+			 * more ends the name (扶贫|委员会; not 抵制|中国共产党,
+			 * 代表|阿部) */
+			if (verb && mi >= 0)
+				break;
+			bool ok_end = !verb || suffix2(c, ts, te);
+			if (te > h->e && whole && !verb) {
+				/* 俄罗斯|国家杜马, 天津市|中华…促进会 */
+				best = te;
+				bkind = "org";
+				/* one of the gazetteer that is a country's own
+				 * (白宮) keeps its key; a generic one (商務部)
+				 * is the head's */
+				const match *y = &c->m[mi];
+				brow =
+				    y->kind == K_ORG &&
+				            opt(jx_table_str(c->tb.orgs, y->row,
+				                             c->tb.o_country))
+				        ? (int64_t)y->row
+				        : -1;
+			} else if (te > h->e && sk && ok_end &&
+			           (!strcmp(sk, "org") ||
+			            !strcmp(sk, "facility")) &&
+			           (tag[0] == 'n' || tag[0] == 'j' || single ||
+			            long_) &&
+			           !(single &&
+			             (tag[0] == 'u' || tag[0] == 'c' ||
+			              tag[0] == 'p' || tag[0] == 'r' ||
+			              tag[0] == 'd' || tag[0] == 'v'))) {
 				best = te;
 				bkind = sk;
+				brow = -1;
 			} else if (ts >= h->e && mi < 0 &&
 			           is_zhu(c, ts, ts + char_len(c, ts))) {
 				/* 駐 + a country: 中國駐英大使館 (駐|英 or
 				 * 駐英) */
 				uint32_t z = ts + char_len(c, ts);
-				int64_t nx = match_covering(c, z);
+				int64_t nx = match_covering(c, z, nm);
 				if (nx < 0 || c->m[nx].s != z ||
 				    (c->m[nx].kind != K_COUNTRY &&
 				     c->m[nx].kind != K_PLACE))
@@ -1803,8 +1905,20 @@ static void compose_orgs(ctx *c)
 				if (te != c->m[nx].e)
 					break;
 			} else if (ts >= h->e && mi < 0 &&
-			           !name_part_tag(tag)) {
+			           !name_part_tag(tag) &&
+			           !(nt > 0 && !strcmp(tag, "v") &&
+			             te - ts == 2 * char_len(c, ts))) {
+				/* a verb of two characters not right after the
+				 * head stands in the name:
+				 * 中国|文化|扶贫|委员会 */
 				break;
+			}
+			if (ts >= h->e && mi < 0 && !strcmp(tag, "v")) {
+				/* not after a name that has ended: 林草局|成立
+				 */
+				if (best)
+					break;
+				verb = true;
 			}
 			p = te;
 		}
@@ -1820,6 +1934,9 @@ static void compose_orgs(ctx *c)
 		else if (k == K_ORG)
 			ctry = opt(
 			    jx_table_str(c->tb.orgs, h->row, c->tb.o_country));
+		else if (k == K_MEDIA)
+			ctry = opt(
+			    jx_table_str(c->tb.media, h->row, c->tb.m_country));
 		uint32_t s = h->s;
 		for (uint32_t j = i; j < nm && c->m[j].s < best; j++)
 			if (c->m[j].kind != K_NONE && c->m[j].kind != K_MOD) {
@@ -1827,14 +1944,245 @@ static void compose_orgs(ctx *c)
 				memset(c->covered + c->m[j].s, 0,
 				       c->m[j].e - c->m[j].s);
 			}
+		/* a known organisation at the end keeps its key and codes
+		 * (美國|白宮) */
+		/* an outlet's own body stays an outlet (彭博|通訊社) */
+		int kind = brow >= 0                   ? K_ORG
+		           : strcmp(bkind, "facility") ? K_LEXORG
+		                                       : K_SITE;
+		if (k == K_MEDIA && kind == K_LEXORG) {
+			kind = K_MEDIA;
+			brow = h->row;
+		}
 		match *x =
-		    add_match(c, s, best,
-		              strcmp(bkind, "facility") ? K_LEXORG : K_SITE, 0);
+		    add_match(c, s, best, kind, brow >= 0 ? (uint32_t)brow : 0);
 		if (x == NULL)
 			return;
 		x->ctry = ctry;
 		while (i + 1 < nm && c->m[i + 1].s < best)
 			i++;
+	}
+}
+
+/* Can token t (norm [s, e), free of known names) begin the name of an
+ * organisation that holds no known name? 2: a proper noun (nz, an
+ * abbreviation, a place or organisation word), a Latin word, a word of
+ * scope (国际, 全国: entity/org_prefixes, kind scope); 1: a word the segmenter
+ * did not know, a name (宝马/nr, 休斯/nrt) or a word of transliteration
+ * characters (劳拉, 罗威) -- these need a suffix of two characters or more
+ * (劳拉|公司, not 潘维|军); 0: no (外国|公司: org_prefixes, kind no). Two
+ * characters or more, and not a numeral or a determiner first (两家, 一级,
+ * 许多). A Chinese person's name (nr) is not the start of an organisation. */
+static int org_name_word(const ctx *c, const jx_token *t, uint32_t s,
+                         uint32_t e)
+{
+	if (e <= s || !uncovered(c, s, e))
+		return 0;
+	int64_t pr = c->tb.org_prefixes
+	                 ? jx_table_find(c->tb.org_prefixes, c->t + s, e - s)
+	                 : -1;
+	if (pr >= 0) /* 国际 (scope), not 外国 (no) */
+		return strcmp(jx_table_str(c->tb.org_prefixes, (uint32_t)pr,
+		                           c->tb.op_kind),
+		              "scope")
+		           ? 0
+		           : 2;
+	bool latin = true;
+	for (uint32_t p = s; p < e && latin; p++)
+		latin =
+		    ascii_alnum(c->t[p]) && !(c->t[p] >= '0' && c->t[p] <= '9');
+	if (latin)
+		return e - s >= 2 ? 2 : 0;
+	if (!all_han(c, s, e) || jx_utf8_count(c->t + s, e - s) < 2)
+		return 0;
+	static const char *const quantity[] = {
+	    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两",
+	    "兩", "几", "幾", "数", "數", "多", "许", "許", "每", "各", "该",
+	    "該", "这", "這", "那", "本", "此", "某", "其", "全", "诸", "諸"};
+	uint32_t l1 = char_len(c, s);
+	for (size_t k = 0; k < sizeof(quantity) / sizeof(quantity[0]); k++)
+		if (strlen(quantity[k]) == l1 &&
+		    !memcmp(c->t + s, quantity[k], l1))
+			return 0;
+	const char *tag = tok_tag(c, t);
+	if (t->flags & JX_TOK_OOV || !strcmp(tag, "x"))
+		return 1;
+	static const char *const proper[] = {"nz", "j", "nt", "eng"};
+	for (size_t k = 0; k < sizeof(proper) / sizeof(proper[0]); k++)
+		if (!strcmp(tag, proper[k]))
+			return 2;
+	/* transliterated names and the lexicon's places; not a Chinese
+	 * person's name: 刘延宇|办公室 is his office */
+	if (!strcmp(tag, "nrt") || !strcmp(tag, "nrfg") || !strcmp(tag, "ns"))
+		return 1;
+	if (!strncmp(tag, "nr", 2))
+		return 0;
+	/* a word of characters common in transliterations (劳拉, not 文化) */
+	if (!translit_chars(c, s, e) || c->tb.tr_freq < 0)
+		return 0;
+	for (uint32_t p = s; p < e; p += char_len(c, p)) {
+		int64_t r =
+		    jx_table_find(c->tb.translit, c->t + p, char_len(c, p));
+		if (r < 0 || strtoul(jx_table_str(c->tb.translit, (uint32_t)r,
+		                                  c->tb.tr_freq),
+		                     NULL, 10) < ORG_TRANSLIT_MIN)
+			return 0;
+	}
+	return 1;
+}
+
+/* Is the word right before token u one of scope (国际|游泳)? */
+static bool scope_before(const ctx *c, const jx_token *u)
+{
+	const jishi_doc *d = c->doc;
+	uint32_t us = jx_doc_norm(d, u->start);
+	if (us == 0 || u == d->tokens || c->tb.org_prefixes == NULL)
+		return false;
+	const jx_token *v = u - 1;
+	uint32_t vs = jx_doc_norm(d, v->start), ve = jx_doc_norm(d, v->end);
+	int64_t r = ve == us
+	                ? jx_table_find(c->tb.org_prefixes, c->t + vs, ve - vs)
+	                : -1;
+	return r >= 0 && !strcmp(jx_table_str(c->tb.org_prefixes, (uint32_t)r,
+	                                      c->tb.op_kind),
+	                         "scope");
+}
+
+/* Organisations made of words only, with no known name at the front:
+ * 休斯公司, 罗威汽车公司, 国际游泳联合会, 泰山队. A word that can begin a
+ * name (org_name_word), then up to four nouns (org_word), the last word
+ * ending with an organisation suffix, the name before the suffix two
+ * characters or more. The first such word from the left begins the
+ * organisation (汽车|劳拉|公司 → 劳拉公司). A one-character suffix is
+ * a word of its own or ends a noun of three characters or more that the
+ * segmenter knows (松日|队, 泰山队/nz), not a name (基里延科, 袁正军) nor
+ * a word of two (变局, 共处). A word of scope needs a word between it and a
+ * suffix that is a word of its own (国家|中心 is no name). */
+static void free_orgs(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.org_suffixes == NULL)
+		return;
+	uint32_t nm = c->nm; /* the matches added here are not sorted */
+	for (uint32_t i = 0; i < d->ntokens; i++) {
+		const jx_token *t = &d->tokens[i];
+		uint32_t ts = jx_doc_norm(d, t->start),
+		         te = jx_doc_norm(d, t->end);
+		if (!all_han(c, ts, te))
+			continue;
+		/* the suffix word may be an organisation word of the lexicon
+		 * or a generic body of the gazetteer (no country) that a name
+		 * before it makes longer (国际|游泳|联合会, 栾城|县委) */
+		int64_t lex = -1;
+		if (!uncovered(c, ts, te)) {
+			lex = match_covering(c, ts, nm);
+			if (lex < 0 || c->m[lex].s != ts || c->m[lex].e != te ||
+			    !(c->m[lex].kind == K_LEXORG ||
+			      (c->m[lex].kind == K_ORG &&
+			       !opt(jx_table_str(c->tb.orgs, c->m[lex].row,
+			                         c->tb.o_country)))))
+				continue;
+		}
+		const char *sk =
+		    suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, ts, te);
+		if (sk == NULL || strcmp(sk, "org"))
+			continue;
+		/* where the longest suffix begins */
+		uint32_t sb = te;
+		for (uint32_t q = prev_off(c, te);; q = prev_off(c, q)) {
+			int64_t r =
+			    jx_table_find(c->tb.org_suffixes, c->t + q, te - q);
+			if (r >= 0)
+				sb = q;
+			if (q <= ts || te - q >= 4 * 4)
+				break;
+		}
+		size_t sn = jx_utf8_count(c->t + sb, te - sb),
+		       tn = jx_utf8_count(c->t + ts, te - ts);
+		/* the suffix word: a noun, or a word of three characters or
+		 * more that ends with a suffix of two (禁毒署/v is one too) */
+		const char *tag = tok_tag(c, t);
+		bool oov = (t->flags & JX_TOK_OOV) || !strcmp(tag, "x");
+		if (sn == 1
+		        ? !(tag[0] == 'n' || tag[0] == 'j') ||
+		              !strncmp(tag, "nr", 2) || oov || tn == 2
+		        : !(tag[0] == 'n' || tag[0] == 'j' || oov || tn >= 3))
+			continue;
+		/* the words before it, and the first that can begin a name */
+		uint32_t lo = i;
+		for (uint32_t k = 1; k <= 4 && i >= k; k++) {
+			const jx_token *u = &d->tokens[i - k];
+			uint32_t us = jx_doc_norm(d, u->start),
+			         ue = jx_doc_norm(d, u->end);
+			if (ue != jx_doc_norm(d, d->tokens[i - k + 1].start))
+				break;
+			if (!(org_word(c, u, us, ue) ||
+			      org_name_word(c, u, us, ue))) {
+				/* a verb after a word of scope:
+				 * 国际|游泳|联合会 */
+				if (strcmp(tok_tag(c, u), "v") ||
+				    jx_utf8_count(c->t + us, ue - us) != 2 ||
+				    !uncovered(c, us, ue) ||
+				    !scope_before(c, u))
+					break;
+			}
+			lo = i - k;
+		}
+		uint32_t b = UINT32_MAX;
+		for (uint32_t k = lo; k <= i && b == UINT32_MAX; k++) {
+			const jx_token *u = &d->tokens[k];
+			uint32_t us = jx_doc_norm(d, u->start),
+			         ue = jx_doc_norm(d, u->end);
+			int w = org_name_word(c, u, us, ue);
+			if (w == 0 || (w == 1 && sn < 2))
+				continue;
+			if (w == 2 && k + 1 == i && ts == sb &&
+			    c->tb.org_prefixes &&
+			    jx_table_find(c->tb.org_prefixes, c->t + us,
+			                  ue - us) >= 0)
+				continue; /* 国家|中心 */
+			/* a generic body of the gazetteer is a place's own
+			 * (栾城|县委), not a person's (施毅|陸軍) */
+			if (lex >= 0 && c->m[lex].kind == K_ORG &&
+			    strcmp(tok_tag(c, u), "ns"))
+				continue;
+			b = us;
+		}
+		if (b == UINT32_MAX || sb <= b ||
+		    jx_utf8_count(c->t + b, sb - b) < 2 ||
+		    (lex >= 0 && b >= ts))
+			continue;
+		/* after a numeral the name's start is not clear: 二十一|世纪|
+		 * 演艺中心 */
+		int64_t pi = b > 0 ? tok_containing(c, prev_off(c, b)) : -1;
+		if (pi >= 0 && tok_tag(c, &d->tokens[pi])[0] == 'm')
+			continue;
+		/* countries and places right before it are its own, as in
+		 * compose_orgs: 美国|休斯公司, 衡阳|有色冶金机械总厂 */
+		const char *ctry = NULL;
+		for (int64_t mi; b > 0 && (mi = match_covering(
+		                               c, prev_off(c, b), nm)) >= 0;) {
+			match *h = &c->m[mi];
+			if (h->e != b || h->ent >= 0 || is_abbr(c, h) ||
+			    (h->kind != K_COUNTRY && h->kind != K_PLACE))
+				break;
+			ctry = h->kind == K_COUNTRY
+			           ? jx_table_str(c->tb.countries, h->row,
+			                          c->tb.c_country)
+			           : opt(jx_table_str(c->tb.places, h->row,
+			                              c->tb.p_country));
+			b = h->s;
+			h->kind = K_NONE;
+			memset(c->covered + h->s, 0, h->e - h->s);
+		}
+		if (lex >= 0) {
+			c->m[lex].kind = K_NONE;
+			memset(c->covered + ts, 0, te - ts);
+		}
+		match *x = add_match(c, b, te, K_LEXORG, 0);
+		if (x == NULL)
+			return;
+		x->ctry = ctry;
 	}
 }
 
@@ -3036,6 +3384,9 @@ void jx_ent_run(jishi_doc *doc)
 	if (c.nm > 1)
 		qsort(c.m, c.nm, sizeof(match), cmp_match);
 	compose_orgs(&c);
+	if (c.nm > 1)
+		qsort(c.m, c.nm, sizeof(match), cmp_match);
+	free_orgs(&c);
 	if (c.nm > 1)
 		qsort(c.m, c.nm, sizeof(match), cmp_match);
 	chains(&c);
