@@ -68,9 +68,9 @@ typedef struct tables {
 /* a word this common (about one in 130,000 words) is no name shaped
  * like one (政治學, 穆斯林) */
 #define COMMON_WORD_COST 11800
-/* a name-tagged lexicon word is a transliterated name when its
- * characters' transliteration counts average this (geometric mean:
- * 基里延科 248, not 紅富士 29, 海王星 64) */
+/* a word goes on a transliterated name when its characters'
+ * transliteration counts average this (geometric mean: 科夫 in 尤爾|科夫,
+ * not 明白 after 尹莉) */
 #define TRANSLIT_MEAN_MIN 100
 /* Names read next to a cue word (总裁宋朝弟, 柳萍表示) need a surname
  * this common. */
@@ -2733,18 +2733,9 @@ static void unknown_names(ctx *c)
 				ok = translit_at(c, q);
 			if (!ok)
 				break;
-			/* a name-tagged word of three characters or more
-			 * counts when its characters are typical of
-			 * transliterations and it is no common word
-			 * (基里延科/nr; not 紅富士/nr, 海王星/nr) */
-			name_tag =
-			    name_tag || !strcmp(ut, "nrt") ||
-			    !strcmp(ut, "nrfg") || (u->flags & JX_TOK_OOV) ||
-			    ut[0] == 'x' ||
-			    (!strcmp(ut, "nr") &&
-			     jx_utf8_count(c->t + us, ue - us) >= 3 &&
-			     translit_mean(c, us, ue) >= TRANSLIT_MEAN_MIN &&
-			     word_cost(c, us, ue, NULL) >= COMMON_WORD_COST);
+			name_tag = name_tag || !strcmp(ut, "nrt") ||
+			           !strcmp(ut, "nrfg") ||
+			           (u->flags & JX_TOK_OOV) || ut[0] == 'x';
 			re = ue;
 			j++;
 		}
