@@ -6,7 +6,6 @@
  * All names, titles and codes come from the model's tables; nothing here
  * fails on odd input (memory aside).
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +48,7 @@ typedef struct tables {
 	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
 	    f_actor, d_then, s_freq, g_first, g_last, g_single, os_kind,
 	    ps_kind, pc_side, tr_freq, op_kind;
+	double len_cost; /* lexicon/params length_cost (word_cost) */
 } tables;
 
 /* Names read without a title or byline next to them (strict mode) need a
@@ -68,16 +68,12 @@ typedef struct tables {
 /* a word this common (about one in 130,000 words) is no name shaped
  * like one (政治學, 穆斯林) */
 #define COMMON_WORD_COST 11800
-/* a word goes on a transliterated name when its characters'
- * transliteration counts average this (geometric mean: 科夫 in 尤爾|科夫,
- * not 明白 after 尹莉) */
-#define TRANSLIT_MEAN_MIN 100
 /* Names read next to a cue word (总裁宋朝弟, 柳萍表示) need a surname
  * this common. */
 #define CUE_SURNAME_MIN 20
-/* A word of transliteration characters begins an organisation's name
- * (劳拉|公司) when each of them is in this many transliterated names. */
-#define ORG_TRANSLIT_MIN 100
+/* a character counts as common in transliterations when this many
+ * transliterated words hold it (names/translit_chars freq) */
+#define TRANSLIT_MIN 100
 
 typedef struct ctx {
 	jishi_doc *doc;
@@ -116,6 +112,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->org_prefixes = jx_model_table(doc->model, "entity/org_prefixes");
 	tb->pc_side = jx_table_col(tb->cues, "side");
 	tb->tr_freq = jx_table_col(tb->translit, "freq");
+	tb->len_cost = jx_model_param(doc->model, "length_cost", 0);
 	tb->op_kind = jx_table_col(tb->org_prefixes, "kind");
 	tb->os_kind = jx_table_col(tb->org_suffixes, "kind");
 	tb->ps_kind = jx_table_col(tb->place_suffixes, "kind");
@@ -411,6 +408,24 @@ static bool translit_chars(const ctx *c, uint32_t s, uint32_t e)
 		if (!is_han(c, p) ||
 		    jx_table_find(c->tb.translit, c->t + p, l) < 0 ||
 		    jx_table_find(c->tb.nonname, c->t + p, l) >= 0)
+			return false;
+	}
+	return true;
+}
+
+/* Is [s, e) made of transliteration characters that each occur at
+ * least TRANSLIT_MIN times in transliterations (勞拉, 科夫; not 文化,
+ * 明白)? */
+static bool translit_common(const ctx *c, uint32_t s, uint32_t e)
+{
+	if (!translit_chars(c, s, e) || c->tb.tr_freq < 0)
+		return false;
+	for (uint32_t p = s; p < e; p += char_len(c, p)) {
+		int64_t r =
+		    jx_table_find(c->tb.translit, c->t + p, char_len(c, p));
+		if (r < 0 || strtoul(jx_table_str(c->tb.translit, (uint32_t)r,
+		                                  c->tb.tr_freq),
+		                     NULL, 10) < TRANSLIT_MIN)
 			return false;
 	}
 	return true;
@@ -2018,17 +2033,7 @@ static int org_name_word(const ctx *c, const jx_token *t, uint32_t s,
 	if (!strncmp(tag, "nr", 2))
 		return 0;
 	/* a word of characters common in transliterations (劳拉, not 文化) */
-	if (!translit_chars(c, s, e) || c->tb.tr_freq < 0)
-		return 0;
-	for (uint32_t p = s; p < e; p += char_len(c, p)) {
-		int64_t r =
-		    jx_table_find(c->tb.translit, c->t + p, char_len(c, p));
-		if (r < 0 || strtoul(jx_table_str(c->tb.translit, (uint32_t)r,
-		                                  c->tb.tr_freq),
-		                     NULL, 10) < ORG_TRANSLIT_MIN)
-			return 0;
-	}
-	return 1;
+	return translit_common(c, s, e) ? 1 : 0;
 }
 
 /* Is the word right before token u one of scope (国际|游泳)? */
@@ -2381,10 +2386,9 @@ static int64_t word_cost(const ctx *c, uint32_t s, uint32_t e, int *tag)
 		*tag = t;
 	if (t < 0)
 		return -1;
-	double per = jx_model_param(c->doc->model, "length_cost", 0);
-	int64_t v =
-	    (int64_t)cost -
-	    (int64_t)(per * (double)(jx_utf8_count(c->t + s, e - s) - 1));
+	int64_t v = (int64_t)cost -
+	            (int64_t)(c->tb.len_cost *
+	                      (double)(jx_utf8_count(c->t + s, e - s) - 1));
 	return v < 0 ? 0 : v;
 }
 
@@ -2418,12 +2422,8 @@ static bool name_shaped_word(const ctx *c, uint32_t s, uint32_t e)
 	    (cs >= 0 && cs < NAME_WORD_COST &&
 	     strncmp(jx_lex_tag_name(lx, (uint32_t)ts), "nr", 2)))
 		return false;
-	if ((c->tb.place_suffixes &&
-	     jx_table_find(c->tb.place_suffixes, c->t + g2, e - g2) >= 0) ||
-	    (c->tb.org_suffixes &&
-	     jx_table_find(c->tb.org_suffixes, c->t + g2, e - g2) >= 0))
-		return false;
-	return true;
+	return !suffix_kind(c, c->tb.place_suffixes, c->tb.ps_kind, g2, e) &&
+	       !suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, g2, e);
 }
 
 static void lexicon_names(ctx *c)
@@ -2526,27 +2526,6 @@ static unsigned long given_count(const ctx *c, uint32_t p, int col_)
 	                       NULL, 10);
 }
 
-/* The geometric mean of the transliteration counts of the characters of
- * [s, e) (0 when one has none). */
-static double translit_mean(const ctx *c, uint32_t s, uint32_t e)
-{
-	double sum = 0;
-	int n = 0;
-	int col_ = jx_table_col(c->tb.translit, "freq");
-	for (uint32_t p = s; p < e; p += char_len(c, p), n++) {
-		int64_t r =
-		    jx_table_find(c->tb.translit, c->t + p, char_len(c, p));
-		if (r < 0)
-			return 0;
-		double f = strtod(
-		    jx_table_str(c->tb.translit, (uint32_t)r, col_), NULL);
-		if (!(f > 0))
-			return 0;
-		sum += log(f);
-	}
-	return n ? exp(sum / n) : 0;
-}
-
 /* An unknown word of two or three characters (token i, norm [s, e)) that
  * is a common surname and a given name by the counts of given_chars:
  * a one-character given name is counted as a single name or as the
@@ -2589,8 +2568,7 @@ static uint32_t unknown_word_name(const ctx *c, uint32_t i, uint32_t s,
 		         ue = jx_doc_norm(d, u->end);
 		/* 尤爾|科夫: a transliteration goes on */
 		if (ue <= c->n && ue - us > char_len(c, us) &&
-		    translit_at(c, g) && translit_chars(c, us, ue) &&
-		    translit_mean(c, us, ue) >= TRANSLIT_MEAN_MIN)
+		    translit_at(c, g) && translit_common(c, us, ue))
 			return s; /* not 尹莉|明白 */
 		if (ue <= c->n && ue - us == char_len(c, us) && is_han(c, us) &&
 		    !c->covered[us] &&
@@ -2606,15 +2584,6 @@ static uint32_t unknown_word_name(const ctx *c, uint32_t i, uint32_t s,
 		}
 	}
 	return e;
-}
-
-/* Does [s, e) end with a word of entity/place_suffixes (島, 寺, 林)? */
-static bool place_suffix_end(const ctx *c, uint32_t s, uint32_t e)
-{
-	if (c->tb.place_suffixes == NULL || e <= s)
-		return false;
-	uint32_t last = prev_off(c, e);
-	return jx_table_find(c->tb.place_suffixes, c->t + last, e - last) >= 0;
 }
 
 /* Names the segmenter could not find in its lexicon (it builds such words
@@ -2741,7 +2710,8 @@ static void unknown_names(ctx *c)
 		}
 		size_t rc = jx_utf8_count(c->t + s, re - s);
 		if (rc >= 3 && rc <= 8 && name_tag &&
-		    !place_suffix_end(c, s, re)) {
+		    !suffix_kind(c, c->tb.place_suffixes, c->tb.ps_kind, s,
+		                 re)) {
 			match *x = add_match(c, s, re, K_NAME, 0);
 			if (x == NULL)
 				return;
@@ -2762,13 +2732,9 @@ static bool name_shaped(const ctx *c, uint32_t s, uint32_t e, bool loose)
 	    after_numeral(c, s + char_len(c, s)))
 		return false; /* not 一人, 五任 */
 	/* an administrative suffix ends no name (任鄉); 江 山 do (張德江) */
-	uint32_t last = prev_off(c, e);
-	int64_t ps = c->tb.place_suffixes ? jx_table_find(c->tb.place_suffixes,
-	                                                  c->t + last, e - last)
-	                                  : -1;
-	if (ps >= 0 && !strcmp(jx_table_str(c->tb.place_suffixes, (uint32_t)ps,
-	                                    c->tb.ps_kind),
-	                       "division"))
+	const char *pk =
+	    suffix_kind(c, c->tb.place_suffixes, c->tb.ps_kind, s, e);
+	if (pk && !strcmp(pk, "division"))
 		return false;
 	if (loose && translit_chars(c, s, e))
 		return true;
