@@ -2249,6 +2249,17 @@ static void compose_places(ctx *c)
  * the whole word is a form of the name. One entity per surname in the
  * document (key "S:"; later bare occurrences of the surname are not
  * read as the person). */
+/* The office match that starts at g, or -1 (the last one; matches are
+ * not sorted here). */
+static int64_t office_at(const ctx *c, uint32_t g)
+{
+	int64_t mi = -1;
+	for (uint32_t k = 0; c->covered[g] == 2 && k < c->nm; k++)
+		if (c->m[k].s == g && c->m[k].kind == K_OFFICE)
+			mi = k;
+	return mi;
+}
+
 /* Is the word [g, e) a form of address (先生, 老師, 教授: a cue of any
  * side but before) or an office (市長) that may follow a surname? */
 static bool address_after(const ctx *c, uint32_t g, uint32_t e)
@@ -2256,11 +2267,8 @@ static bool address_after(const ctx *c, uint32_t g, uint32_t e)
 	const char *sd = cue_side(c, g, e);
 	if (sd && strcmp(sd, "before") != 0)
 		return true;
-	for (uint32_t k = 0; c->covered[g] == 2 && k < c->nm; k++)
-		if (c->m[k].s == g && c->m[k].e == e &&
-		    c->m[k].kind == K_OFFICE)
-			return true;
-	return false;
+	int64_t k = office_at(c, g);
+	return k >= 0 && c->m[k].e == e;
 }
 
 static void surname_words(ctx *c)
@@ -2330,12 +2338,8 @@ static void surname_words(ctx *c)
 			continue;
 		/* the rest: a form of address after a name, or an office */
 		const char *side = cue_side(c, g, e);
-		int64_t mi = -1; /* matches are not sorted here */
-		for (uint32_t k = 0; c->covered[g] == 2 && k < c->nm; k++)
-			if (c->m[k].s == g && c->m[k].kind == K_OFFICE)
-				mi = k;
-		bool office = mi >= 0 && c->m[mi].kind == K_OFFICE &&
-		              c->m[mi].s == g && c->m[mi].e == e;
+		int64_t mi = office_at(c, g);
+		bool office = mi >= 0 && c->m[mi].e == e;
 		if (!office && (side == NULL || strcmp(side, "before") == 0 ||
 		                !uncovered(c, g, e)))
 			continue;
