@@ -42,12 +42,12 @@ typedef struct tables {
 	const jx_table *ix, *countries, *places, *orgs, *media, *people,
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
 	    *alias_cues, *translit, *org_suffixes, *place_suffixes, *cues,
-	    *abbr_cues, *org_prefixes;
+	    *abbr_cues, *org_prefixes, *list_marks;
 	int ix_kind, ix_row;
 	int c_country, c_form, p_country, p_kind, o_key, o_country, o_cameo,
 	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
 	    f_actor, d_then, s_freq, g_first, g_last, g_single, os_kind,
-	    ps_kind, pc_side, tr_freq, op_kind;
+	    ps_kind, pc_side, tr_freq, op_kind, lm_kind;
 	double len_cost; /* lexicon/params length_cost (word_cost) */
 } tables;
 
@@ -111,6 +111,8 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->abbr_cues = jx_model_table(doc->model, "entity/abbr_cues");
 	tb->org_prefixes = jx_model_table(doc->model, "entity/org_prefixes");
 	tb->pc_side = jx_table_col(tb->cues, "side");
+	tb->list_marks = jx_model_table(doc->model, "names/list_marks");
+	tb->lm_kind = jx_table_col(tb->list_marks, "kind");
 	tb->tr_freq = jx_table_col(tb->translit, "freq");
 	tb->len_cost = jx_model_param(doc->model, "length_cost", 0);
 	tb->op_kind = jx_table_col(tb->org_prefixes, "kind");
@@ -1143,6 +1145,7 @@ static bool all_han(const ctx *c, uint32_t s, uint32_t e);
 static bool uncovered(const ctx *c, uint32_t s, uint32_t e);
 static const char *suffix_kind(const ctx *c, const jx_table *t, int col,
                                uint32_t s, uint32_t e);
+static bool name_shaped_word(const ctx *c, uint32_t s, uint32_t e);
 
 /* Is [s, e) a noun-like word that can stand in an organisation's name
  * (nouns, abbreviations, unknown words, names, adjectives of two
@@ -1179,6 +1182,10 @@ static uint32_t words_org_start(const ctx *c, uint32_t s, uint32_t e,
 	uint32_t ts = jx_doc_norm(d, t->start), te = jx_doc_norm(d, t->end);
 	if (te != s || !org_word(c, t, ts, te))
 		return 0;
+	/* a transliterated name the lexicon knows is a person (基里延科|總理,
+	 * not a section 科) */
+	if (!strncmp(tok_tag(c, t), "nr", 2) && translit_chars(c, ts, te))
+		return 0;
 	uint32_t oe, stem; /* organisation end, end of the name before the
 	                      suffix */
 	const char *sk =
@@ -1208,6 +1215,12 @@ static uint32_t words_org_start(const ctx *c, uint32_t s, uint32_t e,
 		 * it (農業|部長; not 官為|團長, 副|科長) */
 		if (jx_utf8_count(c->t + ts, te - ts) < 2 ||
 		    (t->flags & JX_TOK_OOV) || tok_tag(c, t)[0] == 'x')
+			return 0;
+		/* a person's name before the title (李振成|局長, not the
+		 * bureau 李振成局) */
+		if (!strncmp(tok_tag(c, t), "nr", 2) ||
+		    (jx_utf8_count(c->t + ts, te - ts) == 3 &&
+		     name_shaped_word(c, ts, te)))
 			return 0;
 		oe = s + l1; /* 部|長 */
 		stem = s;
@@ -1955,9 +1968,24 @@ static void compose_orgs(ctx *c)
 		uint32_t s = h->s;
 		for (uint32_t j = i; j < nm && c->m[j].s < best; j++)
 			if (c->m[j].kind != K_NONE && c->m[j].kind != K_MOD) {
-				c->m[j].kind = K_NONE;
-				memset(c->covered + c->m[j].s, 0,
-				       c->m[j].e - c->m[j].s);
+				match *y = &c->m[j];
+				memset(c->covered + y->s, 0, y->e - y->s);
+				/* an office that runs past the name keeps what
+				 * is an office of its own (國務院|發言人 after
+				 * 美國國務院) */
+				int64_t r = y->kind == K_OFFICE && y->e > best
+				                ? jx_table_find(c->tb.offices,
+				                                c->t + best,
+				                                y->e - best)
+				                : -1;
+				if (r >= 0) {
+					y->s = best;
+					y->row = (uint32_t)r;
+					memset(c->covered + best, 1, y->e - best);
+					c->covered[best] = 2;
+				} else {
+					y->kind = K_NONE;
+				}
 			}
 		/* a known organisation at the end keeps its key and codes
 		 * (美國|白宮) */
@@ -2901,7 +2929,8 @@ static void cue_words(ctx *c)
 		 * or a Japanese surname there */
 		if (!unknown && !(edge[s] & 1) &&
 		    !(cue == 2 && !(edge[e] & 2)) && !translit_chars(c, s, e) &&
-		    jx_table_find(c->tb.jp_surnames, c->t + s, e - s) < 0)
+		    jx_table_find(c->tb.jp_surnames, c->t + s, e - s) < 0 &&
+		    !(nc == 3 && name_shaped_word(c, s, e)))
 			continue;
 		/* not a title modifier (候任, 常任 before an office) */
 		if (edge[s] & 4)
@@ -2940,6 +2969,165 @@ static void cue_words(ctx *c)
 		if (x == NULL)
 			return;
 		entity_of_match(c, x);
+	}
+}
+
+/* The kind of list mark token t is ("list", "conj"), or NULL. */
+static const char *list_mark(const ctx *c, const jx_token *t)
+{
+	if (c->tb.list_marks == NULL || c->tb.lm_kind < 0)
+		return NULL;
+	uint32_t s = jx_doc_norm(c->doc, t->start),
+	         e = jx_doc_norm(c->doc, t->end);
+	int64_t r = e <= c->n ? jx_table_find(c->tb.list_marks, c->t + s,
+	                                      e - s)
+	                      : -1;
+	return r < 0 ? NULL
+	             : jx_table_str(c->tb.list_marks, (uint32_t)r,
+	                            c->tb.lm_kind);
+}
+
+/* Is a person's name (read or known) the norm span that ends at p
+ * (before) or starts at p (!before)? */
+static bool person_edge(const ctx *c, uint32_t p, bool before)
+{
+	for (uint32_t k = 0; k < c->nm; k++)
+		if ((c->m[k].kind == K_PERSON || c->m[k].kind == K_NAME) &&
+		    (before ? c->m[k].e : c->m[k].s) == p)
+			return true;
+	return false;
+}
+
+/* Is the word [s, e) shaped like a name in a list (list_names)? A
+ * lexicon noun (not unknown, rare or nr) must pass the strict model of
+ * name_shaped_word, and so must a rare one of three Han characters
+ * (高質量 is no name); a transliteration must be of common characters
+ * unless the lexicon tags it as a name; an unknown word of three
+ * characters may start with a common surname that is also a function
+ * word (曾秀君, 和萬春). */
+static bool list_shaped(const ctx *c, uint32_t s, uint32_t e, bool unknown,
+                        bool rare, bool nr)
+{
+	size_t nc = jx_utf8_count(c->t + s, e - s);
+	if (!unknown && !rare)
+		return nc == 3 && name_shaped_word(c, s, e);
+	if (translit_chars(c, s, e))
+		return (nr || translit_common(c, s, e) ||
+		        (nc == 3 && name_shaped_word(c, s, e))) &&
+		       name_shaped(c, s, e, true);
+	if (rare && nc == 3)
+		return name_shaped_word(c, s, e);
+	if (name_shaped(c, s, e, true))
+		return true;
+	if (!unknown || nc != 3 || !all_han(c, s, e))
+		return false;
+	uint32_t g1 = s + char_len(c, s), g2 = g1 + char_len(c, g1);
+	return common_surname(
+	           c, jx_table_find(c->tb.surnames, c->t + s, g1 - s)) &&
+	       given_ok(c, g1, false, c->tb.g_first) &&
+	       given_ok(c, g2, false, c->tb.g_last) &&
+	       !suffix_kind(c, c->tb.place_suffixes, c->tb.ps_kind, g2, e);
+}
+
+/* Members of a list of people: a whole word on the other side of a list
+ * mark (names/list_marks) from a person's name is a name too when it is
+ * shaped like one (李亞莉、曾秀君, 涅姆佐夫和赫里斯堅科). Across a
+ * conjunction (和, 與) the word must be unknown to the lexicon or tagged
+ * as a name; across a list mark a rare lexicon noun shaped like a name
+ * will do (柳青、李昕). Runs until no name is added, so that a list is
+ * read from either end. */
+static void list_names(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.list_marks == NULL)
+		return;
+	for (int round = 0, added = 1; added && round < 4; round++) {
+		added = 0;
+		for (uint32_t i = 0; i < d->ntokens; i++) {
+			const jx_token *t = &d->tokens[i];
+			uint32_t s = jx_doc_norm(d, t->start),
+			         e = jx_doc_norm(d, t->end);
+			if (e > c->n || !all_han(c, s, e) ||
+			    !uncovered(c, s, e) || after_numeral(c, s))
+				continue;
+			const jx_token *u = i > 0 ? &d->tokens[i - 1] : NULL,
+			               *w = i + 1 < d->ntokens
+			                        ? &d->tokens[i + 1]
+			                        : NULL;
+			if (u && u->end != t->start)
+				u = NULL;
+			if (w && w->start != t->end)
+				w = NULL;
+			const char *lk = u ? list_mark(c, u) : NULL;
+			const char *rk = w ? list_mark(c, w) : NULL;
+			if (lk && !person_edge(c, jx_doc_norm(d, u->start),
+			                       true))
+				lk = NULL;
+			if (rk &&
+			    !person_edge(c, jx_doc_norm(d, w->end), false))
+				rk = NULL;
+			if (!lk && !rk)
+				continue;
+			bool strong = (lk && !strcmp(lk, "list")) ||
+			              (rk && !strcmp(rk, "list"));
+			const char *tag = tok_tag(c, t);
+			size_t nc = jx_utf8_count(c->t + s, e - s);
+			bool unknown = (t->flags & JX_TOK_OOV) ||
+			               tag[0] == 'x' ||
+			               (tag[0] == 'n' && tag[1] == 'r');
+			/* a rare noun: across a list mark, or a
+			 * transliteration of three characters or more (涅姆佐夫
+			 * /n) */
+			bool rare = !unknown && tag[0] == 'n' &&
+			            (strong ||
+			             (nc >= 3 && translit_chars(c, s, e))) &&
+			            word_cost(c, s, e, NULL) >= RARE_NOUN_COST;
+			if (!(unknown || rare ||
+			      (strong && nc == 3 && tag[0] == 'n')))
+				continue;
+			if (!unknown && has_country(c, s, e))
+				continue;
+			const jx_token *far = lk ? w : u;
+			uint32_t fs = far ? jx_doc_norm(d, far->start) : 0,
+			         fe = far ? jx_doc_norm(d, far->end) : 0;
+			bool nr = tag[0] == 'n' && tag[1] == 'r';
+			/* a surname the segmenter cut off on the left:
+			 * 、曾/d|國衞/x、李家超 */
+			if (!lk && far && nc == 2 && one_han_word(c, far) &&
+			    uncovered(c, fs, fe) && unknown &&
+			    list_shaped(c, fs, e, true, false, false)) {
+				s = fs;
+				far = i > 1 && d->tokens[i - 2].end == u->start
+				          ? &d->tokens[i - 2]
+				          : NULL;
+				fs = far ? jx_doc_norm(d, far->start) : 0;
+				fe = far ? jx_doc_norm(d, far->end) : 0;
+			} else if (!list_shaped(c, s, e, unknown, rare, nr)) {
+				continue;
+			}
+			/* the word on the far side is not glued to it (張|德
+			 * 江, 約翰—格倫), nor goes on with a transliteration
+			 * (奧利|塞赫), nor is a noun after a rare word of two
+			 * (行署|專員) */
+			if (far && fe <= c->n &&
+			    ((one_han_word(c, far) && !verb_at(c, fs) &&
+			      !list_mark(c, far)) ||
+			     (all_han(c, fs, fe) &&
+			      ((far->flags & JX_TOK_OOV) ||
+			       tok_tag(c, far)[0] == 'x' ||
+			       (translit_chars(c, s, e) &&
+			        translit_chars(c, fs, fe)))) ||
+			     (rare && nc == 2 && tok_tag(c, far)[0] == 'n')))
+				continue;
+			uint32_t dl;
+			if (is_dot(c, e, &dl))
+				continue;
+			match *x = add_match(c, s, e, K_NAME, 0);
+			if (x == NULL)
+				return;
+			entity_of_match(c, x);
+			added = 1;
+		}
 	}
 }
 
@@ -3357,6 +3545,7 @@ void jx_ent_run(jishi_doc *doc)
 	unknown_names(&c);
 	cue_words(&c);
 	free_names(&c);
+	list_names(&c);
 	rest(&c);
 	repeat_names(&c);
 	surname_titles(&c);
