@@ -68,6 +68,9 @@ typedef struct tables {
 /* a word this common (about one in 130,000 words) is no name shaped
  * like one (政治學, 穆斯林) */
 #define COMMON_WORD_COST 11800
+/* a word this common (about one in 30,000 words) is no given name after a
+ * surname that stands alone (對歐|政策) */
+#define GIVEN_WORD_COST 10300
 /* Names read next to a cue word (总裁宋朝弟, 柳萍表示) need a surname
  * this common. */
 #define CUE_SURNAME_MIN 20
@@ -672,6 +675,39 @@ static bool after_numeral(const ctx *c, uint32_t p)
  * name from g? It must start a word, and no lexicon word of two or more
  * characters that is not a person's name may cross g or e (官邸, 會議
  * after a title; 石破/佳子 is fine). */
+static int64_t word_cost(const ctx *c, uint32_t s, uint32_t e, int *tag);
+
+/* Is the given name at norm [g, e) a word too common to be one (政策 in
+ * 對歐政策, 質量 in 高質量; not 天才, 全軍)? Words tagged as names are
+ * not. */
+static bool common_given(const ctx *c, uint32_t g, uint32_t e)
+{
+	int tag;
+	int64_t cost = word_cost(c, g, e, &tag);
+	return cost >= 0 && cost < GIVEN_WORD_COST &&
+	       strncmp(jx_lex_tag_name(&c->doc->model->lex, (uint32_t)tag),
+	               "nr", 2) != 0;
+}
+
+/* Is token t a surname standing alone as a word of one character that
+ * the lexicon tags as a noun (蔣/n|天才, 鄭/n|全軍)? */
+static bool lone_surname(const ctx *c, const jx_token *t)
+{
+	const char *tag = jx_lex_tag_name(&c->doc->model->lex, t->tag);
+	return tag && tag[0] == 'n' && tag[1] == '\0' &&
+	       jx_utf8_count(c->doc->src + t->start, t->end - t->start) == 1;
+}
+
+/* May the word of two characters at norm [g, e) be a given name after a
+ * lone surname: both characters common in given names at their place? */
+static bool given_word(const ctx *c, uint32_t g, uint32_t e)
+{
+	uint32_t g2 = g + char_len(c, g);
+	return g2 < e && g2 + char_len(c, g2) == e &&
+	       given_ok(c, g, true, c->tb.g_first) &&
+	       given_ok(c, g2, true, c->tb.g_last) && !common_given(c, g, e);
+}
+
 static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e,
                         bool strict)
 {
@@ -711,7 +747,10 @@ static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e,
 		    !(tk[i].start >= og && tk[lo].end == og &&
 		      !strncmp(jx_lex_tag_name(&d->model->lex, tk[lo].tag),
 		               "nr", 2) &&
-		      jx_utf8_count(d->src + og, oe - og) >= 2))
+		      jx_utf8_count(d->src + og, oe - og) >= 2) &&
+		    !(tk[i].start == og && tk[i].end == oe &&
+		      tk[lo].end == og && lone_surname(c, &tk[lo]) &&
+		      given_word(c, g, e)))
 			return false;
 		/* strict: a given name of two characters may be a word
 		 * (袁步兵, 曹火星) when the surname is a word of its own that
@@ -1981,7 +2020,8 @@ static void compose_orgs(ctx *c)
 				if (r >= 0) {
 					y->s = best;
 					y->row = (uint32_t)r;
-					memset(c->covered + best, 1, y->e - best);
+					memset(c->covered + best, 1,
+					       y->e - best);
 					c->covered[best] = 2;
 				} else {
 					y->kind = K_NONE;
@@ -2979,12 +3019,11 @@ static const char *list_mark(const ctx *c, const jx_token *t)
 		return NULL;
 	uint32_t s = jx_doc_norm(c->doc, t->start),
 	         e = jx_doc_norm(c->doc, t->end);
-	int64_t r = e <= c->n ? jx_table_find(c->tb.list_marks, c->t + s,
-	                                      e - s)
-	                      : -1;
-	return r < 0 ? NULL
-	             : jx_table_str(c->tb.list_marks, (uint32_t)r,
-	                            c->tb.lm_kind);
+	int64_t r =
+	    e <= c->n ? jx_table_find(c->tb.list_marks, c->t + s, e - s) : -1;
+	return r < 0
+	           ? NULL
+	           : jx_table_str(c->tb.list_marks, (uint32_t)r, c->tb.lm_kind);
 }
 
 /* Is a person's name (read or known) the norm span that ends at p
@@ -3000,8 +3039,10 @@ static bool person_edge(const ctx *c, uint32_t p, bool before)
 
 /* Is the word [s, e) shaped like a name in a list (list_names)? A
  * lexicon noun (not unknown, rare or nr) must pass the strict model of
- * name_shaped_word, and so must a rare one of three Han characters
- * (高質量 is no name); a transliteration must be of common characters
+ * name_shaped_word, and a rare one of three Han characters a given name
+ * that is no common word
+ * (高質量 is no name: 質量 is too common a word for a given name); a
+ * transliteration must be of common characters
  * unless the lexicon tags it as a name; an unknown word of three
  * characters may start with a common surname that is also a function
  * word (曾秀君, 和萬春). */
@@ -3016,7 +3057,8 @@ static bool list_shaped(const ctx *c, uint32_t s, uint32_t e, bool unknown,
 		        (nc == 3 && name_shaped_word(c, s, e))) &&
 		       name_shaped(c, s, e, true);
 	if (rare && nc == 3)
-		return name_shaped_word(c, s, e);
+		return name_shaped(c, s, e, true) &&
+		       !common_given(c, s + char_len(c, s), e);
 	if (name_shaped(c, s, e, true))
 		return true;
 	if (!unknown || nc != 3 || !all_han(c, s, e))
@@ -3060,8 +3102,8 @@ static void list_names(ctx *c)
 				w = NULL;
 			const char *lk = u ? list_mark(c, u) : NULL;
 			const char *rk = w ? list_mark(c, w) : NULL;
-			if (lk && !person_edge(c, jx_doc_norm(d, u->start),
-			                       true))
+			if (lk &&
+			    !person_edge(c, jx_doc_norm(d, u->start), true))
 				lk = NULL;
 			if (rk &&
 			    !person_edge(c, jx_doc_norm(d, w->end), false))
@@ -3078,10 +3120,10 @@ static void list_names(ctx *c)
 			/* a rare noun: across a list mark, or a
 			 * transliteration of three characters or more (涅姆佐夫
 			 * /n) */
-			bool rare = !unknown && tag[0] == 'n' &&
-			            (strong ||
-			             (nc >= 3 && translit_chars(c, s, e))) &&
-			            word_cost(c, s, e, NULL) >= RARE_NOUN_COST;
+			bool rare =
+			    !unknown && tag[0] == 'n' &&
+			    (strong || (nc >= 3 && translit_chars(c, s, e))) &&
+			    word_cost(c, s, e, NULL) >= RARE_NOUN_COST;
 			if (!(unknown || rare ||
 			      (strong && nc == 3 && tag[0] == 'n')))
 				continue;
