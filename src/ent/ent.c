@@ -72,8 +72,9 @@ typedef struct tables {
  * surname that stands alone (對歐|政策) */
 #define GIVEN_WORD_COST 10300
 /* Names read next to a cue word (总裁宋朝弟, 柳萍表示) need a surname
- * this common. */
-#define CUE_SURNAME_MIN 20
+ * this common (per million people: 多 at 38 and 真 are too rare to make
+ * 多次|指出 or 真有心 a name). */
+#define CUE_SURNAME_MIN 40
 /* a character counts as common in transliterations when this many
  * transliterated words hold it (names/translit_chars freq) */
 #define TRANSLIT_MIN 100
@@ -769,6 +770,20 @@ static bool common_surname(const ctx *c, int64_t row)
 	                           NULL, 10) >= FREE_SURNAME_MIN;
 }
 
+/* Is the surname [p, g) a numeral before a numeral or a classifier word
+ * (多|次, 幾|位 after a title), not a name? */
+static bool numeral_word(const ctx *c, uint32_t p, uint32_t g)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || !after_numeral(c, g) || g >= c->n)
+		return false;
+	int64_t i = tok_containing(c, p), j = tok_containing(c, g);
+	if (i < 0 || j < 0 || i == j)
+		return false;
+	const char *tag = tok_tag(c, &d->tokens[j]);
+	return tag[0] == 'm' || tag[0] == 'q';
+}
+
 static uint32_t read_name(const ctx *c, uint32_t p, uint32_t limit, bool strict)
 {
 	if (!is_han(c, p))
@@ -795,7 +810,7 @@ static uint32_t read_name(const ctx *c, uint32_t p, uint32_t limit, bool strict)
 	if (sur == 0 || sur >= limit)
 		return p;
 	uint32_t g1 = sur;
-	if (match_at(c, g1))
+	if (match_at(c, g1) || numeral_word(c, p, g1))
 		return p;
 	uint32_t g2 = g1 + char_len(c, g1);
 	uint32_t g3 = g2 < limit ? g2 + char_len(c, g2) : g2;
@@ -2263,14 +2278,44 @@ static void free_orgs(ctx *c)
  * place suffix: 宜興市, 公明镇, 书房村. The name's words must be able to
  * stand in a name and cover no known name; [name][suffix] must not be one
  * common word. */
+/* A word the lexicon tags as a name or does not know that ends with an
+ * administrative suffix is a place of its own (薛埠鎮/nr), so that
+ * organisations can be built on it (薛埠鎮|黨委). Returns 1 when token a
+ * was taken, 0 when not, -1 when out of memory. */
+static int word_place(ctx *c, const jx_token *a)
+{
+	const jishi_doc *d = c->doc;
+	uint32_t s = jx_doc_norm(d, a->start), e = jx_doc_norm(d, a->end);
+	if (e > c->n || !all_han(c, s, e) || !uncovered(c, s, e))
+		return 0;
+	size_t nc = jx_utf8_count(c->t + s, e - s);
+	const char *tag = tok_tag(c, a);
+	if (nc < 3 || nc > 5 ||
+	    !((a->flags & JX_TOK_OOV) || tag[0] == 'x' ||
+	      (tag[0] == 'n' && tag[1] == 'r')))
+		return 0;
+	uint32_t last = prev_off(c, e);
+	int64_t r = jx_table_find(c->tb.place_suffixes, c->t + last, e - last);
+	if (r < 0 || strcmp(jx_table_str(c->tb.place_suffixes, (uint32_t)r,
+	                                 c->tb.ps_kind),
+	                    "division"))
+		return 0;
+	return add_match(c, s, e, K_LEXPLACE, 0) ? 1 : -1;
+}
+
 static void compose_places(ctx *c)
 {
 	const jishi_doc *d = c->doc;
 	if (d->tokens == NULL || c->tb.place_suffixes == NULL)
 		return;
-	for (uint32_t i = 0; i + 1 < d->ntokens; i++) {
+	for (uint32_t i = 0; i < d->ntokens; i++) {
 		const jx_token *a = &d->tokens[i];
 		uint32_t s = jx_doc_norm(d, a->start);
+		int ws = word_place(c, a);
+		if (ws < 0)
+			return;
+		if (ws > 0)
+			continue;
 		if (c->covered[s] || ((a->flags & JX_TOK_OOV) == 0 &&
 		                      !name_part_tag(tok_tag(c, a))))
 			continue;
@@ -2293,6 +2338,8 @@ static void compose_places(ctx *c)
 		if (!free_)
 			continue;
 		/* the suffix: the next token, a suffix itself */
+		if (i + 1 >= d->ntokens)
+			break;
 		const jx_token *b = &d->tokens[i + 1];
 		uint32_t bs = jx_doc_norm(d, b->start),
 		         be = jx_doc_norm(d, b->end);
