@@ -2386,6 +2386,17 @@ static bool address_after(const ctx *c, uint32_t g, uint32_t e)
 	return k >= 0 && c->m[k].e == e;
 }
 
+/* Does a Han word that is no verb or function word end right where token
+ * i starts (李曉|林先生: the surname may end a name before it)? */
+static bool glued_before(const ctx *c, uint32_t i)
+{
+	const jishi_doc *d = c->doc;
+	if (i == 0 || d->tokens[i - 1].end != d->tokens[i].start)
+		return false;
+	uint32_t us = jx_doc_norm(d, d->tokens[i - 1].start);
+	return is_han(c, us) && !verb_at(c, us);
+}
+
 static void surname_words(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -2411,11 +2422,11 @@ static void surname_words(ctx *c)
 			e = jx_doc_norm(d, d->tokens[i + 1].end);
 			/* a noun's, adjective's or numeral's tag too when a
 			 * form of address or an office follows and the
-			 * surname is common (陳/n|老師, 黃/a|老師, 項/m|市長;
-			 * not 任/r|警官),
+			 * surname is common (陳/n|老師, 黃/a|老師, 項/m|市長,
+			 * 常/d|副局長; not 任/r|警官),
 			 * not after a noun it may end (隊|長) */
 			if (strcmp(tag, "nr") != 0 &&
-			    !(strchr("nmqxa", tag[0]) && e <= c->n &&
+			    !(strchr("nmqxad", tag[0]) && e <= c->n &&
 			      address_after(c, g, e) &&
 			      common_surname(c,
 			                     jx_table_find(c->tb.surnames,
@@ -2426,13 +2437,23 @@ static void surname_words(ctx *c)
 		} else {
 			const char *sd = cue_side(c, g, e);
 			bool unknown = (t->flags & JX_TOK_OOV) || tag[0] == 'x';
-			/* 李先生/nr, 毛主席/n, 鄭某/n; a one-character form
+			/* 李先生/nr, 毛主席/n, 鄭某/n, 鄭先生/n (a noun of
+			 * address after the surname); a one-character form
 			 * of address (老) only in an unknown word: 胡老/x,
 			 * not 古老/nr, 養老/nr; not 學說/n */
+			int gt = -1;
+			bool noun_after =
+			    sd &&
+			    (!strcmp(sd, "after") || !strcmp(sd, "both")) &&
+			    word_cost(c, g, e, &gt) >= 0 &&
+			    jx_lex_tag_name(&d->model->lex, (uint32_t)gt)[0] ==
+			        'n';
 			bool ok = unknown ||
 			          (c->covered[g] == 2 && tag[0] == 'n') ||
 			          (sd && !strcmp(sd, "surname") &&
 			           !strcmp(tag, "n")) ||
+			          (noun_after && !strcmp(tag, "n") &&
+			           !glued_before(c, i)) ||
 			          (!strcmp(tag, "nr") &&
 			           jx_utf8_count(c->t + g, e - g) >= 2);
 			if (!ok)
