@@ -2274,10 +2274,6 @@ static void free_orgs(ctx *c)
 	}
 }
 
-/* A name of two characters or more not in the gazetteer followed by a
- * place suffix: 宜興市, 公明镇, 书房村. The name's words must be able to
- * stand in a name and cover no known name; [name][suffix] must not be one
- * common word. */
 /* A word the lexicon tags as a name or does not know that ends with an
  * administrative suffix is a place of its own (薛埠鎮/nr), so that
  * organisations can be built on it (薛埠鎮|黨委). Returns 1 when token a
@@ -2303,6 +2299,10 @@ static int word_place(ctx *c, const jx_token *a)
 	return add_match(c, s, e, K_LEXPLACE, 0) ? 1 : -1;
 }
 
+/* A name of two characters or more not in the gazetteer followed by a
+ * place suffix: 宜興市, 公明镇, 书房村. The name's words must be able to
+ * stand in a name and cover no known name; [name][suffix] must not be one
+ * common word. */
 static void compose_places(ctx *c)
 {
 	const jishi_doc *d = c->doc;
