@@ -2146,6 +2146,46 @@ static bool scope_before(const ctx *c, const jx_token *u)
  * segmenter knows (松日|队, 泰山队/nz), not a name (基里延科, 袁正军) nor
  * a word of two (变局, 共处). A word of scope needs a word between it and a
  * suffix that is a word of its own (国家|中心 is no name). */
+/* Are tokens [lo, i) nouns that may name a body by what it does (農業|
+ * 保險公司), with no numeral, pronoun or classifier before them? */
+static bool generic_body(const ctx *c, uint32_t lo, uint32_t i)
+{
+	const jishi_doc *d = c->doc;
+	if (lo > 0 && d->tokens[lo - 1].end == d->tokens[lo].start) {
+		const jx_token *v = &d->tokens[lo - 1];
+		uint32_t vs = jx_doc_norm(d, v->start),
+		         ve = jx_doc_norm(d, v->end);
+		/* a word before it that may begin the name (約翰遜|太空中心,
+		 * 中等|美術學校), a numeral, pronoun or classifier */
+		if (ve > c->n ||
+		    (is_han(c, vs) && (!uncovered(c, vs, ve) ||
+		                       strchr("nabjxmrq", tok_tag(c, v)[0]))))
+			return false;
+	}
+	for (uint32_t k = lo; k < i; k++) {
+		const jx_token *u = &d->tokens[k];
+		uint32_t us = jx_doc_norm(d, u->start),
+		         ue = jx_doc_norm(d, u->end);
+		const char *tag = tok_tag(c, u);
+		/* nouns of two characters or more that are no body
+		 * themselves (銀行|國民銀行) */
+		if (strcmp(tag, "n") || jx_utf8_count(c->t + us, ue - us) < 2 ||
+		    !uncovered(c, us, ue) ||
+		    suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, us, ue))
+			return false;
+		/* no role word or name (創辦人|黎智英|銀行) */
+		if ((c->tb.cues && cue_side(c, us, ue)) ||
+		    (jx_utf8_count(c->t + us, ue - us) == 3 &&
+		     name_shaped_word(c, us, ue)))
+			return false;
+		/* not a word of scope first (國家|中心) */
+		if (k == lo && c->tb.org_prefixes &&
+		    jx_table_find(c->tb.org_prefixes, c->t + us, ue - us) >= 0)
+			return false;
+	}
+	return true;
+}
+
 static void free_orgs(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -2236,6 +2276,12 @@ static void free_orgs(ctx *c)
 				continue;
 			b = us;
 		}
+		/* no word that begins a name: a body named by what it does,
+		 * nouns before a suffix that is a word of its own (警察|工會,
+		 * 機場|管理局), not after a numeral or a pronoun (一家|公司) */
+		if (b == UINT32_MAX && lo < i && ts == sb && sn >= 2 &&
+		    lex < 0 && generic_body(c, lo, i))
+			b = jx_doc_norm(d, d->tokens[lo].start);
 		if (b == UINT32_MAX || sb <= b ||
 		    jx_utf8_count(c->t + b, sb - b) < 2 ||
 		    (lex >= 0 && b >= ts))
