@@ -3287,6 +3287,45 @@ static void list_names(ctx *c)
 	}
 }
 
+/* An organisation right after a one-character word of an administrative
+ * level (鄉|衛生院, 縣|人大內司委, 市|青年志願者協會) is that level's:
+ * the word joins its name, unless a word it may end comes right before
+ * it. */
+static void level_prefix(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.place_suffixes == NULL)
+		return;
+	for (uint32_t k = 0; k < c->nm; k++) {
+		match *x = &c->m[k];
+		if ((x->kind != K_ORG && x->kind != K_LEXORG) || x->ent >= 0 ||
+		    x->s == 0)
+			continue;
+		int64_t i = tok_containing(c, prev_off(c, x->s));
+		if (i < 0 || jx_doc_norm(d, d->tokens[i].end) != x->s)
+			continue;
+		const jx_token *t = &d->tokens[i];
+		uint32_t ts = jx_doc_norm(d, t->start);
+		if (!one_han_word(c, t) || c->covered[ts])
+			continue;
+		int64_t r =
+		    jx_table_find(c->tb.place_suffixes, c->t + ts, x->s - ts);
+		if (r < 0 || strcmp(jx_table_str(c->tb.place_suffixes,
+		                                 (uint32_t)r, c->tb.ps_kind),
+		                    "division"))
+			continue;
+		if (i > 0 && d->tokens[i - 1].end == t->start &&
+		    is_han(c, jx_doc_norm(d, d->tokens[i - 1].start)) &&
+		    !verb_at(c, jx_doc_norm(d, d->tokens[i - 1].start)))
+			continue;
+		c->covered[ts] = 2;
+		c->covered[x->s] = 1;
+		for (uint32_t b = ts + 1; b < x->s; b++)
+			c->covered[b] = 1;
+		x->s = ts;
+	}
+}
+
 /* ---- pass over every entity name -------------------------------------- */
 
 /* Matches not yet tied to an entity (countries, places, …) and every later
@@ -3702,6 +3741,7 @@ void jx_ent_run(jishi_doc *doc)
 	cue_words(&c);
 	free_names(&c);
 	list_names(&c);
+	level_prefix(&c);
 	rest(&c);
 	repeat_names(&c);
 	surname_titles(&c);
