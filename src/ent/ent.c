@@ -563,8 +563,45 @@ static bool tok_edge(const ctx *c, uint32_t p);
 /* Does a name of two characters or more begin and end inside words of
  * the segmenter (劉小|明報|導: 明報 is no outlet there)? Titles and
  * people of the dictionary are left alone. */
+static const char *suffix_kind(const ctx *c, const jx_table *t, int col,
+                               uint32_t s, uint32_t e);
+
+/* Does a person's name x end inside a word that goes on with the suffix
+ * of a place or a body named after the person (伏羲|廟, 魯迅|公園)? */
+static bool named_after(const ctx *c, const match *x)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || tok_edge(c, x->e) || !tok_edge(c, x->s))
+		return false;
+	int64_t i = tok_containing(c, x->e);
+	if (i < 0)
+		return false;
+	uint32_t te = jx_doc_norm(d, d->tokens[i].end);
+	if (te > c->n)
+		return false;
+	for (uint32_t q = x->e + char_len(c, x->e); q <= te;
+	     q += q < te ? char_len(c, q) : 1) {
+		int64_t r = c->tb.place_suffixes
+		                ? jx_table_find(c->tb.place_suffixes,
+		                                c->t + x->e, q - x->e)
+		                : -1;
+		const char *ok = c->tb.org_suffixes
+		                     ? suffix_kind(c, c->tb.org_suffixes,
+		                                   c->tb.os_kind, x->e, q)
+		                     : NULL;
+		if (r >= 0 ||
+		    (ok && (!strcmp(ok, "org") || !strcmp(ok, "facility"))))
+			return true;
+		if (q == te)
+			break;
+	}
+	return false;
+}
+
 static bool across_words(const ctx *c, const match *x)
 {
+	if (x->kind == K_PERSON || x->kind == K_NAME)
+		return named_after(c, x);
 	if (x->kind != K_MEDIA && x->kind != K_ORG && x->kind != K_PLACE &&
 	    x->kind != K_COUNTRY)
 		return false;
@@ -1197,8 +1234,6 @@ static bool name_part_tag(const char *tag);
 static const char *cue_side(const ctx *c, uint32_t s, uint32_t e);
 static bool all_han(const ctx *c, uint32_t s, uint32_t e);
 static bool uncovered(const ctx *c, uint32_t s, uint32_t e);
-static const char *suffix_kind(const ctx *c, const jx_table *t, int col,
-                               uint32_t s, uint32_t e);
 static bool name_shaped_word(const ctx *c, uint32_t s, uint32_t e);
 
 /* Is [s, e) a noun-like word that can stand in an organisation's name
