@@ -634,6 +634,7 @@ NONNAME_ADD = set("""
 各 某 誰 谁 什 麼 么 怎 哪 這 这 嗎 吗 呢 吧 啊 跟 到 往 按 既 只 僅 仅 另 除 替 着
 著
 以 後 后 之 所 會 会 能 可 要 應 应 曾 則 则 於 即 還 还 來 来 去 過 过 後
+杯
 """.split())
 NONNAME_TOP = 1000       # candidates among the most frequent chars of dict.txt
 NONNAME_RATIO = 0.05     # given-name share < this x general-text share
