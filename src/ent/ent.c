@@ -1903,12 +1903,21 @@ static void compose_orgs(ctx *c)
 		if (k != K_COUNTRY && k != K_PLACE && k != K_ORG &&
 		    k != K_LEXORG && k != K_LEXPLACE && k != K_MEDIA)
 			continue;
-		if (jx_utf8_count(c->t + h->s, h->e - h->s) < 2)
-			continue;
+		/* a head of one character only after another country's
+		 * (法|中|委員會, 美|中|經貿促進會: the two countries' body) */
+		uint32_t hs = h->s;
+		if (jx_utf8_count(c->t + h->s, h->e - h->s) < 2) {
+			const match *g = i > 0 ? &c->m[i - 1] : NULL;
+			if (k != K_COUNTRY || g == NULL ||
+			    g->kind != K_COUNTRY || g->e != h->s ||
+			    g->s + char_len(c, g->s) != g->e)
+				continue;
+			hs = g->s;
+		}
 		/* the token holding the head's end: a word of its own after
 		 * it, or the word the head begins (古巴隊) */
 		int64_t ti = tok_containing(c, h->e);
-		if (ti >= 0 && d->tokens[ti].start < jx_doc_orig(d, h->s))
+		if (ti >= 0 && d->tokens[ti].start < jx_doc_orig(d, hs))
 			continue;
 		uint32_t p = h->s, best = 0, nchar = 0;
 		const char *bkind = NULL;
@@ -2054,8 +2063,11 @@ static void compose_orgs(ctx *c)
 		else if (k == K_MEDIA)
 			ctry = opt(
 			    jx_table_str(c->tb.media, h->row, c->tb.m_country));
-		uint32_t s = h->s;
-		for (uint32_t j = i; j < nm && c->m[j].s < best; j++)
+		if (hs < h->s)
+			ctry = NULL; /* two countries' */
+		uint32_t s = hs;
+		for (uint32_t j = hs < h->s ? i - 1 : i;
+		     j < nm && c->m[j].s < best; j++)
 			if (c->m[j].kind != K_NONE && c->m[j].kind != K_MOD) {
 				match *y = &c->m[j];
 				memset(c->covered + y->s, 0, y->e - y->s);
