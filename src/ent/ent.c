@@ -1199,10 +1199,12 @@ static uint32_t office_org_end(const ctx *c, uint32_t s, uint32_t e,
 		    jx_table_find(c->tb.mods, c->t + s, q - s) >= 0)
 			return s;
 	}
-	uint32_t q = prev_off(c, e);
-	for (; q > s; q = prev_off(c, q)) {
+	/* the shortest organisation whose rest is a head's title: 律政司|
+	 * 司長, not 律政司司|長 */
+	uint32_t q = s + char_len(c, s);
+	for (; q < e; q += char_len(c, q)) {
 		if (jx_utf8_count(c->t + s, q - s) < 2)
-			break;
+			continue;
 		if (!head_tail(c, q, e))
 			continue;
 		int64_t r = jx_table_find(c->tb.orgs, c->t + s, q - s);
@@ -1304,6 +1306,10 @@ static uint32_t words_org_start(const ctx *c, uint32_t s, uint32_t e,
 		 * it (農業|部長; not 官為|團長, 副|科長) */
 		if (jx_utf8_count(c->t + ts, te - ts) < 2 ||
 		    (t->flags & JX_TOK_OOV) || tok_tag(c, t)[0] == 'x')
+			return 0;
+		/* a body's name before the title of its head is whole
+		 * already (律政司|司長, not 律政司司) */
+		if (sk && !strcmp(sk, "org"))
 			return 0;
 		/* a person's name before the title (李振成|局長, not the
 		 * bureau 李振成局) */
@@ -1932,6 +1938,8 @@ static void compose_orgs(ctx *c)
 				break;
 			int64_t mi =
 			    ts >= h->e ? match_covering(c, ts, nm) : -1;
+			if (mi >= 0 && c->m[mi].kind == K_MOD)
+				mi = -1; /* 前 in 前線 is no modifier there */
 			if (ts < h->e && te > h->e) {
 				/* the word the head begins ends with its body:
 				 * 俄罗斯国家杜马/ns */
