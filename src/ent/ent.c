@@ -2335,7 +2335,7 @@ static void free_orgs(ctx *c)
 		 * nouns before a suffix that is a word of its own (警察|工會,
 		 * 機場|管理局), not after a numeral or a pronoun (一家|公司) */
 		if (b == UINT32_MAX && lo < i && ts == sb && sn >= 2 &&
-		    lex < 0 && generic_body(c, lo, i))
+		    generic_body(c, lo, i))
 			b = jx_doc_norm(d, d->tokens[lo].start);
 		if (b == UINT32_MAX || sb <= b ||
 		    jx_utf8_count(c->t + b, sb - b) < 2 ||
