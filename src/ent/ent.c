@@ -2225,8 +2225,11 @@ static bool generic_body(const ctx *c, uint32_t lo, uint32_t i)
 		/* nouns of two characters or more that are no body
 		 * themselves (銀行|國民銀行) */
 		if (strcmp(tag, "n") || jx_utf8_count(c->t + us, ue - us) < 2 ||
-		    !uncovered(c, us, ue) ||
-		    suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, us, ue))
+		    !uncovered(c, us, ue))
+			return false;
+		const char *uk =
+		    suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, us, ue);
+		if (uk && (!strcmp(uk, "org") || !strcmp(uk, "facility")))
 			return false;
 		/* no role word or name (創辦人|黎智英|銀行) */
 		if ((c->tb.cues && cue_side(c, us, ue)) ||
