@@ -64,7 +64,9 @@ file the gold counts per type and per source label, anything odd met while
 parsing, and per tool a table type | gold | predicted | correct | P | R | F1
 plus timing.  --results FILE replaces the section that starts with the line
 "## NER" up to the next line starting with "## " in FILE (appended when
-absent); every other section is left alone.
+absent); every other section is left alone.  With --s2t or --t2s the
+section is "## NER (Traditional: opencc s2twp)" or "## NER (Simplified:
+opencc t2s)", so the converted run sits next to the native one.
 
 Pure Python 3 standard library; jieba only inside the baseline worker.
 """
@@ -743,7 +745,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                       help="convert the sentences to Traditional (opencc s2twp.json) first")
     ap.add_argument("--limit", type=int, metavar="N", help="first N sentences of each file")
     ap.add_argument("--results", metavar="FILE",
-                    help='replace the "## NER" section of FILE (e.g. bench/RESULTS.md)')
+                    help='replace the "## NER" section of FILE (e.g. bench/RESULTS.md); '
+                         'with --s2t or --t2s its own "## NER (…)" section')
     return ap.parse_args(argv)
 
 
@@ -806,8 +809,12 @@ def main(argv: list[str]) -> int:
 
     commit = git_commit()
     cmd = shlex.join(["python3", sys.argv[0], *argv])
+    title = "## NER"
+    if args.convert:
+        title += (" (Traditional: opencc s2twp)" if args.convert == "s2t"
+                  else " (Simplified: opencc t2s)")
     head = [
-        "## NER", "",
+        title, "",
         "Written by `bench/ner_suite.py` (see bench/README.md); "
         "rerun it rather than editing by hand.",
         "",
@@ -831,7 +838,7 @@ def main(argv: list[str]) -> int:
     sys.stdout.write(section)
     if args.results:
         replace_section(args.results, section)
-        log(f"wrote the ## NER section of {args.results}")
+        log(f"wrote the {title} section of {args.results}")
     return 0
 
 
