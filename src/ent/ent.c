@@ -3198,15 +3198,21 @@ static const char *list_mark(const ctx *c, const jx_token *t)
 	           : jx_table_str(c->tb.list_marks, (uint32_t)r, c->tb.lm_kind);
 }
 
-/* Is a person's name (read or known) the norm span that ends at p
- * (before) or starts at p (!before)? */
-static bool person_edge(const ctx *c, uint32_t p, bool before)
+/* Person edges for list_names, per norm byte: 1 a person's name ends
+ * there, 2 one starts there. */
+static uint8_t *person_edges(ctx *c)
 {
+	uint8_t *pe = jx_arena_zalloc(&c->doc->arena, (size_t)c->n + 1);
+	if (pe == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return NULL;
+	}
 	for (uint32_t k = 0; k < c->nm; k++)
-		if ((c->m[k].kind == K_PERSON || c->m[k].kind == K_NAME) &&
-		    (before ? c->m[k].e : c->m[k].s) == p)
-			return true;
-	return false;
+		if (c->m[k].kind == K_PERSON || c->m[k].kind == K_NAME) {
+			pe[c->m[k].e] |= 1;
+			pe[c->m[k].s] |= 2;
+		}
+	return pe;
 }
 
 /* Is the word [s, e) shaped like a name in a list (list_names)? A
@@ -3255,9 +3261,21 @@ static void list_names(ctx *c)
 	const jishi_doc *d = c->doc;
 	if (d->tokens == NULL || c->tb.list_marks == NULL)
 		return;
+	uint8_t *pe = person_edges(c);
+	/* which tokens are list marks, found once (the rounds only look
+	 * next to them) */
+	uint8_t *mk = jx_arena_zalloc(&c->doc->arena, d->ntokens + 1);
+	if (pe == NULL || mk == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return;
+	}
+	for (uint32_t i = 0; i < d->ntokens; i++)
+		mk[i] = list_mark(c, &d->tokens[i]) != NULL;
 	for (int round = 0, added = 1; added && round < 4; round++) {
 		added = 0;
 		for (uint32_t i = 0; i < d->ntokens; i++) {
+			if (!(i > 0 && mk[i - 1]) && !mk[i + 1])
+				continue;
 			const jx_token *t = &d->tokens[i];
 			uint32_t s = jx_doc_norm(d, t->start),
 			         e = jx_doc_norm(d, t->end);
@@ -3274,11 +3292,9 @@ static void list_names(ctx *c)
 				w = NULL;
 			const char *lk = u ? list_mark(c, u) : NULL;
 			const char *rk = w ? list_mark(c, w) : NULL;
-			if (lk &&
-			    !person_edge(c, jx_doc_norm(d, u->start), true))
+			if (lk && !(pe[jx_doc_norm(d, u->start)] & 1))
 				lk = NULL;
-			if (rk &&
-			    !person_edge(c, jx_doc_norm(d, w->end), false))
+			if (rk && !(pe[jx_doc_norm(d, w->end)] & 2))
 				rk = NULL;
 			if (!lk && !rk)
 				continue;
@@ -3340,6 +3356,8 @@ static void list_names(ctx *c)
 			if (x == NULL)
 				return;
 			entity_of_match(c, x);
+			pe[s] |= 2;
+			pe[e] |= 1;
 			added = 1;
 		}
 	}
