@@ -87,7 +87,20 @@ typedef struct ctx {
 	tables tb;
 	match *m;
 	uint32_t nm, cap;
+	uint32_t *tn; /* per token: its norm start and end (tok_ns, tok_ne) */
 } ctx;
+
+/* The norm offsets of token t's start and end, found once per document:
+ * the passes below read them many times over. */
+static uint32_t tok_ns(const ctx *c, const jx_token *t)
+{
+	return c->tn[2 * (size_t)(t - c->doc->tokens)];
+}
+
+static uint32_t tok_ne(const ctx *c, const jx_token *t)
+{
+	return c->tn[2 * (size_t)(t - c->doc->tokens) + 1];
+}
 
 /* ---- tables ----------------------------------------------------------- */
 
@@ -315,8 +328,8 @@ static bool abbr_in_context(const ctx *c, const match *x)
 		int64_t i = tok_containing(c, x->s);
 		if (i < 0)
 			return false;
-		ts = jx_doc_norm(d, d->tokens[i].start);
-		te = jx_doc_norm(d, d->tokens[i].end);
+		ts = tok_ns(c, &d->tokens[i]);
+		te = tok_ne(c, &d->tokens[i]);
 	}
 	const char *side;
 	/* a weak abbreviation that is a function word of its own (以/p
@@ -384,8 +397,8 @@ static bool abbr_word(const ctx *c, const match *x)
 	int64_t i = tok_containing(c, x->s);
 	if (i < 0)
 		return false;
-	uint32_t ts = jx_doc_norm(d, d->tokens[i].start),
-	         te = jx_doc_norm(d, d->tokens[i].end), q = ts;
+	uint32_t ts = tok_ns(c, &d->tokens[i]), te = tok_ne(c, &d->tokens[i]),
+	         q = ts;
 	bool weak = false;
 	while (q < te && abbr_char(c, q)) {
 		const char *w = abbr_cue(c, q, q + char_len(c, q));
@@ -449,7 +462,7 @@ static bool plain_word_at(const ctx *c, uint32_t p)
 	if (i < 0)
 		return false;
 	const jx_token *t = &d->tokens[i];
-	if (jx_doc_norm(d, t->start) != p || (t->flags & JX_TOK_OOV) ||
+	if (tok_ns(c, t) != p || (t->flags & JX_TOK_OOV) ||
 	    jx_utf8_count(d->src + t->start, t->end - t->start) < 2)
 		return false;
 	return strchr("nxj", tok_tag(c, t)[0]) == NULL;
@@ -481,8 +494,7 @@ static bool inside_translit(const ctx *c, const match *x)
 	int64_t i = tok_containing(c, x->s);
 	if (i < 0)
 		return false;
-	uint32_t ts = jx_doc_norm(d, d->tokens[i].start),
-	         te = jx_doc_norm(d, d->tokens[i].end);
+	uint32_t ts = tok_ns(c, &d->tokens[i]), te = tok_ne(c, &d->tokens[i]);
 	for (uint32_t p = ts; p < x->s; p++)
 		if (c->covered[p]) /* 美日韓: names side by side */
 			return false;
@@ -502,9 +514,7 @@ static bool translit_token(const ctx *c, const jx_token *t, uint32_t s,
 	if (!((t->flags & JX_TOK_OOV) || tag[0] == 'x' ||
 	      !strncmp(tag, "nr", 2) || !strcmp(tag, "nz")))
 		return false;
-	const jishi_doc *d = c->doc;
-	for (uint32_t q = jx_doc_norm(d, t->start); q < jx_doc_norm(d, t->end);
-	     q += char_len(c, q))
+	for (uint32_t q = tok_ns(c, t); q < tok_ne(c, t); q += char_len(c, q))
 		if ((q < s || q >= e) && !translit_at(c, q))
 			return false;
 	return true;
@@ -545,8 +555,8 @@ static void widen_names(ctx *c)
 		                     d->tokens[t1 + 1].end -
 		                         d->tokens[t0].start) <= 8)
 			t1++;
-		uint32_t a = jx_doc_norm(d, d->tokens[t0].start),
-		         b = jx_doc_norm(d, d->tokens[t1].end);
+		uint32_t a = tok_ns(c, &d->tokens[t0]),
+		         b = tok_ne(c, &d->tokens[t1]);
 		if ((a == x->s && b == x->e) || a > x->s || b < x->e ||
 		    jx_utf8_count(c->t + a, b - a) < 3)
 			continue;
@@ -574,26 +584,18 @@ static bool named_after(const ctx *c, const match *x)
 	if (d->tokens == NULL || tok_edge(c, x->e) || !tok_edge(c, x->s))
 		return false;
 	int64_t i = tok_containing(c, x->e);
-	if (i < 0)
-		return false;
-	uint32_t te = jx_doc_norm(d, d->tokens[i].end);
-	if (te > c->n)
-		return false;
-	for (uint32_t q = x->e + char_len(c, x->e); q <= te;
-	     q += q < te ? char_len(c, q) : 1) {
-		int64_t r = c->tb.place_suffixes
-		                ? jx_table_find(c->tb.place_suffixes,
-		                                c->t + x->e, q - x->e)
-		                : -1;
-		const char *ok = c->tb.org_suffixes
-		                     ? suffix_kind(c, c->tb.org_suffixes,
-		                                   c->tb.os_kind, x->e, q)
-		                     : NULL;
-		if (r >= 0 ||
+	uint32_t te = i < 0 ? 0 : tok_ne(c, &d->tokens[i]);
+	/* the rest of the word, or a first part of it, is a place suffix or
+	 * ends with an organisation's or facility's */
+	for (uint32_t q = x->e; q < te && te <= c->n;) {
+		q += char_len(c, q);
+		const char *ok =
+		    suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, x->e, q);
+		if ((c->tb.place_suffixes &&
+		     jx_table_find(c->tb.place_suffixes, c->t + x->e,
+		                   q - x->e) >= 0) ||
 		    (ok && (!strcmp(ok, "org") || !strcmp(ok, "facility"))))
 			return true;
-		if (q == te)
-			break;
 	}
 	return false;
 }
@@ -1270,7 +1272,7 @@ static uint32_t words_org_start(const ctx *c, uint32_t s, uint32_t e,
 	if (ti < 0)
 		return 0;
 	const jx_token *t = &d->tokens[ti];
-	uint32_t ts = jx_doc_norm(d, t->start), te = jx_doc_norm(d, t->end);
+	uint32_t ts = tok_ns(c, t), te = tok_ne(c, t);
 	if (te != s || !org_word(c, t, ts, te))
 		return 0;
 	/* a transliterated name the lexicon knows is a person (基里延科|總理,
@@ -1323,8 +1325,7 @@ static uint32_t words_org_start(const ctx *c, uint32_t s, uint32_t e,
 	uint32_t b = ts;
 	for (int k = 1; ti - k >= 0 && k < 3; k++) {
 		const jx_token *u = &d->tokens[ti - k];
-		uint32_t us = jx_doc_norm(d, u->start),
-		         ue = jx_doc_norm(d, u->end);
+		uint32_t us = tok_ns(c, u), ue = tok_ne(c, u);
 		if (ue != b)
 			break;
 		if (!org_word(c, u, us, ue)) {
@@ -1387,8 +1388,8 @@ static void office_orgs(ctx *c)
 	const jishi_doc *d = c->doc;
 	for (uint32_t ti = 0; d->tokens && c->tb.cues && ti < d->ntokens;
 	     ti++) {
-		uint32_t ts = jx_doc_norm(d, d->tokens[ti].start),
-		         te = jx_doc_norm(d, d->tokens[ti].end), s;
+		uint32_t ts = tok_ns(c, &d->tokens[ti]),
+		         te = tok_ne(c, &d->tokens[ti]), s;
 		const char *side = cue_side(c, ts, te);
 		if (side == NULL || !strcmp(side, "after") ||
 		    !uncovered(c, ts, te))
@@ -1512,14 +1513,12 @@ static uint32_t cue_name(const ctx *c, uint32_t p, uint32_t limit, bool before)
 	if (c->doc->tokens) {
 		const jx_token *t = &c->doc->tokens[tok_containing(c, p)];
 		const char *tag = tok_tag(c, t);
-		if (!(t->flags & JX_TOK_OOV) &&
-		    jx_doc_norm(c->doc, t->end) > sur &&
+		if (!(t->flags & JX_TOK_OOV) && tok_ne(c, t) > sur &&
 		    strncmp(tag, "nr", 2) != 0)
 			/* only a noun or time word may end inside (not
 			 * 全部|撤, 步行|籌) */
-			wend = tag[0] == 'n' || tag[0] == 't'
-			           ? jx_doc_norm(c->doc, t->end)
-			           : UINT32_MAX;
+			wend = tag[0] == 'n' || tag[0] == 't' ? tok_ne(c, t)
+			                                      : UINT32_MAX;
 	}
 	uint32_t g1 = sur, g2 = g1 + char_len(c, g1);
 	uint32_t g3 = g2 < limit ? g2 + char_len(c, g2) : g2;
@@ -1649,7 +1648,7 @@ static void dotted_names(ctx *c)
 			continue;
 		if (k >= 2 && !tok_edge(c, s)) {
 			int64_t ti = tok_containing(c, s);
-			s = jx_doc_norm(c->doc, c->doc->tokens[ti].end);
+			s = tok_ne(c, &c->doc->tokens[ti]);
 		}
 		for (uint32_t b = s; k >= 2 && b < p && c->tb.cues;) {
 			b += char_len(c, b);
@@ -1718,8 +1717,7 @@ static void lexicon_orgs_places(ctx *c)
 			continue;
 		if (jx_utf8_count(d->src + t->start, t->end - t->start) < 2)
 			continue;
-		uint32_t s = jx_doc_norm(d, t->start),
-		         e = jx_doc_norm(d, t->end);
+		uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
 		while (j < nm && c->m[j].e <= s)
 			j++;
 		bool ok = true, inside = false;
@@ -1932,8 +1930,7 @@ static void compose_orgs(ctx *c)
 		for (int nt = 0; ti >= 0 && (uint32_t)ti < d->ntokens && nt < 6;
 		     nt++, ti++) {
 			const jx_token *t = &d->tokens[ti];
-			uint32_t ts = jx_doc_norm(d, t->start),
-			         te = jx_doc_norm(d, t->end);
+			uint32_t ts = tok_ns(c, t), te = tok_ne(c, t);
 			if ((ts != p && nt > 0) || !all_han(c, ts, te))
 				break;
 			int64_t mi =
@@ -1965,10 +1962,9 @@ static void compose_orgs(ctx *c)
 				        org_of_place(c, y);
 				if (y->e > te) {
 					while ((uint32_t)ti + 1 < d->ntokens &&
-					       jx_doc_norm(
-					           d, d->tokens[ti].end) < y->e)
+					       tok_ne(c, &d->tokens[ti]) < y->e)
 						ti++;
-					te = jx_doc_norm(d, d->tokens[ti].end);
+					te = tok_ne(c, &d->tokens[ti]);
 					if (te != y->e)
 						break;
 				}
@@ -2034,7 +2030,7 @@ static void compose_orgs(ctx *c)
 					       */
 					if ((uint32_t)ti >= d->ntokens)
 						break;
-					te = jx_doc_norm(d, d->tokens[ti].end);
+					te = tok_ne(c, &d->tokens[ti]);
 				}
 				if (te != c->m[nx].e)
 					break;
@@ -2178,11 +2174,11 @@ static int org_name_word(const ctx *c, const jx_token *t, uint32_t s,
 static bool scope_before(const ctx *c, const jx_token *u)
 {
 	const jishi_doc *d = c->doc;
-	uint32_t us = jx_doc_norm(d, u->start);
+	uint32_t us = tok_ns(c, u);
 	if (us == 0 || u == d->tokens || c->tb.org_prefixes == NULL)
 		return false;
 	const jx_token *v = u - 1;
-	uint32_t vs = jx_doc_norm(d, v->start), ve = jx_doc_norm(d, v->end);
+	uint32_t vs = tok_ns(c, v), ve = tok_ne(c, v);
 	int64_t r = ve == us
 	                ? jx_table_find(c->tb.org_prefixes, c->t + vs, ve - vs)
 	                : -1;
@@ -2208,8 +2204,7 @@ static bool generic_body(const ctx *c, uint32_t lo, uint32_t i)
 	const jishi_doc *d = c->doc;
 	if (lo > 0 && d->tokens[lo - 1].end == d->tokens[lo].start) {
 		const jx_token *v = &d->tokens[lo - 1];
-		uint32_t vs = jx_doc_norm(d, v->start),
-		         ve = jx_doc_norm(d, v->end);
+		uint32_t vs = tok_ns(c, v), ve = tok_ne(c, v);
 		/* a word before it that may begin the name (約翰遜|太空中心,
 		 * 中等|美術學校), a numeral, pronoun or classifier */
 		if (ve > c->n ||
@@ -2219,8 +2214,7 @@ static bool generic_body(const ctx *c, uint32_t lo, uint32_t i)
 	}
 	for (uint32_t k = lo; k < i; k++) {
 		const jx_token *u = &d->tokens[k];
-		uint32_t us = jx_doc_norm(d, u->start),
-		         ue = jx_doc_norm(d, u->end);
+		uint32_t us = tok_ns(c, u), ue = tok_ne(c, u);
 		const char *tag = tok_tag(c, u);
 		/* nouns of two characters or more that are no body
 		 * themselves (銀行|國民銀行) */
@@ -2252,8 +2246,7 @@ static void free_orgs(ctx *c)
 	uint32_t nm = c->nm; /* the matches added here are not sorted */
 	for (uint32_t i = 0; i < d->ntokens; i++) {
 		const jx_token *t = &d->tokens[i];
-		uint32_t ts = jx_doc_norm(d, t->start),
-		         te = jx_doc_norm(d, t->end);
+		uint32_t ts = tok_ns(c, t), te = tok_ne(c, t);
 		if (!all_han(c, ts, te))
 			continue;
 		/* the suffix word may be an organisation word of the lexicon
@@ -2298,9 +2291,8 @@ static void free_orgs(ctx *c)
 		uint32_t lo = i;
 		for (uint32_t k = 1; k <= 4 && i >= k; k++) {
 			const jx_token *u = &d->tokens[i - k];
-			uint32_t us = jx_doc_norm(d, u->start),
-			         ue = jx_doc_norm(d, u->end);
-			if (ue != jx_doc_norm(d, d->tokens[i - k + 1].start))
+			uint32_t us = tok_ns(c, u), ue = tok_ne(c, u);
+			if (ue != tok_ns(c, &d->tokens[i - k + 1]))
 				break;
 			if (!(org_word(c, u, us, ue) ||
 			      org_name_word(c, u, us, ue))) {
@@ -2317,8 +2309,7 @@ static void free_orgs(ctx *c)
 		uint32_t b = UINT32_MAX;
 		for (uint32_t k = lo; k <= i && b == UINT32_MAX; k++) {
 			const jx_token *u = &d->tokens[k];
-			uint32_t us = jx_doc_norm(d, u->start),
-			         ue = jx_doc_norm(d, u->end);
+			uint32_t us = tok_ns(c, u), ue = tok_ne(c, u);
 			int w = org_name_word(c, u, us, ue);
 			if (w == 0 || (w == 1 && sn < 2))
 				continue;
@@ -2339,7 +2330,7 @@ static void free_orgs(ctx *c)
 		 * 機場|管理局), not after a numeral or a pronoun (一家|公司) */
 		if (b == UINT32_MAX && lo < i && ts == sb && sn >= 2 &&
 		    generic_body(c, lo, i))
-			b = jx_doc_norm(d, d->tokens[lo].start);
+			b = tok_ns(c, &d->tokens[lo]);
 		if (b == UINT32_MAX || sb <= b ||
 		    jx_utf8_count(c->t + b, sb - b) < 2 ||
 		    (lex >= 0 && b >= ts))
@@ -2384,8 +2375,7 @@ static void free_orgs(ctx *c)
  * was taken, 0 when not, -1 when out of memory. */
 static int word_place(ctx *c, const jx_token *a)
 {
-	const jishi_doc *d = c->doc;
-	uint32_t s = jx_doc_norm(d, a->start), e = jx_doc_norm(d, a->end);
+	uint32_t s = tok_ns(c, a), e = tok_ne(c, a);
 	if (e > c->n || !all_han(c, s, e) || !uncovered(c, s, e))
 		return 0;
 	size_t nc = jx_utf8_count(c->t + s, e - s);
@@ -2414,7 +2404,7 @@ static void compose_places(ctx *c)
 		return;
 	for (uint32_t i = 0; i < d->ntokens; i++) {
 		const jx_token *a = &d->tokens[i];
-		uint32_t s = jx_doc_norm(d, a->start);
+		uint32_t s = tok_ns(c, a);
 		int ws = word_place(c, a);
 		if (ws < 0)
 			return;
@@ -2427,7 +2417,7 @@ static void compose_places(ctx *c)
 			continue; /* the lexicon's own places stay */
 		/* the name: this token (two characters or more), or two
 		 * one-character tokens */
-		uint32_t e = jx_doc_norm(d, a->end);
+		uint32_t e = tok_ne(c, a);
 		if (!all_han(c, s, e))
 			continue;
 		size_t nc = jx_utf8_count(c->t + s, e - s);
@@ -2445,8 +2435,7 @@ static void compose_places(ctx *c)
 		if (i + 1 >= d->ntokens)
 			break;
 		const jx_token *b = &d->tokens[i + 1];
-		uint32_t bs = jx_doc_norm(d, b->start),
-		         be = jx_doc_norm(d, b->end);
+		uint32_t bs = tok_ns(c, b), be = tok_ne(c, b);
 		if (bs != e || c->covered[bs])
 			continue;
 		int64_t r =
@@ -2497,7 +2486,7 @@ static bool glued_before(const ctx *c, uint32_t i)
 	const jishi_doc *d = c->doc;
 	if (i == 0 || d->tokens[i - 1].end != d->tokens[i].start)
 		return false;
-	uint32_t us = jx_doc_norm(d, d->tokens[i - 1].start);
+	uint32_t us = tok_ns(c, &d->tokens[i - 1]);
 	return is_han(c, us) && !verb_at(c, us);
 }
 
@@ -2508,8 +2497,7 @@ static void surname_words(ctx *c)
 		return;
 	for (uint32_t i = 0; i < d->ntokens; i++) {
 		const jx_token *t = &d->tokens[i];
-		uint32_t s = jx_doc_norm(d, t->start),
-		         e = jx_doc_norm(d, t->end);
+		uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
 		if (e > c->n || !is_han(c, s) || c->covered[s])
 			continue;
 		uint32_t g = s + char_len(c, s);
@@ -2523,7 +2511,7 @@ static void surname_words(ctx *c)
 			const char *nt = tok_tag(c, &d->tokens[i + 1]);
 			if (nt[0] != 'n')
 				continue;
-			e = jx_doc_norm(d, d->tokens[i + 1].end);
+			e = tok_ne(c, &d->tokens[i + 1]);
 			/* a noun's, adjective's or numeral's tag too when a
 			 * form of address or an office follows and the
 			 * surname is common (陳/n|老師, 黃/a|老師, 項/m|市長,
@@ -2681,8 +2669,7 @@ static void lexicon_names(ctx *c)
 			continue;
 		const char *tag = jx_lex_tag_name(&d->model->lex, t->tag);
 		size_t nc = jx_utf8_count(d->src + t->start, t->end - t->start);
-		uint32_t s = jx_doc_norm(d, t->start),
-		         e = jx_doc_norm(d, t->end);
+		uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
 		if (tag && strcmp(tag, "nr") != 0 && nc == 3 && e <= c->n &&
 		    uncovered(c, s, e) && name_shaped_word(c, s, e)) {
 			match *x = add_match(c, s, e, K_NAME, 0);
@@ -2808,8 +2795,7 @@ static uint32_t unknown_word_name(const ctx *c, uint32_t i, uint32_t s,
 	/* 張友|香: a one-character word after it that ends given names */
 	if (i + 1 < d->ntokens && d->tokens[i + 1].start == d->tokens[i].end) {
 		const jx_token *u = &d->tokens[i + 1];
-		uint32_t us = jx_doc_norm(d, u->start),
-		         ue = jx_doc_norm(d, u->end);
+		uint32_t us = tok_ns(c, u), ue = tok_ne(c, u);
 		/* 尤爾|科夫: a transliteration goes on */
 		if (ue <= c->n && ue - us > char_len(c, us) &&
 		    translit_at(c, g) && translit_common(c, us, ue))
@@ -2844,8 +2830,7 @@ static void unknown_names(ctx *c)
 		return;
 	for (uint32_t i = 0; i < d->ntokens; i++) {
 		const jx_token *t = &d->tokens[i];
-		uint32_t s = jx_doc_norm(d, t->start),
-		         e = jx_doc_norm(d, t->end);
+		uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
 		if (e > c->n || !is_han(c, s) || !uncovered(c, s, e))
 			continue;
 		size_t nc = jx_utf8_count(c->t + s, e - s);
@@ -2894,8 +2879,7 @@ static void unknown_names(ctx *c)
 		    !after_numeral(c, s) && i + 1 < d->ntokens &&
 		    d->tokens[i + 1].start == t->end) {
 			const jx_token *u = &d->tokens[i + 1];
-			uint32_t us = jx_doc_norm(d, u->start),
-			         ue = jx_doc_norm(d, u->end);
+			uint32_t us = tok_ns(c, u), ue = tok_ne(c, u);
 			uint32_t g = s + char_len(c, s);
 			const char *ut = tok_tag(c, u);
 			int64_t sr =
@@ -2935,8 +2919,7 @@ static void unknown_names(ctx *c)
 		bool name_tag = false;
 		while (j < d->ntokens) {
 			const jx_token *u = &d->tokens[j];
-			uint32_t us = jx_doc_norm(d, u->start),
-			         ue = jx_doc_norm(d, u->end);
+			uint32_t us = tok_ns(c, u), ue = tok_ne(c, u);
 			if (us != re)
 				break;
 			const char *ut = tok_tag(c, u);
@@ -3025,8 +3008,7 @@ static bool has_country(const ctx *c, uint32_t s, uint32_t e)
 /* Is token t one Han character? */
 static bool one_han_word(const ctx *c, const jx_token *t)
 {
-	uint32_t s = jx_doc_norm(c->doc, t->start),
-	         e = jx_doc_norm(c->doc, t->end);
+	uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
 	return e <= c->n && is_han(c, s) && s + char_len(c, s) == e;
 }
 
@@ -3057,8 +3039,7 @@ static void cue_words(ctx *c)
 		}
 	for (uint32_t i = 0; i < d->ntokens; i++) {
 		const jx_token *t = &d->tokens[i];
-		uint32_t s = jx_doc_norm(d, t->start),
-		         e = jx_doc_norm(d, t->end);
+		uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
 		const char *tag = tok_tag(c, t);
 		if (e > c->n || !all_han(c, s, e) || after_numeral(c, s))
 			continue;
@@ -3091,8 +3072,8 @@ static void cue_words(ctx *c)
 		/* the word before, or its end (委書記: 書記) */
 		const char *sd = NULL;
 		bool shirt = false;
-		for (uint32_t b = u && !cue ? jx_doc_norm(d, u->start) : s;
-		     b < s && !sd; b += char_len(c, b)) {
+		for (uint32_t b = u && !cue ? tok_ns(c, u) : s; b < s && !sd;
+		     b += char_len(c, b)) {
 			sd = cue_side(c, b, s);
 			/* a shirt number: 7號|穆勒 (a noun's cue) */
 			if (sd && !strcmp(sd, "number") && b > 0 &&
@@ -3110,7 +3091,7 @@ static void cue_words(ctx *c)
 		    i + 1 < d->ntokens && d->tokens[i + 1].start == t->end
 		        ? &d->tokens[i + 1]
 		        : NULL;
-		uint32_t we = w ? jx_doc_norm(d, w->end) : 0;
+		uint32_t we = w ? tok_ne(c, w) : 0;
 		sd = w && !cue && we <= c->n ? cue_side(c, e, we) : NULL;
 		if (sd && (!strcmp(sd, "after") || !strcmp(sd, "both")))
 			cue = tok_tag(c, w)[0] == 'n' ? 2 : 1;
@@ -3156,7 +3137,7 @@ static void cue_words(ctx *c)
 		/* no character of a name glued on either side (戚|西洋,
 		 * 馬躍|南); a function word or verb is no such (張德江|為) */
 		if (u && one_han_word(c, u) && !(edge[s] & 1) &&
-		    !cue_before_word && !verb_at(c, jx_doc_norm(d, u->start)))
+		    !cue_before_word && !verb_at(c, tok_ns(c, u)))
 			continue;
 		if (w && one_han_word(c, w) && !(edge[e] & 2) &&
 		    !cue_side(c, e, we) && !verb_at(c, e))
@@ -3189,8 +3170,7 @@ static const char *list_mark(const ctx *c, const jx_token *t)
 {
 	if (c->tb.list_marks == NULL || c->tb.lm_kind < 0)
 		return NULL;
-	uint32_t s = jx_doc_norm(c->doc, t->start),
-	         e = jx_doc_norm(c->doc, t->end);
+	uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
 	int64_t r =
 	    e <= c->n ? jx_table_find(c->tb.list_marks, c->t + s, e - s) : -1;
 	return r < 0
@@ -3277,8 +3257,7 @@ static void list_names(ctx *c)
 			if (!(i > 0 && mk[i - 1]) && !mk[i + 1])
 				continue;
 			const jx_token *t = &d->tokens[i];
-			uint32_t s = jx_doc_norm(d, t->start),
-			         e = jx_doc_norm(d, t->end);
+			uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
 			if (e > c->n || !all_han(c, s, e) ||
 			    !uncovered(c, s, e) || after_numeral(c, s))
 				continue;
@@ -3292,9 +3271,9 @@ static void list_names(ctx *c)
 				w = NULL;
 			const char *lk = u ? list_mark(c, u) : NULL;
 			const char *rk = w ? list_mark(c, w) : NULL;
-			if (lk && !(pe[jx_doc_norm(d, u->start)] & 1))
+			if (lk && !(pe[tok_ns(c, u)] & 1))
 				lk = NULL;
-			if (rk && !(pe[jx_doc_norm(d, w->end)] & 2))
+			if (rk && !(pe[tok_ne(c, w)] & 2))
 				rk = NULL;
 			if (!lk && !rk)
 				continue;
@@ -3318,8 +3297,8 @@ static void list_names(ctx *c)
 			if (!unknown && has_country(c, s, e))
 				continue;
 			const jx_token *far = lk ? w : u;
-			uint32_t fs = far ? jx_doc_norm(d, far->start) : 0,
-			         fe = far ? jx_doc_norm(d, far->end) : 0;
+			uint32_t fs = far ? tok_ns(c, far) : 0,
+			         fe = far ? tok_ne(c, far) : 0;
 			bool nr = tag[0] == 'n' && tag[1] == 'r';
 			/* a surname the segmenter cut off on the left:
 			 * 、曾/d|國衞/x、李家超 */
@@ -3330,8 +3309,8 @@ static void list_names(ctx *c)
 				far = i > 1 && d->tokens[i - 2].end == u->start
 				          ? &d->tokens[i - 2]
 				          : NULL;
-				fs = far ? jx_doc_norm(d, far->start) : 0;
-				fe = far ? jx_doc_norm(d, far->end) : 0;
+				fs = far ? tok_ns(c, far) : 0;
+				fe = far ? tok_ne(c, far) : 0;
 			} else if (!list_shaped(c, s, e, unknown, rare, nr)) {
 				continue;
 			}
@@ -3378,10 +3357,10 @@ static void level_prefix(ctx *c)
 		    x->s == 0)
 			continue;
 		int64_t i = tok_containing(c, prev_off(c, x->s));
-		if (i < 0 || jx_doc_norm(d, d->tokens[i].end) != x->s)
+		if (i < 0 || tok_ne(c, &d->tokens[i]) != x->s)
 			continue;
 		const jx_token *t = &d->tokens[i];
-		uint32_t ts = jx_doc_norm(d, t->start);
+		uint32_t ts = tok_ns(c, t);
 		if (!one_han_word(c, t) || c->covered[ts])
 			continue;
 		int64_t r =
@@ -3391,8 +3370,8 @@ static void level_prefix(ctx *c)
 		                    "division"))
 			continue;
 		if (i > 0 && d->tokens[i - 1].end == t->start &&
-		    is_han(c, jx_doc_norm(d, d->tokens[i - 1].start)) &&
-		    !verb_at(c, jx_doc_norm(d, d->tokens[i - 1].start)))
+		    is_han(c, tok_ns(c, &d->tokens[i - 1])) &&
+		    !verb_at(c, tok_ns(c, &d->tokens[i - 1])))
 			continue;
 		c->covered[ts] = 2;
 		c->covered[x->s] = 1;
@@ -3787,9 +3766,17 @@ void jx_ent_run(jishi_doc *doc)
 	if (c.tb.ix == NULL)
 		return;
 	c.covered = jx_arena_zalloc(&doc->arena, (size_t)c.n + 1);
-	if (c.covered == NULL) {
+	c.tn = doc->tokens
+	           ? jx_arena_alloc(&doc->arena,
+	                            2 * sizeof(uint32_t) * doc->ntokens + 1)
+	           : NULL;
+	if (c.covered == NULL || (doc->tokens && c.tn == NULL)) {
 		doc->oom = JISHI_ENOMEM;
 		return;
+	}
+	for (uint32_t i = 0; doc->tokens && i < doc->ntokens; i++) {
+		c.tn[2 * (size_t)i] = jx_doc_norm(doc, doc->tokens[i].start);
+		c.tn[2 * (size_t)i + 1] = jx_doc_norm(doc, doc->tokens[i].end);
 	}
 	scan(&c);
 	if (doc->oom)
