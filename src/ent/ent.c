@@ -65,6 +65,9 @@ typedef struct tables {
 /* a noun this rare (about one in 80,000 words) may be a name next to an
  * office or a noun of address */
 #define RARE_NOUN_COST 11300
+/* a noun this rare (near the lexicon's floor) of a surname and a given
+ * name's character may be part of a name */
+#define RARE_NAME_COST 14000
 /* a word this common (about one in 130,000 words) is no name shaped
  * like one (政治學, 穆斯林) */
 #define COMMON_WORD_COST 11800
@@ -78,6 +81,9 @@ typedef struct tables {
 /* a character counts as common in transliterations when this many
  * transliterated words hold it (names/translit_chars freq) */
 #define TRANSLIT_MIN 100
+/* a character this rare in transliterations does not end a dotted name's
+ * part of three characters or more (哈努|家) */
+#define DOT_EDGE_MIN 10
 
 typedef struct ctx {
 	jishi_doc *doc;
@@ -416,20 +422,44 @@ static bool abbr_word(const ctx *c, const match *x)
 	return side && !strcmp(side, "after");
 }
 
+/* Is the Han character at p one of transliterations: in the list, and
+ * not one that stops names unless transliterations have it often (皮 in
+ * 皮克林)? */
+static bool translit_char(const ctx *c, uint32_t p)
+{
+	uint32_t l = char_len(c, p);
+	int64_t r;
+	if (c->tb.translit == NULL || !is_han(c, p) ||
+	    (r = jx_table_find(c->tb.translit, c->t + p, l)) < 0)
+		return false;
+	return jx_table_find(c->tb.nonname, c->t + p, l) < 0 ||
+	       (c->tb.tr_freq >= 0 &&
+	        strtoul(
+	            jx_table_str(c->tb.translit, (uint32_t)r, c->tb.tr_freq),
+	            NULL, 10) >= TRANSLIT_MIN);
+}
+
+/* How many transliterations have the character at p (0 when none). */
+static unsigned long translit_freq(const ctx *c, uint32_t p)
+{
+	int64_t r = c->tb.translit ? jx_table_find(c->tb.translit, c->t + p,
+	                                           char_len(c, p))
+	                           : -1;
+	return r < 0 || c->tb.tr_freq < 0
+	           ? 0
+	           : strtoul(jx_table_str(c->tb.translit, (uint32_t)r,
+	                                  c->tb.tr_freq),
+	                     NULL, 10);
+}
+
 /* Is [s, e) made of transliteration characters only (whatever covers
  * them)? */
 static bool translit_chars(const ctx *c, uint32_t s, uint32_t e)
 {
-	if (c->tb.translit == NULL)
-		return false;
-	for (uint32_t p = s; p < e; p += char_len(c, p)) {
-		uint32_t l = char_len(c, p);
-		if (!is_han(c, p) ||
-		    jx_table_find(c->tb.translit, c->t + p, l) < 0 ||
-		    jx_table_find(c->tb.nonname, c->t + p, l) >= 0)
+	for (uint32_t p = s; p < e; p += char_len(c, p))
+		if (!translit_char(c, p))
 			return false;
-	}
-	return true;
+	return c->tb.translit != NULL;
 }
 
 /* Is [s, e) made of transliteration characters that each occur at
@@ -595,6 +625,29 @@ static bool named_after(const ctx *c, const match *x)
 		     jx_table_find(c->tb.place_suffixes, c->t + x->e,
 		                   q - x->e) >= 0) ||
 		    (ok && (!strcmp(ok, "org") || !strcmp(ok, "facility"))))
+			return true;
+	}
+	return false;
+}
+
+/* Is the word at norm p a place suffix, or does it end with the suffix
+ * of a body or facility (體育館, 公園, 政府學院)? */
+static bool suffix_word_at(const ctx *c, uint32_t p)
+{
+	int64_t i = tok_containing(c, p);
+	if (i < 0)
+		return false;
+	const jx_token *t = &c->doc->tokens[i];
+	uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
+	if (s != p || e > c->n)
+		return false;
+	if (c->tb.place_suffixes &&
+	    jx_table_find(c->tb.place_suffixes, c->t + s, e - s) >= 0)
+		return true;
+	for (uint32_t q = s; q < e; q += char_len(c, q)) {
+		const char *k =
+		    suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, q, e);
+		if (k && (!strcmp(k, "org") || !strcmp(k, "facility")))
 			return true;
 	}
 	return false;
@@ -1576,11 +1629,7 @@ static void free_names(ctx *c)
  * stops a name)? */
 static bool translit_at(const ctx *c, uint32_t p)
 {
-	if (p >= c->n || !is_han(c, p) || c->covered[p])
-		return false;
-	uint32_t l = char_len(c, p);
-	return jx_table_find(c->tb.translit, c->t + p, l) >= 0 &&
-	       jx_table_find(c->tb.nonname, c->t + p, l) < 0;
+	return p < c->n && !c->covered[p] && translit_char(c, p);
 }
 
 static bool is_dot(const ctx *c, uint32_t p, uint32_t *len)
@@ -1621,6 +1670,21 @@ static bool dot_char(const ctx *c, uint32_t p)
 	return false;
 }
 
+/* The end of the free word tagged as a person's name that starts at
+ * norm p, or p. */
+static uint32_t name_word_at(const ctx *c, uint32_t p)
+{
+	int64_t i = c->doc->tokens ? tok_containing(c, p) : -1;
+	if (i < 0)
+		return p;
+	const jx_token *t = &c->doc->tokens[i];
+	uint32_t e = tok_ne(c, t);
+	return tok_ns(c, t) == p && e <= c->n &&
+	               !strncmp(tok_tag(c, t), "nr", 2) && uncovered(c, p, e)
+	           ? e
+	           : p;
+}
+
 static void dotted_names(ctx *c)
 {
 	if (c->tb.translit == NULL)
@@ -1658,26 +1722,68 @@ static void dotted_names(ctx *c)
 				break;
 			}
 		}
+		/* a word of one character first that is not common in
+		 * transliterations goes (發行|人|漢斯: 人) */
+		while (k > 2 && tok_edge(c, s) &&
+		       tok_edge(c, s + char_len(c, s)) &&
+		       translit_freq(c, s) < TRANSLIT_MIN / 2) {
+			s += char_len(c, s);
+			k--;
+		}
 		if (s >= p || (jx_utf8_count(c->t + s, p - s) < 2 && k != 1))
 			continue;
 		/* the parts after it */
-		uint32_t e = p;
+		uint32_t e = p, last = p;
 		for (;;) {
 			uint32_t dl2, q = e, m = 0;
 			if (!is_dot(c, q, &dl2))
 				break;
 			q += dl2;
-			while (q < c->n && m < 8 && dot_char(c, q) &&
-			       !(m >= 2 && plain_word_at(c, q))) {
+			while (q < c->n && m < 8) {
+				/* a free word tagged as a name is taken whole
+				 * (彼得/nrt: 得 stops names elsewhere) */
+				uint32_t w = name_word_at(c, q);
+				if (w > q) {
+					m += jx_utf8_count(c->t + q, w - q);
+					q = w;
+					continue;
+				}
+				if (!dot_char(c, q) ||
+				    (m >= 2 && plain_word_at(c, q)))
+					break;
 				q += char_len(c, q);
 				m++;
 			}
+			/* and a rare one last (哈努|家|住) */
+			while (m > 2 && translit_freq(c, prev_off(c, q)) <
+			                    DOT_EDGE_MIN) {
+				q = prev_off(c, q);
+				m--;
+			}
 			if (m < 2)
 				break;
+			last = e + dl2;
 			e = q;
 		}
 		if (e == p)
 			continue;
+		/* a run that ends inside a known word goes back to its start
+		 * (伯爾切斯庫鎮/ns, 梅森|大學 cut at 學) */
+		int64_t ti = tok_edge(c, e) ? -1 : tok_containing(c, e);
+		if (ti >= 0 && !(c->doc->tokens[ti].flags & JX_TOK_OOV)) {
+			uint32_t ts = tok_ns(c, &c->doc->tokens[ti]);
+			if (ts <= last ||
+			    jx_utf8_count(c->t + last, ts - last) < 2)
+				continue;
+			e = ts;
+		}
+		/* a body named after the person: 喬治·梅森|大學 */
+		int kind = K_NAME;
+		if (e < c->n && suffix_word_at(c, e)) {
+			ti = tok_containing(c, e);
+			e = tok_ne(c, &c->doc->tokens[ti]);
+			kind = K_LEXORG;
+		}
 		/* known names inside go: 科菲·安南, 比爾·蓋茨 */
 		for (uint32_t j = 0; j < c->nm; j++)
 			if (c->m[j].s >= s && c->m[j].e <= e &&
@@ -1685,7 +1791,7 @@ static void dotted_names(ctx *c)
 			     c->m[j].kind == K_NAME) &&
 			    c->m[j].ent < 0)
 				c->m[j].kind = K_NONE;
-		match *x = add_match(c, s, e, K_NAME, 0);
+		match *x = add_match(c, s, e, kind, 0);
 		if (x == NULL)
 			return;
 		entity_of_match(c, x);
@@ -2658,6 +2764,35 @@ static bool name_shaped_word(const ctx *c, uint32_t s, uint32_t e)
 	       !suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, g2, e);
 }
 
+/* A word of two characters the lexicon has as a rare noun, a common
+ * surname and a character names often have second (何永/n, 李憲/n: the
+ * Taiwan list holds many pieces of names with the noun's tag), and a
+ * following word of one character that names often end with, is a name
+ * of three characters (何永|炎, 李憲|立). Returns its norm end, or 0.
+ * (The word alone is a name as often as not: 王芳, 李昕 but 樓群, 岳陽.) */
+static uint32_t rare_name_word(const ctx *c, uint32_t i)
+{
+	const jishi_doc *d = c->doc;
+	const jx_token *t = &d->tokens[i];
+	uint32_t s = tok_ns(c, t), e = tok_ne(c, t), g = s + char_len(c, s);
+	if (strcmp(tok_tag(c, t), "n") != 0 || e > c->n || g >= e ||
+	    e != g + char_len(c, g) || !uncovered(c, s, e) ||
+	    !common_surname(c,
+	                    jx_table_find(c->tb.surnames, c->t + s, g - s)) ||
+	    jx_table_find(c->tb.nonname, c->t + s, g - s) >= 0 ||
+	    word_cost(c, s, e, NULL) < RARE_NAME_COST ||
+	    !given_ok(c, g, true, c->tb.g_first))
+		return 0;
+	const jx_token *u = i + 1 < d->ntokens ? &d->tokens[i + 1] : NULL;
+	const char *ut = u ? tok_tag(c, u) : "";
+	if (u && tok_ns(c, u) == e && tok_ne(c, u) <= c->n &&
+	    tok_ne(c, u) == e + char_len(c, e) && is_han(c, e) &&
+	    uncovered(c, e, tok_ne(c, u)) && strchr("vnasz", ut[0]) &&
+	    given_ok(c, e, true, c->tb.g_last))
+		return tok_ne(c, u);
+	return 0;
+}
+
 static void lexicon_names(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -2670,6 +2805,14 @@ static void lexicon_names(ctx *c)
 		const char *tag = jx_lex_tag_name(&d->model->lex, t->tag);
 		size_t nc = jx_utf8_count(d->src + t->start, t->end - t->start);
 		uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
+		uint32_t re_ = nc == 2 ? rare_name_word(c, i) : 0;
+		if (re_) {
+			match *x = add_match(c, s, re_, K_NAME, 0);
+			if (x == NULL)
+				return;
+			entity_of_match(c, x);
+			continue;
+		}
 		if (tag && strcmp(tag, "nr") != 0 && nc == 3 && e <= c->n &&
 		    uncovered(c, s, e) && name_shaped_word(c, s, e)) {
 			match *x = add_match(c, s, e, K_NAME, 0);
