@@ -480,6 +480,19 @@ static bool translit_common(const ctx *c, uint32_t s, uint32_t e)
 	return true;
 }
 
+/* Is [s, e) made of transliteration characters, all but one of them
+ * occurring at least TRANSLIT_MIN times in transliterations (戴維斯: 戴
+ * is rarer)? */
+static bool translit_mostly(const ctx *c, uint32_t s, uint32_t e)
+{
+	if (!translit_chars(c, s, e))
+		return false;
+	int rare = 0;
+	for (uint32_t p = s; p < e; p += char_len(c, p))
+		rare += translit_freq(c, p) < TRANSLIT_MIN;
+	return rare <= 1;
+}
+
 /* Is the word starting at p one a name cannot hold: a known word of
  * two characters or more that is not a noun, name or abbreviation
  * (一道/m, 努力/v)? */
@@ -3248,9 +3261,11 @@ static void cue_words(ctx *c)
 		               (tag[0] == 'n' && tag[1] == 'r');
 		/* a rare noun next to an office or a noun of address:
 		 * 巴克, 橋本, 布拉特 (not 政府, 雙方, 穆斯林) */
-		bool rare = !unknown && cue == 2 && tag[0] == 'n' &&
-		            word_cost(c, s, e, NULL) >= RARE_NOUN_COST &&
-		            (nc >= 3 || shirt || edge[s] & 1 || edge[e] & 2);
+		bool rare =
+		    !unknown && cue == 2 && tag[0] == 'n' &&
+		    ((word_cost(c, s, e, NULL) >= RARE_NOUN_COST &&
+		      (nc >= 3 || shirt || edge[s] & 1 || edge[e] & 2)) ||
+		     (nc >= 3 && translit_mostly(c, s, e)));
 		if (!(unknown || rare ||
 		      (cue == 2 && nc >= 3 && tag[0] == 'n')))
 			continue;
