@@ -26,7 +26,8 @@ enum {
 	K_NAME, /* a name read with the name model */
 	K_LEXORG,
 	K_LEXPLACE, /* organisation / place words of the lexicon */
-	K_SITE      /* a facility built from a name: 中國美術館 (LOC) */
+	K_SITE,     /* a facility built from a name: 中國美術館 (LOC) */
+	K_TITLED /* an outlet in 《》 by its ending: 《渥太華公民報》 */
 };
 
 /* One name found in the text (norm offsets). */
@@ -42,12 +43,12 @@ typedef struct tables {
 	const jx_table *ix, *countries, *places, *orgs, *media, *people,
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
 	    *alias_cues, *translit, *org_suffixes, *place_suffixes, *cues,
-	    *abbr_cues, *org_prefixes, *list_marks;
+	    *abbr_cues, *org_prefixes, *list_marks, *media_sfx;
 	int ix_kind, ix_row;
 	int c_country, c_form, p_country, p_kind, o_key, o_country, o_cameo,
 	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
 	    f_actor, d_then, s_freq, g_first, g_last, g_single, os_kind,
-	    ps_kind, pc_side, tr_freq, op_kind, lm_kind;
+	    ps_kind, pc_side, tr_freq, op_kind, lm_kind, ms_kind;
 	double len_cost; /* lexicon/params length_cost (word_cost) */
 } tables;
 
@@ -136,6 +137,8 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->pc_side = jx_table_col(tb->cues, "side");
 	tb->list_marks = jx_model_table(doc->model, "names/list_marks");
 	tb->lm_kind = jx_table_col(tb->list_marks, "kind");
+	tb->media_sfx = jx_model_table(doc->model, "layout/media_suffixes");
+	tb->ms_kind = jx_table_col(tb->media_sfx, "kind");
 	tb->tr_freq = jx_table_col(tb->translit, "freq");
 	tb->len_cost = jx_model_param(doc->model, "length_cost", 0);
 	tb->op_kind = jx_table_col(tb->org_prefixes, "kind");
@@ -1055,6 +1058,20 @@ static int32_t entity_of_match(ctx *c, match *x)
 		}
 		break;
 	}
+	case K_TITLED:
+		ei =
+		    entity_for(c, JX_ENT_MEDIA, arena_key(c, "M:", s, len), sp);
+		if (ei >= 0 && x->ctry) {
+			e = ent_at(c, ei);
+			e->country = x->ctry;
+			char *a = jx_arena_alloc(&c->doc->arena, 8);
+			if (a) {
+				memcpy(a, e->country, 3);
+				memcpy(a + 3, "MED", 4);
+				e->actor = a;
+			}
+		}
+		break;
 	case K_PERSON: {
 		const char *key = jx_table_str(tb->people, x->row, tb->a_key);
 		ei = entity_for(c, JX_ENT_PERSON,
@@ -1809,6 +1826,81 @@ static void dotted_names(ctx *c)
 			return;
 		entity_of_match(c, x);
 		p = e;
+	}
+}
+
+/* Does [s, e) end with an outlet's ending (報, 日報, 週刊, 電視台; not
+ * 公報, 預報: kind "no" of layout/media_suffixes), with more before it? */
+static bool media_ending(const ctx *c, uint32_t s, uint32_t e)
+{
+	const jx_table *t = c->tb.media_sfx;
+	if (t == NULL || c->tb.ms_kind < 0)
+		return false;
+	size_t best = 0;
+	uint32_t row = 0;
+	for (uint32_t r = 0; r < t->nrows; r++) {
+		jx_str x = jx_table_cell(t, r, 0);
+		if (x.len > best && x.len < e - s &&
+		    memcmp(c->t + e - x.len, x.s, x.len) == 0) {
+			best = x.len;
+			row = r;
+		}
+	}
+	return best && !strcmp(jx_table_str(t, row, c->tb.ms_kind), "media");
+}
+
+/* A name in 《》 that ends as an outlet's does (《渥太華公民報》,
+ * 《經濟週刊》) is an outlet, when no name but a place or country is in
+ * it; the place is part of the name and gives the outlet its country. */
+static void titled_media(ctx *c)
+{
+	static const char open_[] = "\xE3\x80\x8A", close_[] = "\xE3\x80\x8B";
+	for (uint32_t p = 0; p + 3 <= c->n; p++) {
+		if (memcmp(c->t + p, open_, 3) != 0)
+			continue;
+		uint32_t a = p + 3, b = a;
+		while (b + 3 <= c->n && b - a < 64 &&
+		       memcmp(c->t + b, close_, 3) &&
+		       memcmp(c->t + b, open_, 3))
+			b += char_len(c, b);
+		if (b + 3 > c->n || memcmp(c->t + b, close_, 3) ||
+		    !all_han(c, a, b) || !media_ending(c, a, b))
+			continue;
+		/* a phrase is a column or a book (《過去的新聞》) */
+		bool phrase = false;
+		for (uint32_t q = a; q + 3 <= b && !phrase; q += char_len(c, q))
+			phrase = !memcmp(c->t + q, "\xE7\x9A\x84", 3); /* 的 */
+		if (phrase)
+			continue;
+		const char *ctry = NULL;
+		bool ok = true;
+		for (uint32_t k = 0; k < c->nm && ok; k++) {
+			const match *y = &c->m[k];
+			if (y->kind == K_NONE || y->e <= a || y->s >= b)
+				continue;
+			ok = y->s >= a && y->e <= b && y->ent < 0 &&
+			     (y->kind == K_COUNTRY || y->kind == K_PLACE ||
+			      y->kind == K_LEXPLACE);
+			if (ok && !ctry && y->kind == K_COUNTRY)
+				ctry = jx_table_str(c->tb.countries, y->row,
+				                    c->tb.c_country);
+			else if (ok && !ctry && y->kind == K_PLACE)
+				ctry = opt(jx_table_str(c->tb.places, y->row,
+				                        c->tb.p_country));
+		}
+		if (!ok)
+			continue;
+		for (uint32_t k = 0; k < c->nm; k++)
+			if (c->m[k].kind != K_NONE && c->m[k].s >= a &&
+			    c->m[k].e <= b)
+				c->m[k].kind = K_NONE;
+		memset(c->covered + a, 0, b - a);
+		match *x = add_match(c, a, b, K_TITLED, 0);
+		if (x == NULL)
+			return;
+		x->ctry = ctry;
+		entity_of_match(c, x);
+		p = b;
 	}
 }
 
@@ -3945,6 +4037,7 @@ void jx_ent_run(jishi_doc *doc)
 	reporters(&c);
 	lexicon_orgs_places(&c);
 	compose_places(&c);
+	titled_media(&c);
 	dotted_names(&c);
 	if (c.nm > 1)
 		qsort(c.m, c.nm, sizeof(match), cmp_match);

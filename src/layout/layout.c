@@ -58,11 +58,20 @@ static size_t list_suffix(const wordlist *w, const uint8_t *p, const uint8_t *e)
 	if (w->t == NULL)
 		return 0;
 	size_t best = 0;
+	uint32_t row = 0;
 	for (uint32_t r = 0; r < w->t->nrows; r++) {
 		jx_str s = jx_table_cell(w->t, r, (uint32_t)w->col);
 		if (s.len > best && s.len <= (size_t)(e - p) &&
-		    memcmp(e - s.len, s.s, s.len) == 0)
+		    memcmp(e - s.len, s.s, s.len) == 0) {
 			best = s.len;
+			row = r;
+		}
+	}
+	/* a kind "no" ending is none (《聯合公報》 ends with 報) */
+	if (best && w->kind >= 0) {
+		jx_str k = jx_table_cell(w->t, row, (uint32_t)w->kind);
+		if (k.len == 2 && memcmp(k.s, "no", 2) == 0)
+			return 0;
 	}
 	return best;
 }
