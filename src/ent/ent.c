@@ -1514,7 +1514,7 @@ static const char *cue_side(const ctx *c, uint32_t s, uint32_t e)
 
 /* Does a cue word of side before/both end at p (总裁|宋朝弟), or a
  * person's name and a list comma (張孝華、|張友香)? */
-static bool cue_before(const ctx *c, uint32_t p)
+static bool cue_before(const ctx *c, uint32_t p, const uint8_t *pe)
 {
 	uint32_t b = p;
 	for (int k = 0; k < 5 && b > 0; k++) {
@@ -1527,14 +1527,9 @@ static bool cue_before(const ctx *c, uint32_t p)
 		if (side && (!strcmp(side, "before") || !strcmp(side, "both")))
 			return true;
 	}
-	/* 、 (U+3001) after a person's name */
-	if (p >= 3 && !memcmp(c->t + p - 3, "\xE3\x80\x81", 3)) {
-		for (uint32_t i = 0; i < c->nm; i++)
-			if (c->m[i].e == p - 3 && (c->m[i].kind == K_PERSON ||
-			                           c->m[i].kind == K_NAME))
-				return true;
-	}
-	return false;
+	/* 、 (U+3001) after a person's name (pe: person_edges) */
+	return p >= 3 && !memcmp(c->t + p - 3, "\xE3\x80\x81", 3) &&
+	       (pe[p - 3] & 1);
 }
 
 /* Does a cue word of side after/both start at e (柳萍|表示)? */
@@ -1622,8 +1617,13 @@ static uint32_t cue_name(const ctx *c, uint32_t p, uint32_t limit, bool before)
 
 /* Names with no title or byline next to them: strict mode of the name
  * model at every character not inside a known name. */
+static uint8_t *person_edges(ctx *c);
+
 static void free_names(ctx *c)
 {
+	uint8_t *pe = person_edges(c);
+	if (pe == NULL)
+		return;
 	uint32_t p = 0;
 	while (p < c->n) {
 		if (c->covered[p] || !is_han(c, p)) {
@@ -1642,12 +1642,14 @@ static void free_names(ctx *c)
 		uint32_t e =
 		    after_numeral(c, p) ? p : read_name(c, p, limit, true);
 		if (e == p && c->tb.cues)
-			e = cue_name(c, p, limit, cue_before(c, p));
+			e = cue_name(c, p, limit, cue_before(c, p, pe));
 		if (e > p) {
 			match *x = add_match(c, p, e, K_NAME, 0);
 			if (x == NULL)
 				return;
 			entity_of_match(c, x);
+			pe[e] |= 1;
+			pe[p] |= 2;
 			p = e;
 			continue;
 		}
