@@ -1120,6 +1120,8 @@ static bool is_punct_between(const ctx *c, uint32_t a, uint32_t b)
 /* The country or organisation a title at match index i belongs to: the
  * nearest country/org match before it in the same phrase (no
  * punctuation, no person between, at most 8 characters of other words). */
+static bool is_zhu(const ctx *c, uint32_t s, uint32_t e);
+
 static const char *title_org(ctx *c, uint32_t i, bool *then)
 {
 	*then = false;
@@ -1141,6 +1143,13 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 		}
 		if ((y->kind == K_LEXORG || y->kind == K_LEXPLACE) && y->ctry)
 			return y->ctry; /* 美國國務院發言人 */
+		/* the country after 駐 hosts the office, whose country is
+		 * the one before: 中國駐美國大使 */
+		if (y->kind == K_COUNTRY && y->s >= 3 &&
+		    is_zhu(c, y->s - 3, y->s)) {
+			at = y->s - 3;
+			continue;
+		}
 		if (y->kind == K_COUNTRY || y->kind == K_ORG) {
 			const char *org =
 			    y->kind == K_COUNTRY
@@ -1218,6 +1227,35 @@ static void chains(ctx *c)
 		if (nx && nx->s == t->e &&
 		    (nx->kind == K_PERSON || nx->kind == K_NAME)) {
 			who = entity_of_match(c, nx);
+		} else if (nx && nx->s == t->e && nx->kind == K_PLACE &&
+		           nx->ent < 0) {
+			/* a city of two characters, a surname and a given
+			 * name's first, and a character that ends given names
+			 * starting a word, no place's or body's suffix: a
+			 * name (大使|金昌|範; not 市長|長春|市民) */
+			uint32_t ps = nx->s, pe = nx->e,
+			         g = ps + char_len(c, ps);
+			uint32_t e = pe < c->n ? pe + char_len(c, pe) : pe;
+			int64_t k = tok_containing(c, pe);
+			if (e > pe && g < pe && pe == g + char_len(c, g) &&
+			    (i + 2 >= nm || c->m[i + 2].s >= e) &&
+			    !c->covered[pe] && k >= 0 &&
+			    tok_ns(c, &c->doc->tokens[k]) == pe &&
+			    jx_table_find(c->tb.surnames, c->t + ps, g - ps) >=
+			        0 &&
+			    given_ok(c, g, false, c->tb.g_first) &&
+			    given_ok(c, pe, false, c->tb.g_last) &&
+			    !suffix_kind(c, c->tb.place_suffixes, c->tb.ps_kind,
+			                 pe, e) &&
+			    !suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind,
+			                 pe, e)) {
+				nx->kind = K_NONE;
+				match *x = add_match(c, ps, e, K_NAME, 0);
+				if (x == NULL)
+					return;
+				t = &c->m[i];
+				who = entity_of_match(c, x);
+			}
 		} else if (!(nx && nx->s == t->e)) {
 			uint32_t limit = nx ? nx->s : c->n;
 			uint32_t e = read_name(c, t->e, limit, false);
@@ -2900,6 +2938,72 @@ static uint32_t rare_name_word(const ctx *c, uint32_t i)
 	return 0;
 }
 
+/* The place match that is exactly [s, e) and not yet an entity's
+ * mention, or -1. */
+static int64_t place_at(const ctx *c, uint32_t s, uint32_t e)
+{
+	for (uint32_t k = 0; k < c->nm; k++)
+		if (c->m[k].s == s && c->m[k].e == e && c->m[k].ent < 0 &&
+		    (c->m[k].kind == K_PLACE || c->m[k].kind == K_LEXPLACE))
+			return (int64_t)k;
+	return -1;
+}
+
+/* A city's name that is a given name after a surname: a common surname
+ * that is a word of its own (tagged as a name, noun or classifier)
+ * before a city or county of two characters that are both given-name
+ * characters (毛|大慶|昨天, 張|大慶|表示); not before a place's or
+ * body's word (張|長春|市委 is none). */
+static void surname_places(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	for (uint32_t i = 0; d->tokens && i + 1 < d->ntokens; i++) {
+		const jx_token *t = &d->tokens[i], *u = &d->tokens[i + 1];
+		uint32_t s = tok_ns(c, t), m = tok_ne(c, t), e = tok_ne(c, u);
+		if (tok_ns(c, u) != m || e > c->n ||
+		    jx_utf8_count(c->t + s, e - s) != 3 || !all_han(c, s, e))
+			continue;
+		uint32_t g = s + char_len(c, s);
+		if (!common_surname(
+		        c, jx_table_find(c->tb.surnames, c->t + s, g - s)) ||
+		    jx_table_find(c->tb.nonname, c->t + s, g - s) >= 0 ||
+		    (e < c->n && suffix_word_at(c, e)))
+			continue;
+		const char *st = tok_tag(c, t), *pk;
+		int64_t k;
+		if (m != g || c->covered[s] || (k = place_at(c, m, e)) < 0 ||
+		    c->m[k].kind != K_PLACE ||
+		    (pk = jx_table_str(c->tb.places, c->m[k].row, c->tb.p_kind),
+		     strcmp(pk, "city") && strcmp(pk, "county")) ||
+		    !(!strcmp(st, "nr") || !strcmp(st, "n") ||
+		      !strcmp(st, "q")) ||
+		    !given_ok(c, m, false, c->tb.g_first) ||
+		    !given_ok(c, m + char_len(c, m), false, c->tb.g_last))
+			continue;
+		c->m[k].kind = K_NONE;
+		memset(c->covered + s, 0, e - s);
+		match *x = add_match(c, s, e, K_NAME, 0);
+		if (x == NULL)
+			return;
+		entity_of_match(c, x);
+		i++;
+	}
+}
+
+/* Is the lexicon word [s, e) of a common surname and a city's name of
+ * two characters at g a person's name (劉遵義/n)? The city's characters
+ * are given-name characters, and the word is no common one. */
+static bool city_given(const ctx *c, uint32_t s, uint32_t g, uint32_t e)
+{
+	int64_t cw = word_cost(c, s, e, NULL);
+	return common_surname(c,
+	                      jx_table_find(c->tb.surnames, c->t + s, g - s)) &&
+	       jx_table_find(c->tb.nonname, c->t + s, g - s) < 0 &&
+	       given_ok(c, g, false, c->tb.g_first) &&
+	       given_ok(c, g + char_len(c, g), false, c->tb.g_last) &&
+	       cw >= COMMON_WORD_COST;
+}
+
 static void lexicon_names(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -2920,8 +3024,20 @@ static void lexicon_names(ctx *c)
 			entity_of_match(c, x);
 			continue;
 		}
+		uint32_t g1 = s + char_len(c, s);
+		int64_t ck =
+		    nc == 3 && e <= c->n && !c->covered[s] && c->covered[g1]
+		        ? place_at(c, g1, e)
+		        : -1;
 		if (tag && strcmp(tag, "nr") != 0 && nc == 3 && e <= c->n &&
-		    uncovered(c, s, e) && name_shaped_word(c, s, e)) {
+		    (ck >= 0
+		         ? city_given(c, s, g1, e)
+		         : uncovered(c, s, e) && name_shaped_word(c, s, e))) {
+			/* a city as the given name goes (劉|遵義/n) */
+			if (ck >= 0) {
+				c->m[ck].kind = K_NONE;
+				memset(c->covered + g1, 0, e - g1);
+			}
 			match *x = add_match(c, s, e, K_NAME, 0);
 			if (x == NULL)
 				return;
@@ -4052,6 +4168,7 @@ void jx_ent_run(jishi_doc *doc)
 	chains(&c);
 	office_orgs(&c);
 	surname_words(&c);
+	surname_places(&c);
 	lexicon_names(&c);
 	unknown_names(&c);
 	cue_words(&c);
