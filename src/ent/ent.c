@@ -681,6 +681,47 @@ static bool across_words(const ctx *c, const match *x)
 	return !tok_edge(c, x->s) && !tok_edge(c, x->e);
 }
 
+/* The first row of the index named [s, e) exactly, or -1. */
+static int64_t ix_row(const ctx *c, uint32_t s, uint32_t e)
+{
+	int64_t r = jx_table_find(c->tb.ix, c->t + s, e - s);
+	while (r > 0) {
+		jx_str x = jx_table_cell(c->tb.ix, (uint32_t)r - 1, 0);
+		if (x.len != e - s || memcmp(x.s, c->t + s, x.len) != 0)
+			break;
+		r--;
+	}
+	return r;
+}
+
+/* A place's name whose last character begins an office (台北市|長,
+ * 臺中縣|長): the place without it and the office are matched instead,
+ * and len becomes their length (臺北|市長). Returns whether it did. */
+static bool place_then_office(ctx *c, uint32_t p, uint32_t *len)
+{
+	uint32_t e = p + *len, l = prev_off(c, e), orow, prow, okrow, pkrow;
+	int ok, pk;
+	/* the segmenter agrees (臺北|市長; not 臺北市|長安東路) */
+	if (l <= p || !tok_edge(c, l))
+		return false;
+	uint32_t olen = longest(c, l, &orow);
+	if (olen <= e - l)
+		return false;
+	pick(c, orow, &ok, &okrow);
+	int64_t r = ix_row(c, p, l);
+	if (ok != K_OFFICE || r < 0)
+		return false;
+	prow = (uint32_t)r;
+	pick(c, prow, &pk, &pkrow);
+	if (pk != K_PLACE && pk != K_COUNTRY)
+		return false;
+	if (add_match(c, p, l, pk, pkrow) == NULL ||
+	    add_match(c, l, l + olen, K_OFFICE, okrow) == NULL)
+		return true; /* out of memory: the caller stops too */
+	*len = l + olen - p;
+	return true;
+}
+
 /* Step 1: every known name, longest first, left to right. */
 static void scan(ctx *c)
 {
@@ -694,6 +735,13 @@ static void scan(ctx *c)
 			int kind;
 			uint32_t row = 0;
 			pick(c, ixrow, &kind, &row);
+			if ((kind == K_PLACE || kind == K_COUNTRY) &&
+			    place_then_office(c, p, &len)) {
+				if (c->doc->oom)
+					return;
+				p += len;
+				continue;
+			}
 			if (kind != K_NONE) {
 				if (add_match(c, p, p + len, kind, row) == NULL)
 					return;
@@ -817,6 +865,8 @@ static bool given_word(const ctx *c, uint32_t g, uint32_t e)
 	       given_ok(c, g2, true, c->tb.g_last) && !common_given(c, g, e);
 }
 
+static bool common_surname(const ctx *c, int64_t row);
+
 static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e,
                         bool strict)
 {
@@ -839,6 +889,18 @@ static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e,
 		return false;
 	for (uint32_t i = lo; i < n && tk[i].start < oe; i++) {
 		if (tk[i].flags & JX_TOK_OOV)
+			continue;
+		/* loose: the name of three characters a noun of its own,
+		 * with a common surname and given-name characters names often
+		 * have (市長|柯文哲/n; not 總統|同意/v, 總統|候選人/n) */
+		if (!strict && tk[i].start == os && tk[i].end == oe &&
+		    jx_utf8_count(d->src + os, oe - os) >= 3 &&
+		    !strcmp(jx_lex_tag_name(&d->model->lex, tk[i].tag), "n") &&
+		    g == s + char_len(c, s) &&
+		    common_surname(
+		        c, jx_table_find(c->tb.surnames, c->t + s, g - s)) &&
+		    given_ok(c, g, true, c->tb.g_first) &&
+		    given_ok(c, prev_off(c, e), true, c->tb.g_last))
 			continue;
 		if (tk[i].end > oe)
 			return false;
@@ -1141,15 +1203,28 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 			at = y->s;
 			continue;
 		}
+		/* the country after 駐 hosts the office, whose country is
+		 * the one before: 中國駐美國大使, 美國駐港澳總領事 */
+		if (y->kind == K_COUNTRY || y->kind == K_PLACE) {
+			/* 駐港澳: the places side by side after it */
+			uint32_t k = j;
+			while (k > 0 &&
+			       (c->m[k - 1].kind == K_COUNTRY ||
+			        c->m[k - 1].kind == K_PLACE) &&
+			       c->m[k - 1].e == c->m[k].s)
+				k--;
+			if (c->m[k].s >= 3 &&
+			    is_zhu(c, c->m[k].s - 3, c->m[k].s)) {
+				at = c->m[k].s - 3;
+				j = k;
+				continue;
+			}
+		}
 		if ((y->kind == K_LEXORG || y->kind == K_LEXPLACE) && y->ctry)
 			return y->ctry; /* 美國國務院發言人 */
-		/* the country after 駐 hosts the office, whose country is
-		 * the one before: 中國駐美國大使 */
-		if (y->kind == K_COUNTRY && y->s >= 3 &&
-		    is_zhu(c, y->s - 3, y->s)) {
-			at = y->s - 3;
-			continue;
-		}
+		if (y->kind == K_PLACE && y->e == at) /* 臺北|市長 */
+			return opt(jx_table_str(c->tb.places, y->row,
+			                        c->tb.p_country));
 		if (y->kind == K_COUNTRY || y->kind == K_ORG) {
 			const char *org =
 			    y->kind == K_COUNTRY
