@@ -2956,7 +2956,18 @@ static int64_t word_cost(const ctx *c, uint32_t s, uint32_t e, int *tag)
  * that names often have first and last, which are not a word, and no
  * word with the surname either (宋朝, 高水平) unless the lexicon tags it
  * as a name; no place or organisation suffix at the end. */
+static bool name_shaped_given(const ctx *c, uint32_t s, uint32_t e,
+                              bool strict);
+
 static bool name_shaped_word(const ctx *c, uint32_t s, uint32_t e)
+{
+	return name_shaped_given(c, s, e, true);
+}
+
+/* name_shaped_word, with given-name characters seen at least
+ * FREE_GIVEN_MIN times there (strict) or at all (李柱銘 next to a cue:
+ * 柱 begins 14 given names). */
+static bool name_shaped_given(const ctx *c, uint32_t s, uint32_t e, bool strict)
 {
 	const jx_lexicon *lx = &c->doc->model->lex;
 	uint32_t g1 = s + char_len(c, s), g2 = g1 + char_len(c, g1);
@@ -2964,8 +2975,8 @@ static bool name_shaped_word(const ctx *c, uint32_t s, uint32_t e)
 	    !common_surname(c,
 	                    jx_table_find(c->tb.surnames, c->t + s, g1 - s)) ||
 	    jx_table_find(c->tb.nonname, c->t + s, g1 - s) >= 0 ||
-	    !given_ok(c, g1, true, c->tb.g_first) ||
-	    !given_ok(c, g2, true, c->tb.g_last))
+	    !given_ok(c, g1, strict, c->tb.g_first) ||
+	    !given_ok(c, g2, strict, c->tb.g_last))
 		return false;
 	/* a common word is a word (穆斯林, 成員國) */
 	int tw, tg, ts;
@@ -3551,10 +3562,14 @@ static void cue_words(ctx *c)
 		    ((word_cost(c, s, e, NULL) >= RARE_NOUN_COST &&
 		      (nc >= 3 || shirt || edge[s] & 1 || edge[e] & 2)) ||
 		     (nc >= 3 && translit_mostly(c, s, e)));
-		if (!(unknown || rare ||
+		/* a lexicon noun of a surname and given-name characters
+		 * names have at all (李柱銘|說) */
+		bool lexname = !unknown && nc == 3 && !strcmp(tag, "n") &&
+		               name_shaped_given(c, s, e, false);
+		if (!(unknown || rare || lexname ||
 		      (cue == 2 && nc >= 3 && tag[0] == 'n')))
 			continue;
-		if (!name_shaped(c, s, e, unknown || rare))
+		if (!lexname && !name_shaped(c, s, e, unknown || rare))
 			continue;
 		/* a noun with a country's name in it is about the country
 		 * (土方, 南北韓 before 領導人) */
@@ -3566,7 +3581,7 @@ static void cue_words(ctx *c)
 		if (!unknown && !(edge[s] & 1) &&
 		    !(cue == 2 && !(edge[e] & 2)) && !translit_chars(c, s, e) &&
 		    jx_table_find(c->tb.jp_surnames, c->t + s, e - s) < 0 &&
-		    !(nc == 3 && name_shaped_word(c, s, e)))
+		    !(nc == 3 && name_shaped_word(c, s, e)) && !lexname)
 			continue;
 		/* not a title modifier (候任, 常任 before an office) */
 		if (edge[s] & 4)
