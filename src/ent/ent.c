@@ -1280,6 +1280,53 @@ static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
 /* Step 2 and 3: people after and before titles. */
 static bool tok_edge(const ctx *c, uint32_t p);
 
+/* Is the character at p a function word the segmenter leaves alone
+ * (主席|同/p|魯托, 主席|將/d|同): not a surname after a title, though 同,
+ * 將 and 和 are surnames too? translit: before a transliteration. */
+static bool function_word_at(const ctx *c, uint32_t p, bool translit)
+{
+	if (p >= c->n || !is_han(c, p))
+		return false;
+	int64_t i = c->doc->tokens ? tok_containing(c, p) : -1;
+	if (i < 0)
+		return false;
+	const jx_token *t = &c->doc->tokens[i];
+	if (tok_ns(c, t) != p || tok_ne(c, t) != p + char_len(c, p))
+		return false;
+	/* a preposition, conjunction or particle always; an adverb, verb
+	 * or pronoun that stops names, before a Chinese reading only
+	 * (圖/v|伊馬萊阿利法諾 is a name) */
+	char k = tok_tag(c, t)[0];
+	if (translit)
+		return strchr("pcu", k) != NULL;
+	/* a common surname before an unknown word is one (副秘書長|于/p|
+	 * 秀蘇/x) */
+	const jx_token *u = (uint32_t)i + 1 < c->doc->ntokens ? t + 1 : NULL;
+	if (u && ((u->flags & JX_TOK_OOV) || tok_tag(c, u)[0] == 'x') &&
+	    common_surname(
+	        c, jx_table_find(c->tb.surnames, c->t + p, char_len(c, p))))
+		return false;
+	return strchr("pcu", k) ||
+	       (strchr("dvr", k) &&
+	        jx_table_find(c->tb.nonname, c->t + p, char_len(c, p)) >= 0);
+}
+
+/* Is the character at p a noun of its own that is a rare surname (主席|
+ * 國/n|工作: 主席國, the chairing country)? */
+static bool rare_lone_noun(const ctx *c, uint32_t p)
+{
+	int64_t i = c->doc->tokens && p < c->n ? tok_containing(c, p) : -1;
+	if (i < 0)
+		return false;
+	const jx_token *t = &c->doc->tokens[i];
+	int64_t r = jx_table_find(c->tb.surnames, c->t + p, char_len(c, p));
+	return tok_ns(c, t) == p && tok_ne(c, t) == p + char_len(c, p) &&
+	       lone_surname(c, t) &&
+	       (r < 0 ||
+	        strtoul(jx_table_str(c->tb.surnames, (uint32_t)r, c->tb.s_freq),
+	                NULL, 10) < CUE_SURNAME_MIN);
+}
+
 static void chains(ctx *c)
 {
 	uint32_t nm = c->nm;
@@ -1333,14 +1380,22 @@ static void chains(ctx *c)
 			}
 		} else if (!(nx && nx->s == t->e)) {
 			uint32_t limit = nx ? nx->s : c->n;
-			uint32_t e = read_name(c, t->e, limit, false);
+			/* no name begins with a function word (a Chinese one
+			 * may with a common surname: 于/p|秀蘇/x), nor a
+			 * Chinese one with a rare surname that is a noun of
+			 * its own */
+			bool none = function_word_at(c, t->e, true);
+			uint32_t e = function_word_at(c, t->e, false) ||
+			                     rare_lone_noun(c, t->e)
+			                 ? t->e
+			                 : read_name(c, t->e, limit, false);
 			/* a transliterated name read whole (總理馬萊阿內,
 			 * 國家元首圖伊馬萊阿利法諾, 總理拉烏利): three
 			 * characters or more, when the Chinese reading fails,
 			 * ends inside a word or is two characters shorter */
 			uint32_t tn, te = translit_run(c, t->e, limit, &tn);
 			uint32_t rn = jx_utf8_count(c->t + t->e, e - t->e);
-			if (tn >= 3 && te > e &&
+			if (!none && tn >= 3 && te > e &&
 			    (e == t->e || !tok_edge(c, e) || tn >= rn + 2))
 				e = te;
 			if (e > t->e) {
@@ -1754,7 +1809,7 @@ static void free_names(ctx *c)
 			limit++;
 		uint32_t e =
 		    after_numeral(c, p) ? p : read_name(c, p, limit, true);
-		if (e == p && c->tb.cues)
+		if (e == p && c->tb.cues && !function_word_at(c, p, false))
 			e = cue_name(c, p, limit, cue_before(c, p, pe));
 		if (e > p) {
 			match *x = add_match(c, p, e, K_NAME, 0);
