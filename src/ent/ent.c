@@ -48,7 +48,7 @@ typedef struct tables {
 	int c_country, c_form, p_country, p_kind, o_key, o_country, o_cameo,
 	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
 	    f_actor, d_then, s_freq, g_first, g_last, g_single, os_kind,
-	    ps_kind, pc_side, tr_freq, op_kind, lm_kind, ms_kind;
+	    ps_kind, pc_side, tr_freq, op_kind, lm_kind, ms_kind, o_kind;
 	double len_cost; /* lexicon/params length_cost (word_cost) */
 } tables;
 
@@ -153,6 +153,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->o_key = jx_table_col(tb->orgs, "key");
 	tb->o_country = jx_table_col(tb->orgs, "country");
 	tb->o_cameo = jx_table_col(tb->orgs, "cameo");
+	tb->o_kind = jx_table_col(tb->orgs, "kind");
 	tb->m_country = jx_table_col(tb->media, "country");
 	tb->a_key = jx_table_col(tb->people, "key");
 	tb->a_country = jx_table_col(tb->people, "country");
@@ -720,6 +721,65 @@ static bool place_then_office(ctx *c, uint32_t p, uint32_t *len)
 		return true; /* out of memory: the caller stops too */
 	*len = l + olen - p;
 	return true;
+}
+
+/* The side of a country or body named in the document (毛里塔尼亞 ...
+ * 毛方, 吉爾吉斯斯坦 ... 吉方, 所羅門群島 ... 所方, 歐盟 ... 歐方): a
+ * character and 方 on word edges, where the character begins the name of
+ * exactly one country or intergovernmental body found in the document,
+ * is that country or body (a mention of the character, as 美 in 美方).
+ * Runs after the scan, before names are read (毛方 is no person). */
+static void side_abbrs(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	static const char fang[] = "\xE6\x96\xB9"; /* 方 */
+	uint32_t nm = c->nm;
+	for (uint32_t p = 0; d->tokens && p < c->n; p += char_len(c, p)) {
+		uint32_t l = char_len(c, p);
+		if (!is_han(c, p) || p + l + 3 > c->n ||
+		    memcmp(c->t + p + l, fang, 3) != 0 || c->covered[p] ||
+		    c->covered[p + l] || !tok_edge(c, p) ||
+		    !tok_edge(c, p + l + 3))
+			continue;
+		int64_t hit = -1;
+		bool two = false;
+		for (uint32_t k = 0; k < nm && !two; k++) {
+			const match *y = &c->m[k];
+			/* countries, and intergovernmental bodies (歐盟: 歐方;
+			 * not 陸委會: 陸方 is the mainland) */
+			if ((y->kind != K_COUNTRY &&
+			     !(y->kind == K_ORG && c->tb.o_kind >= 0 &&
+			       !strcmp(jx_table_str(c->tb.orgs, y->row,
+			                            c->tb.o_kind),
+			               "igo"))) ||
+			    y->e - y->s <= l ||
+			    memcmp(c->t + y->s, c->t + p, l))
+				continue;
+			if (hit >= 0 && (c->m[hit].kind != y->kind ||
+			                 c->m[hit].row != y->row)) {
+				/* the same country by two names is one */
+				const char *a =
+				    y->kind == K_COUNTRY
+				        ? jx_table_str(c->tb.countries, y->row,
+				                       c->tb.c_country)
+				        : NULL;
+				const char *b =
+				    c->m[hit].kind == K_COUNTRY
+				        ? jx_table_str(c->tb.countries,
+				                       c->m[hit].row,
+				                       c->tb.c_country)
+				        : NULL;
+				two = !(a && b && !strcmp(a, b));
+			}
+			hit = k;
+		}
+		if (hit < 0 || two)
+			continue;
+		int kind = c->m[hit].kind;
+		uint32_t row = c->m[hit].row;
+		if (add_match(c, p, p + l, kind, row) == NULL)
+			return;
+	}
 }
 
 /* Step 1: every known name, longest first, left to right. */
@@ -4295,6 +4355,7 @@ void jx_ent_run(jishi_doc *doc)
 	if (doc->oom)
 		return;
 	widen_names(&c);
+	side_abbrs(&c);
 	/* dictionary people and titled names first, so that their later
 	 * mentions and the surname+title forms can be tied to them */
 	reporters(&c);
