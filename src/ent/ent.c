@@ -75,6 +75,9 @@ typedef struct tables {
 /* a word this common (about one in 30,000 words) is no given name after a
  * surname that stands alone (對歐|政策) */
 #define GIVEN_WORD_COST 10300
+/* a word this common (安全 8,700; not 王國 10,000) does not begin a
+ * name the lexicon tags as one (安全觀/nr is no 安 person) */
+#define SURNAME_WORD_COST 9000
 /* Names read next to a cue word (总裁宋朝弟, 柳萍表示) need a surname
  * this common (per million people: 多 at 38 and 真 are too rare to make
  * 多次|指出 or 真有心 a name). */
@@ -978,7 +981,8 @@ static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e,
 		    !(tk[i].start >= og && tk[lo].end == og &&
 		      !strncmp(jx_lex_tag_name(&d->model->lex, tk[lo].tag),
 		               "nr", 2) &&
-		      jx_utf8_count(d->src + og, oe - og) >= 2) &&
+		      jx_utf8_count(d->src + og, oe - og) >= 2 &&
+		      !common_given(c, g, e)) &&
 		    !(tk[i].start == og && tk[i].end == oe &&
 		      tk[lo].end == og && lone_surname(c, &tk[lo]) &&
 		      given_word(c, g, e)))
@@ -1014,6 +1018,18 @@ static bool numeral_word(const ctx *c, uint32_t p, uint32_t g)
 	return tag[0] == 'm' || tag[0] == 'q';
 }
 
+/* Is [s, e), a surname and a first given character, a word too common
+ * to begin a name (安全|觀, not 王國|慶)? Words tagged as names are
+ * not. */
+static bool surname_word(const ctx *c, uint32_t s, uint32_t e)
+{
+	int tag;
+	int64_t cost = word_cost(c, s, e, &tag);
+	return cost >= 0 && cost < SURNAME_WORD_COST &&
+	       strncmp(jx_lex_tag_name(&c->doc->model->lex, (uint32_t)tag),
+	               "nr", 2) != 0;
+}
+
 static uint32_t read_name(const ctx *c, uint32_t p, uint32_t limit, bool strict)
 {
 	if (!is_han(c, p))
@@ -1046,7 +1062,8 @@ static uint32_t read_name(const ctx *c, uint32_t p, uint32_t limit, bool strict)
 	uint32_t g3 = g2 < limit ? g2 + char_len(c, g2) : g2;
 	if (given_ok(c, g1, strict, c->tb.g_first) && g2 < limit &&
 	    given_ok(c, g2, strict, c->tb.g_last) && !match_at(c, g2) &&
-	    fits_tokens(c, p, g1, g3, strict))
+	    fits_tokens(c, p, g1, g3, strict) &&
+	    !(strict && (common_given(c, g1, g3) || surname_word(c, p, g2))))
 		return g3;
 	if (given_ok(c, g1, strict, c->tb.g_single) &&
 	    fits_tokens(c, p, g1, g2, strict))
@@ -1847,6 +1864,14 @@ static uint32_t cue_name(const ctx *c, uint32_t p, uint32_t limit, bool before)
  * model at every character not inside a known name. */
 static uint8_t *person_edges(ctx *c);
 
+/* Is [s, e) the suffix of a facility (宮, 館, 寺; not 軍, which ends
+ * bodies and given names)? */
+static bool facility_end(const ctx *c, uint32_t s, uint32_t e)
+{
+	const char *k = suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, s, e);
+	return k && !strcmp(k, "facility");
+}
+
 static void free_names(ctx *c)
 {
 	uint8_t *pe = person_edges(c);
@@ -1871,6 +1896,9 @@ static void free_names(ctx *c)
 		    after_numeral(c, p) ? p : read_name(c, p, limit, true);
 		if (e == p && c->tb.cues && !function_word_at(c, p, false))
 			e = cue_name(c, p, limit, cue_before(c, p, pe));
+		/* no name ends with a facility's suffix (黎明|宮) */
+		if (e > p && facility_end(c, prev_off(c, e), e))
+			e = p;
 		if (e > p) {
 			match *x = add_match(c, p, e, K_NAME, 0);
 			if (x == NULL)
@@ -3268,9 +3296,11 @@ static void lexicon_names(ctx *c)
 		                c, jx_table_find(c->tb.surnames, c->t + s, l1)))
 			continue;
 		/* the lexicon tags idioms nr too (任重道远): the given name
-		 * must look like one */
+		 * must look like one, and be no common word (高|水平/nr), nor
+		 * the surname and its first character (安全|觀/nr) */
 		uint32_t g = two ? s + l1 + l2 : s + l1;
-		bool ok = true;
+		bool ok = !common_given(c, g, e) &&
+		          !(!two && surname_word(c, s, g + char_len(c, g)));
 		/* a character that stops names elsewhere is fine when names
 		 * have it there often (龔育之, 張之洞) */
 		for (uint32_t q = g; ok && q < e; q += char_len(c, q)) {
@@ -3707,6 +3737,14 @@ static void cue_words(ctx *c)
 		                       !memcmp(c->t + e, "\xEF\xBC\x8E", 3))))
 			continue; /* 約翰—格倫, 約翰．柯寧: part of a longer
 			             name */
+		/* a transliteration glued to one before it is the end of a
+		 * longer name (奧爾|曼松: the whole is read elsewhere) */
+		if (u && tok_ne(c, u) == s && translit_chars(c, s, e) &&
+		    translit_common(c, tok_ns(c, u), s) &&
+		    uncovered(c, tok_ns(c, u), s) &&
+		    !(tok_tag(c, u)[0] == 'n' && tok_tag(c, u)[1] == '\0' &&
+		      cue_before_word))
+			continue;
 		/* no character of a name glued on either side (戚|西洋,
 		 * 馬躍|南); a function word or verb is no such (張德江|為) */
 		if (u && one_han_word(c, u) && !(edge[s] & 1) &&
