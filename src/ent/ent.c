@@ -736,8 +736,31 @@ static void side_abbrs(ctx *c)
 {
 	const jishi_doc *d = c->doc;
 	static const char fang[] = "\xE6\x96\xB9"; /* 方 */
-	uint32_t nm = c->nm;
-	for (uint32_t p = 0; d->tokens && p < c->n; p += char_len(c, p)) {
+	/* the countries and intergovernmental bodies found, one match each
+	 * (countries and igo rows are few: at most a few hundred) */
+	uint32_t *cand = jx_arena_alloc(&c->doc->arena,
+	                                sizeof(uint32_t) * ((size_t)c->nm + 1));
+	uint32_t nc = 0;
+	if (cand == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return;
+	}
+	for (uint32_t k = 0; k < c->nm; k++) {
+		const match *y = &c->m[k];
+		if (y->e - y->s <= char_len(c, y->s) ||
+		    !(y->kind == K_COUNTRY ||
+		      (y->kind == K_ORG && c->tb.o_kind >= 0 &&
+		       !strcmp(jx_table_str(c->tb.orgs, y->row, c->tb.o_kind),
+		               "igo"))))
+			continue;
+		bool seen = false;
+		for (uint32_t j = 0; j < nc && !seen; j++)
+			seen = c->m[cand[j]].kind == y->kind &&
+			       c->m[cand[j]].row == y->row;
+		if (!seen)
+			cand[nc++] = k;
+	}
+	for (uint32_t p = 0; nc && d->tokens && p < c->n; p += char_len(c, p)) {
 		uint32_t l = char_len(c, p);
 		if (!is_han(c, p) || p + l + 3 > c->n ||
 		    memcmp(c->t + p + l, fang, 3) != 0 || c->covered[p] ||
@@ -746,35 +769,21 @@ static void side_abbrs(ctx *c)
 			continue;
 		int64_t hit = -1;
 		bool two = false;
-		for (uint32_t k = 0; k < nm && !two; k++) {
-			const match *y = &c->m[k];
-			/* countries, and intergovernmental bodies (歐盟: 歐方;
-			 * not 陸委會: 陸方 is the mainland) */
-			if ((y->kind != K_COUNTRY &&
-			     !(y->kind == K_ORG && c->tb.o_kind >= 0 &&
-			       !strcmp(jx_table_str(c->tb.orgs, y->row,
-			                            c->tb.o_kind),
-			               "igo"))) ||
-			    y->e - y->s <= l ||
-			    memcmp(c->t + y->s, c->t + p, l))
+		const char *hc = NULL; /* the hit's country */
+		for (uint32_t j = 0; j < nc && !two; j++) {
+			const match *y = &c->m[cand[j]];
+			if (memcmp(c->t + y->s, c->t + p, l) != 0)
 				continue;
-			if (hit >= 0 && (c->m[hit].kind != y->kind ||
-			                 c->m[hit].row != y->row)) {
-				/* the same country by two names is one */
-				const char *a =
-				    y->kind == K_COUNTRY
-				        ? jx_table_str(c->tb.countries, y->row,
-				                       c->tb.c_country)
-				        : NULL;
-				const char *b =
-				    c->m[hit].kind == K_COUNTRY
-				        ? jx_table_str(c->tb.countries,
-				                       c->m[hit].row,
-				                       c->tb.c_country)
-				        : NULL;
-				two = !(a && b && !strcmp(a, b));
-			}
-			hit = k;
+			/* the same country by two names is one */
+			const char *yc =
+			    y->kind == K_COUNTRY
+			        ? jx_table_str(c->tb.countries, y->row,
+			                       c->tb.c_country)
+			        : NULL;
+			if (hit >= 0)
+				two = !(yc && hc && !strcmp(yc, hc));
+			hit = cand[j];
+			hc = yc;
 		}
 		if (hit < 0 || two)
 			continue;
@@ -3171,6 +3180,8 @@ static uint32_t rare_name_word(const ctx *c, uint32_t i)
  * mention, or -1. */
 static int64_t place_at(const ctx *c, uint32_t s, uint32_t e)
 {
+	if (s >= c->n || c->covered[s] != 2) /* no match starts there */
+		return -1;
 	for (uint32_t k = 0; k < c->nm; k++)
 		if (c->m[k].s == s && c->m[k].e == e && c->m[k].ent < 0 &&
 		    (c->m[k].kind == K_PLACE || c->m[k].kind == K_LEXPLACE))
@@ -3615,6 +3626,17 @@ static bool one_han_word(const ctx *c, const jx_token *t)
  * a form of address or a speech verb (橋本|首相, 拉埃|女士, 羅幹|說). The
  * word must be a noun, a name or unknown to the lexicon, and known names
  * must not cover it. */
+/* A match's start and index, to find matches by start. */
+typedef struct startix {
+	uint32_t s, k;
+} startix;
+
+static int cmp_startix(const void *a, const void *b)
+{
+	const startix *x = a, *y = b;
+	return (x->s > y->s) - (x->s < y->s);
+}
+
 static void cue_words(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -3627,13 +3649,27 @@ static void cue_words(ctx *c)
 		c->doc->oom = JISHI_ENOMEM;
 		return;
 	}
-	for (uint32_t k = 0; k < c->nm; k++)
+	/* the lexicon's place words not yet an entity's, by start (a word
+	 * may give way to a name next to a cue) */
+	startix *lex = jx_arena_alloc(&c->doc->arena,
+	                              sizeof(startix) * ((size_t)c->nm + 1));
+	uint32_t nlex = 0;
+	if (lex == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return;
+	}
+	for (uint32_t k = 0; k < c->nm; k++) {
 		if (c->m[k].kind == K_OFFICE) {
 			edge[c->m[k].e] |= 1;
 			edge[c->m[k].s] |= 2;
 		} else if (c->m[k].kind == K_MOD) {
 			edge[c->m[k].s] |= 4;
+		} else if (c->m[k].kind == K_LEXPLACE && c->m[k].ent < 0) {
+			lex[nlex++] = (startix){c->m[k].s, k};
 		}
+	}
+	if (nlex > 1)
+		qsort(lex, nlex, sizeof(startix), cmp_startix);
 	for (uint32_t i = 0; i < d->ntokens; i++) {
 		const jx_token *t = &d->tokens[i];
 		uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
@@ -3652,11 +3688,18 @@ static void cue_words(ctx *c)
 		} else if (!uncovered(c, s, e)) {
 			if (c->covered[s] != 2 || strcmp(tag, "ns") != 0)
 				continue;
-			for (uint32_t k = 0; k < c->nm && lp < 0; k++)
-				if (c->m[k].s == s && c->m[k].e == e &&
-				    c->m[k].kind == K_LEXPLACE &&
-				    c->m[k].ent < 0)
-					lp = k;
+			/* binary search of the lexicon places by start */
+			uint32_t lo = 0, hi = nlex;
+			while (lo < hi) {
+				uint32_t mid = lo + (hi - lo) / 2;
+				if (lex[mid].s < s)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < nlex && lex[lo].s == s && lp < 0; lo++)
+				if (c->m[lex[lo].k].e == e)
+					lp = lex[lo].k;
 			if (lp < 0)
 				continue;
 		}
