@@ -293,6 +293,30 @@ static bool is_abbr(const ctx *c, const match *x)
 	              "abbr") == 0;
 }
 
+/* The ISO code of a country or place match, else NULL. */
+static const char *place_country(const ctx *c, const match *y)
+{
+	if (y->kind == K_COUNTRY)
+		return jx_table_str(c->tb.countries, y->row, c->tb.c_country);
+	if (y->kind == K_PLACE)
+		return opt(jx_table_str(c->tb.places, y->row, c->tb.p_country));
+	return NULL;
+}
+
+/* How common the surname of row r of names/surnames is, per million
+ * people (0 when r < 0). */
+static unsigned long surname_freq(const ctx *c, int64_t r)
+{
+	return r < 0 ? 0
+	             : strtoul(jx_table_str(c->tb.surnames, (uint32_t)r,
+	                                    c->tb.s_freq),
+	                       NULL, 10);
+}
+
+/* The token that starts at norm offset p, or NULL. */
+static const jx_token *word_at(const ctx *c, uint32_t p);
+static bool one_han_word(const ctx *c, const jx_token *t);
+
 static const char *tok_tag(const ctx *c, const jx_token *t)
 {
 	const char *tag = jx_lex_tag_name(&c->doc->model->lex, t->tag);
@@ -312,6 +336,15 @@ static int64_t tok_containing(const ctx *c, uint32_t p)
 			hi = mid;
 	}
 	return lo < d->ntokens && d->tokens[lo].start <= o ? (int64_t)lo : -1;
+}
+
+static const jx_token *word_at(const ctx *c, uint32_t p)
+{
+	if (c->doc->tokens == NULL || p >= c->n)
+		return NULL;
+	int64_t i = tok_containing(c, p);
+	return i >= 0 && tok_ns(c, &c->doc->tokens[i]) == p ? &c->doc->tokens[i]
+	                                                    : NULL;
 }
 
 /* The side of the abbreviation cue that is norm bytes [s, e), or NULL. */
@@ -429,23 +462,6 @@ static bool abbr_word(const ctx *c, const match *x)
 	return side && !strcmp(side, "after");
 }
 
-/* Is the Han character at p one of transliterations: in the list, and
- * not one that stops names unless transliterations have it often (皮 in
- * 皮克林)? */
-static bool translit_char(const ctx *c, uint32_t p)
-{
-	uint32_t l = char_len(c, p);
-	int64_t r;
-	if (c->tb.translit == NULL || !is_han(c, p) ||
-	    (r = jx_table_find(c->tb.translit, c->t + p, l)) < 0)
-		return false;
-	return jx_table_find(c->tb.nonname, c->t + p, l) < 0 ||
-	       (c->tb.tr_freq >= 0 &&
-	        strtoul(
-	            jx_table_str(c->tb.translit, (uint32_t)r, c->tb.tr_freq),
-	            NULL, 10) >= TRANSLIT_MIN);
-}
-
 /* How many transliterations have the character at p (0 when none). */
 static unsigned long translit_freq(const ctx *c, uint32_t p)
 {
@@ -457,6 +473,19 @@ static unsigned long translit_freq(const ctx *c, uint32_t p)
 	           : strtoul(jx_table_str(c->tb.translit, (uint32_t)r,
 	                                  c->tb.tr_freq),
 	                     NULL, 10);
+}
+
+/* Is the Han character at p one of transliterations: in the list, and
+ * not one that stops names unless transliterations have it often (皮 in
+ * 皮克林)? */
+static bool translit_char(const ctx *c, uint32_t p)
+{
+	uint32_t l = char_len(c, p);
+	if (c->tb.translit == NULL || !is_han(c, p) ||
+	    jx_table_find(c->tb.translit, c->t + p, l) < 0)
+		return false;
+	return jx_table_find(c->tb.nonname, c->t + p, l) < 0 ||
+	       translit_freq(c, p) >= TRANSLIT_MIN;
 }
 
 /* Is [s, e) made of transliteration characters only (whatever covers
@@ -474,16 +503,11 @@ static bool translit_chars(const ctx *c, uint32_t s, uint32_t e)
  * 明白)? */
 static bool translit_common(const ctx *c, uint32_t s, uint32_t e)
 {
-	if (!translit_chars(c, s, e) || c->tb.tr_freq < 0)
+	if (!translit_chars(c, s, e))
 		return false;
-	for (uint32_t p = s; p < e; p += char_len(c, p)) {
-		int64_t r =
-		    jx_table_find(c->tb.translit, c->t + p, char_len(c, p));
-		if (r < 0 || strtoul(jx_table_str(c->tb.translit, (uint32_t)r,
-		                                  c->tb.tr_freq),
-		                     NULL, 10) < TRANSLIT_MIN)
+	for (uint32_t p = s; p < e; p += char_len(c, p))
+		if (translit_freq(c, p) < TRANSLIT_MIN)
 			return false;
-	}
 	return true;
 }
 
@@ -505,15 +529,9 @@ static bool translit_mostly(const ctx *c, uint32_t s, uint32_t e)
  * (一道/m, 努力/v)? */
 static bool plain_word_at(const ctx *c, uint32_t p)
 {
-	const jishi_doc *d = c->doc;
-	if (d->tokens == NULL)
-		return false;
-	int64_t i = tok_containing(c, p);
-	if (i < 0)
-		return false;
-	const jx_token *t = &d->tokens[i];
-	if (tok_ns(c, t) != p || (t->flags & JX_TOK_OOV) ||
-	    jx_utf8_count(d->src + t->start, t->end - t->start) < 2)
+	const jx_token *t = word_at(c, p);
+	if (t == NULL || (t->flags & JX_TOK_OOV) ||
+	    jx_utf8_count(c->doc->src + t->start, t->end - t->start) < 2)
 		return false;
 	return strchr("nxj", tok_tag(c, t)[0]) == NULL;
 }
@@ -654,13 +672,10 @@ static bool named_after(const ctx *c, const match *x)
  * of a body or facility (體育館, 公園, 政府學院)? */
 static bool suffix_word_at(const ctx *c, uint32_t p)
 {
-	int64_t i = tok_containing(c, p);
-	if (i < 0)
+	const jx_token *t = word_at(c, p);
+	if (t == NULL || tok_ne(c, t) > c->n)
 		return false;
-	const jx_token *t = &c->doc->tokens[i];
-	uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
-	if (s != p || e > c->n)
-		return false;
+	uint32_t s = p, e = tok_ne(c, t);
 	if (c->tb.place_suffixes &&
 	    jx_table_find(c->tb.place_suffixes, c->t + s, e - s) >= 0)
 		return true;
@@ -775,11 +790,7 @@ static void side_abbrs(ctx *c)
 			if (memcmp(c->t + y->s, c->t + p, l) != 0)
 				continue;
 			/* the same country by two names is one */
-			const char *yc =
-			    y->kind == K_COUNTRY
-			        ? jx_table_str(c->tb.countries, y->row,
-			                       c->tb.c_country)
-			        : NULL;
+			const char *yc = place_country(c, y);
 			if (hit >= 0)
 				two = !(yc && hc && !strcmp(yc, hc));
 			hit = cand[j];
@@ -1008,9 +1019,7 @@ static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e,
  * or two given-name characters. Returns its end, or p. */
 static bool common_surname(const ctx *c, int64_t row)
 {
-	return row >= 0 && strtoul(jx_table_str(c->tb.surnames, (uint32_t)row,
-	                                        c->tb.s_freq),
-	                           NULL, 10) >= FREE_SURNAME_MIN;
+	return surname_freq(c, row) >= FREE_SURNAME_MIN;
 }
 
 /* Is the surname [p, g) a numeral before a numeral or a classifier word
@@ -1309,8 +1318,7 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 		if ((y->kind == K_LEXORG || y->kind == K_LEXPLACE) && y->ctry)
 			return y->ctry; /* 美國國務院發言人 */
 		if (y->kind == K_PLACE && y->e == at) /* 臺北|市長 */
-			return opt(jx_table_str(c->tb.places, y->row,
-			                        c->tb.p_country));
+			return place_country(c, y);
 		if (y->kind == K_COUNTRY || y->kind == K_ORG) {
 			const char *org =
 			    y->kind == K_COUNTRY
@@ -1371,13 +1379,8 @@ static bool tok_edge(const ctx *c, uint32_t p);
  * 將 and 和 are surnames too? translit: before a transliteration. */
 static bool function_word_at(const ctx *c, uint32_t p, bool translit)
 {
-	if (p >= c->n || !is_han(c, p))
-		return false;
-	int64_t i = c->doc->tokens ? tok_containing(c, p) : -1;
-	if (i < 0)
-		return false;
-	const jx_token *t = &c->doc->tokens[i];
-	if (tok_ns(c, t) != p || tok_ne(c, t) != p + char_len(c, p))
+	const jx_token *t = word_at(c, p);
+	if (t == NULL || !one_han_word(c, t))
 		return false;
 	/* a preposition, conjunction or particle always; an adverb, verb
 	 * or pronoun that stops names, before a Chinese reading only
@@ -1387,7 +1390,8 @@ static bool function_word_at(const ctx *c, uint32_t p, bool translit)
 		return strchr("pcu", k) != NULL;
 	/* a common surname before an unknown word is one (副秘書長|于/p|
 	 * 秀蘇/x) */
-	const jx_token *u = (uint32_t)i + 1 < c->doc->ntokens ? t + 1 : NULL;
+	const jx_token *u =
+	    t + 1 < c->doc->tokens + c->doc->ntokens ? t + 1 : NULL;
 	if (u && ((u->flags & JX_TOK_OOV) || tok_tag(c, u)[0] == 'x') &&
 	    common_surname(
 	        c, jx_table_find(c->tb.surnames, c->t + p, char_len(c, p))))
@@ -1401,16 +1405,10 @@ static bool function_word_at(const ctx *c, uint32_t p, bool translit)
  * 國/n|工作: 主席國, the chairing country)? */
 static bool rare_lone_noun(const ctx *c, uint32_t p)
 {
-	int64_t i = c->doc->tokens && p < c->n ? tok_containing(c, p) : -1;
-	if (i < 0)
-		return false;
-	const jx_token *t = &c->doc->tokens[i];
-	int64_t r = jx_table_find(c->tb.surnames, c->t + p, char_len(c, p));
-	return tok_ns(c, t) == p && tok_ne(c, t) == p + char_len(c, p) &&
-	       lone_surname(c, t) &&
-	       (r < 0 ||
-	        strtoul(jx_table_str(c->tb.surnames, (uint32_t)r, c->tb.s_freq),
-	                NULL, 10) < CUE_SURNAME_MIN);
+	const jx_token *t = word_at(c, p);
+	return t && one_han_word(c, t) && lone_surname(c, t) &&
+	       surname_freq(c, jx_table_find(c->tb.surnames, c->t + p,
+	                                     char_len(c, p))) < CUE_SURNAME_MIN;
 }
 
 static void chains(ctx *c)
@@ -1704,11 +1702,7 @@ static void office_orgs(ctx *c)
 		if (h && h->e == s && h->ent < 0 &&
 		    (h->kind == K_COUNTRY || h->kind == K_PLACE) &&
 		    !is_abbr(c, h)) {
-			ctry = h->kind == K_COUNTRY
-			           ? jx_table_str(c->tb.countries, h->row,
-			                          c->tb.c_country)
-			           : opt(jx_table_str(c->tb.places, h->row,
-			                              c->tb.p_country));
+			ctry = place_country(c, h);
 			s = h->s;
 			h->kind = K_NONE;
 			orow = -1;
@@ -1828,10 +1822,8 @@ static uint32_t cue_name(const ctx *c, uint32_t p, uint32_t limit, bool before)
 	else if (l2 &&
 	         (r = jx_table_find(c->tb.surnames, c->t + p, l1 + l2)) >= 0)
 		sur = p2 + l2;
-	else if ((r = jx_table_find(c->tb.surnames, c->t + p, l1)) >= 0 &&
-	         strtoul(
-	             jx_table_str(c->tb.surnames, (uint32_t)r, c->tb.s_freq),
-	             NULL, 10) >= CUE_SURNAME_MIN)
+	else if (surname_freq(c, jx_table_find(c->tb.surnames, c->t + p, l1)) >=
+	         CUE_SURNAME_MIN)
 		sur = p2;
 	if (sur == 0 || sur >= limit || match_at(c, sur))
 		return p;
@@ -1971,13 +1963,10 @@ static bool dot_char(const ctx *c, uint32_t p)
  * norm p, or p. */
 static uint32_t name_word_at(const ctx *c, uint32_t p)
 {
-	int64_t i = c->doc->tokens ? tok_containing(c, p) : -1;
-	if (i < 0)
-		return p;
-	const jx_token *t = &c->doc->tokens[i];
-	uint32_t e = tok_ne(c, t);
-	return tok_ns(c, t) == p && e <= c->n &&
-	               !strncmp(tok_tag(c, t), "nr", 2) && uncovered(c, p, e)
+	const jx_token *t = word_at(c, p);
+	uint32_t e = t ? tok_ne(c, t) : p;
+	return t && e <= c->n && !strncmp(tok_tag(c, t), "nr", 2) &&
+	               uncovered(c, p, e)
 	           ? e
 	           : p;
 }
@@ -2148,12 +2137,8 @@ static void titled_media(ctx *c)
 			ok = y->s >= a && y->e <= b && y->ent < 0 &&
 			     (y->kind == K_COUNTRY || y->kind == K_PLACE ||
 			      y->kind == K_LEXPLACE);
-			if (ok && !ctry && y->kind == K_COUNTRY)
-				ctry = jx_table_str(c->tb.countries, y->row,
-				                    c->tb.c_country);
-			else if (ok && !ctry && y->kind == K_PLACE)
-				ctry = opt(jx_table_str(c->tb.places, y->row,
-				                        c->tb.p_country));
+			if (ok && !ctry)
+				ctry = place_country(c, y);
 		}
 		if (!ok)
 			continue;
@@ -2211,12 +2196,9 @@ static void lexicon_orgs_places(ctx *c)
 			}
 			inside = true;
 			tiled += y->e - y->s;
-			if (y->kind == K_COUNTRY && ctry == NULL)
-				ctry = jx_table_str(c->tb.countries, y->row,
-				                    c->tb.c_country);
-			else if (y->kind == K_PLACE && ctry == NULL)
-				ctry = opt(jx_table_str(c->tb.places, y->row,
-				                        c->tb.p_country));
+			if ((y->kind == K_COUNTRY || y->kind == K_PLACE) &&
+			    ctry == NULL)
+				ctry = place_country(c, y);
 			else if (y->kind != K_COUNTRY && y->kind != K_PLACE &&
 			         place)
 				ok = false; /* a place word keeps other names */
@@ -2533,12 +2515,8 @@ static void compose_orgs(ctx *c)
 		if (best == 0)
 			continue;
 		const char *ctry = h->ctry;
-		if (k == K_COUNTRY)
-			ctry = jx_table_str(c->tb.countries, h->row,
-			                    c->tb.c_country);
-		else if (k == K_PLACE)
-			ctry = opt(jx_table_str(c->tb.places, h->row,
-			                        c->tb.p_country));
+		if (k == K_COUNTRY || k == K_PLACE)
+			ctry = place_country(c, h);
 		else if (k == K_ORG)
 			ctry = opt(
 			    jx_table_str(c->tb.orgs, h->row, c->tb.o_country));
@@ -2827,11 +2805,7 @@ static void free_orgs(ctx *c)
 			if (h->e != b || h->ent >= 0 || is_abbr(c, h) ||
 			    (h->kind != K_COUNTRY && h->kind != K_PLACE))
 				break;
-			ctry = h->kind == K_COUNTRY
-			           ? jx_table_str(c->tb.countries, h->row,
-			                          c->tb.c_country)
-			           : opt(jx_table_str(c->tb.places, h->row,
-			                              c->tb.p_country));
+			ctry = place_country(c, h);
 			b = h->s;
 			h->kind = K_NONE;
 			memset(c->covered + h->s, 0, h->e - h->s);
@@ -3036,11 +3010,8 @@ static void surname_words(ctx *c)
 		if (g >= e || e > c->n || !all_han(c, s, e))
 			continue;
 		int64_t r = jx_table_find(c->tb.surnames, c->t + s, g - s);
-		if (r < 0 ||
-		    jx_table_find(c->tb.nonname, c->t + s, g - s) >= 0 ||
-		    strtoul(
-		        jx_table_str(c->tb.surnames, (uint32_t)r, c->tb.s_freq),
-		        NULL, 10) < CUE_SURNAME_MIN)
+		if (jx_table_find(c->tb.nonname, c->t + s, g - s) >= 0 ||
+		    surname_freq(c, r) < CUE_SURNAME_MIN)
 			continue;
 		/* the rest: a form of address after a name, or an office */
 		const char *side = cue_side(c, g, e);
@@ -3585,10 +3556,7 @@ static bool name_shaped(const ctx *c, uint32_t s, uint32_t e, bool loose)
 	uint32_t g = g1;
 	if (nc == 3 && jx_table_find(c->tb.surnames, c->t + s, g2 - s) >= 0)
 		g = g2; /* 歐陽|震 */
-	else if (r < 0 ||
-	         strtoul(
-	             jx_table_str(c->tb.surnames, (uint32_t)r, c->tb.s_freq),
-	             NULL, 10) < CUE_SURNAME_MIN ||
+	else if (surname_freq(c, r) < CUE_SURNAME_MIN ||
 	         jx_table_find(c->tb.nonname, c->t + s, g1 - s) >= 0)
 		return false;
 	if (e == g + char_len(c, g)) /* one given character */
