@@ -43,8 +43,9 @@ typedef struct tables {
 	const jx_table *ix, *countries, *places, *orgs, *media, *people,
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
 	    *alias_cues, *translit, *org_suffixes, *place_suffixes, *cues,
-	    *abbr_cues, *org_prefixes, *list_marks, *media_sfx;
+	    *abbr_cues, *org_prefixes, *list_marks, *media_sfx, *odds;
 	int ix_kind, ix_row;
+	int od_col[4]; /* names/name_odds: surname, first, last, single */
 	int c_country, c_form, p_country, p_kind, o_key, o_country, o_cameo,
 	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
 	    f_actor, d_then, s_freq, g_first, g_last, g_single, os_kind,
@@ -171,6 +172,14 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->g_first = jx_table_col(tb->given, "first");
 	tb->g_last = jx_table_col(tb->given, "last");
 	tb->g_single = jx_table_col(tb->given, "single");
+	tb->odds = jx_model_table(doc->model, "names/name_odds");
+	tb->od_col[0] = jx_table_col(tb->odds, "surname");
+	tb->od_col[1] = jx_table_col(tb->odds, "first");
+	tb->od_col[2] = jx_table_col(tb->odds, "last");
+	tb->od_col[3] = jx_table_col(tb->odds, "single");
+	for (int k = 0; k < 4; k++)
+		if (tb->od_col[k] < 0)
+			tb->odds = NULL;
 	if (tb->ix_kind < 0 || tb->ix_row < 0)
 		tb->ix = NULL;
 }
@@ -3703,6 +3712,16 @@ static void cue_words(ctx *c)
 		sd = w && !cue && we <= c->n ? cue_side(c, e, we) : NULL;
 		if (sd && (!strcmp(sd, "after") || !strcmp(sd, "both")))
 			cue = tok_tag(c, w)[0] == 'n' ? 2 : 1;
+		/* a speech verb after an adverb (橋本|還|表示) */
+		bool via_adverb = false;
+		if (!cue && w && tok_tag(c, w)[0] == 'd' &&
+		    i + 2 < d->ntokens && d->tokens[i + 2].start == w->end &&
+		    tok_tag(c, &d->tokens[i + 2])[0] == 'v' &&
+		    tok_ne(c, &d->tokens[i + 2]) <= c->n) {
+			sd = cue_side(c, we, tok_ne(c, &d->tokens[i + 2]));
+			via_adverb = sd && !strcmp(sd, "after");
+			cue = via_adverb ? 1 : 0;
+		}
 		if (cue == 0)
 			continue;
 		/* a lexicon noun is a noun first (大家, 農民, 科學家說)
@@ -3722,10 +3741,19 @@ static void cue_words(ctx *c)
 		 * names have at all (李柱銘|說) */
 		bool lexname = !unknown && nc == 3 && !strcmp(tag, "n") &&
 		               name_shaped_given(c, s, e, false);
-		if (!(unknown || rare || lexname ||
+		/* a transliteration or a Japanese surname the lexicon holds
+		 * as a noun, before a speech verb (瓊斯|說, 橋本|還|表示) */
+		bool speaker =
+		    !unknown && cue == 1 && !cue_before_word && tag[0] == 'n' &&
+		    nc >= 2 && !(u && one_han_word(c, u)) &&
+		    word_cost(c, s, e, NULL) >= RARE_NOUN_COST &&
+		    (translit_mostly(c, s, e) ||
+		     jx_table_find(c->tb.jp_surnames, c->t + s, e - s) >= 0);
+		if (!(unknown || rare || lexname || speaker ||
 		      (cue == 2 && nc >= 3 && tag[0] == 'n')))
 			continue;
-		if (!lexname && !name_shaped(c, s, e, unknown || rare))
+		if (!lexname &&
+		    !name_shaped(c, s, e, unknown || rare || speaker))
 			continue;
 		/* a noun with a country's name in it is about the country
 		 * (土方, 南北韓 before 領導人) */
@@ -3784,6 +3812,185 @@ static void cue_words(ctx *c)
 		if (x == NULL)
 			return;
 		entity_of_match(c, x);
+	}
+}
+
+/* Scored names: a common surname and one or two given-name characters
+ * that no cue points at (周|榆瑞 去世, 張|作璽 主持, 胥慧霞/nr 與), read
+ * when the characters are much likelier in a name than in running
+ * text.  The score is the sum of names/name_odds for the surname and
+ * each given character's position (a log likelihood ratio, x 1000),
+ * less the strength of any common word the name would hold or cut
+ * (清算 in 張潔|清算, 許久, 荣幸): SCORED_WORD_COST less the word's cost.
+ * A name begins a word; it ends one, or inside a word the segmenter
+ * built from unknown characters (郑咏是/x). */
+#define SCORED_SURNAME_MIN 100  /* per million people */
+#define SCORED_NAME_MIN    3000 /* the score a name needs */
+#define SCORED_WORD_COST   17000
+
+/* The odds column col (0 surname, 1 first, 2 last, 3 single) of the
+ * character at p, or INT32_MIN when it has none. */
+static int32_t name_odds(const ctx *c, uint32_t p, int col)
+{
+	int64_t r = jx_table_find(c->tb.odds, c->t + p, char_len(c, p));
+	if (r < 0)
+		return INT32_MIN;
+	const char *v =
+	    jx_table_str(c->tb.odds, (uint32_t)r, c->tb.od_col[col]);
+	return *v ? (int32_t)strtol(v, NULL, 10) : INT32_MIN;
+}
+
+/* How strongly the words over [s, e) hold it to other readings: the
+ * largest SCORED_WORD_COST - cost of the candidate as one word and of the
+ * words of two characters or more that overlap it; -1 when a common
+ * word lies inside it (高水平 is no 高 and 水平). */
+static int64_t scored_words(const ctx *c, uint32_t s, uint32_t e)
+{
+	const jishi_doc *d = c->doc;
+	int tag = -1;
+	int64_t pen = 0, wc = word_cost(c, s, e, &tag);
+	if (wc >= 0) {
+		const char *tn = jx_lex_tag_name(&d->model->lex, (uint16_t)tag);
+		if (wc < COMMON_WORD_COST && !(tn && !strncmp(tn, "nr", 2)))
+			return -1;
+		pen = SCORED_WORD_COST - wc;
+	}
+	int64_t i = tok_containing(c, s);
+	for (; i >= 0 && i < (int64_t)d->ntokens; i++) {
+		const jx_token *t = &d->tokens[i];
+		uint32_t ts = tok_ns(c, t), te = tok_ne(c, t);
+		if (ts >= e)
+			break;
+		if (te > c->n || jx_utf8_count(c->t + ts, te - ts) < 2 ||
+		    (ts == s && te == e))
+			continue;
+		int64_t k = word_cost(c, ts, te, NULL);
+		if (k < 0)
+			continue;
+		bool oov = (t->flags & JX_TOK_OOV) || tok_tag(c, t)[0] == 'x';
+		if (ts >= s && te <= e && !oov && k < RARE_NOUN_COST)
+			return -1;
+		if (SCORED_WORD_COST - k > pen)
+			pen = SCORED_WORD_COST - k;
+	}
+	return pen < 0 ? 0 : pen;
+}
+
+/* Does a word that ends with a street's or a camp's name begin at p (街,
+ * 道, 軍營)? */
+static bool street_at(const ctx *c, uint32_t p)
+{
+	static const char *const ends[] = {"街", "路", "道", "巷", "营", "營"};
+	const jx_token *t = word_at(c, p);
+	if (t == NULL || tok_ne(c, t) > c->n)
+		return false;
+	uint32_t e = tok_ne(c, t), last = prev_off(c, e);
+	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++)
+		if (e - last == strlen(ends[k]) &&
+		    !memcmp(c->t + last, ends[k], e - last))
+			return true;
+	return false;
+}
+
+/* The end of a scored name of three or two characters at token i (norm
+ * [s, ...)), or s. */
+static uint32_t scored_name(const ctx *c, uint32_t s)
+{
+	int64_t r = jx_table_find(c->tb.surnames, c->t + s, char_len(c, s));
+	int32_t so = name_odds(c, s, 0);
+	if (surname_freq(c, r) < SCORED_SURNAME_MIN || so == INT32_MIN ||
+	    after_numeral(c, s))
+		return s;
+	/* a single character glued before it is a name's (庫|許納) */
+	const jx_token *u = word_at(c, s);
+	if (u && u > c->doc->tokens && (u - 1)->end == u->start &&
+	    one_han_word(c, u - 1) && !verb_at(c, tok_ns(c, u - 1)))
+		return s;
+	uint32_t g1 = s + char_len(c, s);
+	for (int len = 3; len >= 2; len--) {
+		uint32_t g2 = g1, e = g1;
+		if (e >= c->n || !is_han(c, e))
+			return s;
+		e += char_len(c, e);
+		if (len == 3) {
+			if (e >= c->n || !is_han(c, e))
+				continue;
+			g2 = e;
+			e += char_len(c, e);
+		}
+		if (!uncovered(c, s, e))
+			continue;
+		bool stop = false;
+		for (uint32_t q = g1; q < e && !stop; q += char_len(c, q))
+			stop = jx_table_find(c->tb.nonname, c->t + q,
+			                     char_len(c, q)) >= 0;
+		/* no division's suffix at the end (耿鎮, 陳溝村; 江 山 end
+		 * names) */
+		uint32_t last = prev_off(c, e);
+		const char *k = suffix_kind(c, c->tb.place_suffixes,
+		                            c->tb.ps_kind, last, e);
+		if (stop || (k && !strcmp(k, "division")))
+			continue;
+		/* it ends a word, or a word of unknown characters goes on
+		 * with one that stops names (鄭詠|是; not 黃政|鍀) */
+		if (!tok_edge(c, e)) {
+			int64_t ti = tok_containing(c, prev_off(c, e));
+			const jx_token *t = ti < 0 ? NULL : &c->doc->tokens[ti];
+			if (t == NULL ||
+			    !((t->flags & JX_TOK_OOV) ||
+			      tok_tag(c, t)[0] == 'x') ||
+			    jx_table_find(c->tb.nonname, c->t + e,
+			                  char_len(c, e)) < 0 ||
+			    suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, e,
+			                e + char_len(c, e)) ||
+			    after_numeral(c, e)) /* 王磊六|段 */
+				continue;
+		} else {
+			/* nor is a single character glued after it (黃政|鍀) */
+			const jx_token *w = word_at(c, e);
+			if (w && one_han_word(c, w) && !verb_at(c, e) &&
+			    jx_table_find(c->tb.nonname, c->t + e,
+			                  char_len(c, e)) < 0)
+				continue;
+		}
+		int32_t a = name_odds(c, g1, len == 3 ? 1 : 3),
+		        b = len == 3 ? name_odds(c, g2, 2) : 0;
+		if (a == INT32_MIN || b == INT32_MIN)
+			continue;
+		/* not the name of a street, firm or camp (敬誠|街, 李寧|公司,
+		 * 石崗|軍營) nor a whole title (《阿里郎》) */
+		if (suffix_word_at(c, e) || street_at(c, e) ||
+		    (s >= 3 && e + 3 <= c->n &&
+		     !memcmp(c->t + s - 3, "\xE3\x80\x8A", 3) &&
+		     !memcmp(c->t + e, "\xE3\x80\x8B", 3)))
+			continue;
+		int64_t pen = scored_words(c, s, e);
+		if (pen < 0)
+			continue;
+		if ((int64_t)so + a + b - pen >= SCORED_NAME_MIN)
+			return e;
+	}
+	return s;
+}
+
+static void scored_names(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.odds == NULL)
+		return;
+	for (uint32_t i = 0; i < d->ntokens; i++) {
+		uint32_t s = tok_ns(c, &d->tokens[i]);
+		if (s >= c->n || !is_han(c, s) || c->covered[s])
+			continue;
+		uint32_t e = scored_name(c, s);
+		if (e == s)
+			continue;
+		match *x = add_match(c, s, e, K_NAME, 0);
+		if (x == NULL)
+			return;
+		entity_of_match(c, x);
+		while (i + 1 < d->ntokens && tok_ns(c, &d->tokens[i + 1]) < e)
+			i++;
 	}
 }
 
@@ -4429,6 +4636,7 @@ void jx_ent_run(jishi_doc *doc)
 	cue_words(&c);
 	free_names(&c);
 	list_names(&c);
+	scored_names(&c);
 	level_prefix(&c);
 	rest(&c);
 	repeat_names(&c);
