@@ -2830,6 +2830,42 @@ static void free_orgs(ctx *c)
 	}
 }
 
+/* An organisation built from its parts right after another one built so
+ * is a unit of it, and the two are one name (加拿大海軍|太平洋艦隊,
+ * 美國國會|非洲裔議員團, 加州大學|聖迭戈分校): the later one takes the
+ * whole span and the earlier one's country (the parent's: 美國在台協會|
+ * 台北辦事處 is American). A known organisation keeps its own name and
+ * codes (歐盟|港澳辦事處, 聯合國|安理會). */
+static void chain_orgs(ctx *c)
+{
+	/* the organisation built from parts that starts at each offset */
+	uint32_t *at = jx_arena_zalloc(&c->doc->arena,
+	                               sizeof(uint32_t) * ((size_t)c->n + 1));
+	if (at == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return;
+	}
+	for (uint32_t j = 0; j < c->nm; j++)
+		if (c->m[j].kind == K_LEXORG && c->m[j].ent < 0 &&
+		    jx_utf8_count(c->t + c->m[j].s, c->m[j].e - c->m[j].s) >= 2)
+			at[c->m[j].s] = j + 1;
+	for (uint32_t i = 0; i < c->nm; i++) {
+		match *a = &c->m[i];
+		if (a->kind != K_LEXORG || a->ent >= 0 || at[a->e] == 0 ||
+		    !tok_edge(c, a->s) || !tok_edge(c, a->e))
+			continue;
+		match *b = &c->m[at[a->e] - 1];
+		if (b->kind != K_LEXORG || b->s != a->e)
+			continue;
+		if (a->ctry)
+			b->ctry = a->ctry;
+		at[b->s] = 0;
+		b->s = a->s;
+		at[b->s] = (uint32_t)(b - c->m) + 1;
+		a->kind = K_NONE;
+	}
+}
+
 /* A word the lexicon tags as a name or does not know that ends with an
  * administrative suffix is a place of its own (薛埠鎮/nr), so that
  * organisations can be built on it (薛埠鎮|黨委). Returns 1 when token a
@@ -4625,6 +4661,7 @@ void jx_ent_run(jishi_doc *doc)
 	if (c.nm > 1)
 		qsort(c.m, c.nm, sizeof(match), cmp_match);
 	free_orgs(&c);
+	chain_orgs(&c);
 	if (c.nm > 1)
 		qsort(c.m, c.nm, sizeof(match), cmp_match);
 	chains(&c);
