@@ -4030,6 +4030,53 @@ static void scored_names(ctx *c)
 	}
 }
 
+/* A name read after the title chains (by a cue or a list, or scored)
+ * that an office follows holds that office, and the two are a form of
+ * the person (魯托|總統, 穆罕默德|總統, 圖伊馬萊阿利法諾|國家元首), as
+ * the chains give a dictionary person's (李在明|總統). An office with a
+ * name right after it is that name's (主席|習近平). */
+static void titles_after(ctx *c)
+{
+	uint32_t nm = c->nm;
+	/* the name ending at each offset */
+	uint32_t *end = jx_arena_zalloc(&c->doc->arena,
+	                                sizeof(uint32_t) * ((size_t)c->n + 1));
+	uint8_t *start = jx_arena_zalloc(&c->doc->arena, (size_t)c->n + 1);
+	if (end == NULL || start == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return;
+	}
+	for (uint32_t j = 0; j < nm; j++) {
+		if (c->m[j].kind == K_NAME || c->m[j].kind == K_PERSON) {
+			end[c->m[j].e] = j + 1;
+			start[c->m[j].s] = 1;
+		}
+	}
+	for (uint32_t i = 0; i < nm; i++) {
+		const match *t = &c->m[i];
+		if (t->kind != K_OFFICE || end[t->s] == 0 || start[t->e])
+			continue;
+		const match *p = &c->m[end[t->s] - 1];
+		if (p->kind != K_NAME)
+			continue; /* a dictionary person's: chains */
+		int32_t ei = entity_of_match(c, &c->m[end[t->s] - 1]);
+		if (ei < 0)
+			continue;
+		bool then;
+		const char *org = title_org(c, i, &then);
+		if (i > 0 && c->m[i - 1].kind == K_MOD && c->m[i - 1].e == t->s)
+			then = then ||
+			       strcmp(jx_table_str(c->tb.mods, c->m[i - 1].row,
+			                           c->tb.d_then),
+			              "yes") == 0;
+		t = &c->m[i];
+		p = &c->m[end[t->s] - 1];
+		add_title(c, ei, t, org, then);
+		add_span(c, &ent_at(c, ei)->forms,
+		         jx_doc_span(c->doc, p->s, t->e));
+	}
+}
+
 /* The kind of list mark token t is ("list", "conj"), or NULL. */
 static const char *list_mark(const ctx *c, const jx_token *t)
 {
@@ -4358,6 +4405,41 @@ static void surname_titles(ctx *c)
 }
 
 /* A parenthesis after a person naming another form: 金惠景（前譯金惠慶）. */
+/* Are the n bytes at s a person's name in Latin letters: words that
+ * begin with a capital, of letters, apostrophes, hyphens and dots, one
+ * to five of them, separated by single spaces (Benedict Rogers, J.K.
+ * Rowling, Jean-Luc Mélenchon is not: ASCII only)? */
+static bool latin_name(const uint8_t *s, uint32_t n)
+{
+	if (n < 2 || n > 38)
+		return false;
+	int words = 0;
+	uint32_t ws = 0; /* the current word's start */
+	for (uint32_t i = 0; i <= n; i++) {
+		if (i == n || s[i] == ' ') {
+			/* a word has a small letter or is an initial (J.);
+			 * CEO, UN are no names */
+			uint32_t wl = i - ws;
+			bool small = false;
+			for (uint32_t k = ws; k < i; k++)
+				small = small || (s[k] >= 'a' && s[k] <= 'z');
+			if (wl == 0 ||
+			    !(small || (wl == 2 && s[ws + 1] == '.')))
+				return false;
+			words++;
+			ws = i + 1;
+			continue;
+		}
+		uint8_t ch = s[i];
+		if (i == ws ? !(ch >= 'A' && ch <= 'Z')
+		            : !((ch >= 'a' && ch <= 'z') ||
+		                (ch >= 'A' && ch <= 'Z') || ch == '\'' ||
+		                ch == '-' || ch == '.'))
+			return false;
+	}
+	return words <= 5;
+}
+
 static void paren_aliases(ctx *c)
 {
 	jx_vec *v = &c->doc->entities;
@@ -4386,6 +4468,11 @@ static void paren_aliases(ctx *c)
 				close++;
 			if (close >= n || close - p >= 40)
 				continue;
+			/* a name in Latin letters: 羅哲斯（Benedict Rogers） */
+			if (latin_name(s + p, close - p)) {
+				add_span(c, &e->mentions, (jx_span){p, close});
+				continue;
+			}
 			/* a cue (前譯, 又譯 …) then the other form */
 			const jx_table *cues = c->tb.alias_cues;
 			for (uint32_t cl = 3; cues && cl <= 9 && p + cl < close;
@@ -4674,6 +4761,7 @@ void jx_ent_run(jishi_doc *doc)
 	free_names(&c);
 	list_names(&c);
 	scored_names(&c);
+	titles_after(&c);
 	level_prefix(&c);
 	rest(&c);
 	repeat_names(&c);
