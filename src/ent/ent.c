@@ -43,9 +43,11 @@ typedef struct tables {
 	const jx_table *ix, *countries, *places, *orgs, *media, *people,
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
 	    *alias_cues, *translit, *org_suffixes, *place_suffixes, *cues,
-	    *abbr_cues, *org_prefixes, *list_marks, *media_sfx, *odds;
+	    *abbr_cues, *org_prefixes, *list_marks, *media_sfx, *odds,
+	    *state_forms, *sfx_forms;
 	int ix_kind, ix_row;
 	int od_col[4]; /* names/name_odds: surname, first, last, single */
+	int sf_full;   /* entity/org_suffix_forms: full */
 	int c_country, c_form, p_country, p_kind, o_key, o_country, o_cameo,
 	    m_country, a_key, a_country, a_role, a_org, a_from, a_to, f_role,
 	    f_actor, d_then, s_freq, g_first, g_last, g_single, os_kind,
@@ -173,6 +175,11 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->g_last = jx_table_col(tb->given, "last");
 	tb->g_single = jx_table_col(tb->given, "single");
 	tb->odds = jx_model_table(doc->model, "names/name_odds");
+	tb->state_forms = jx_model_table(doc->model, "entity/state_forms");
+	tb->sfx_forms = jx_model_table(doc->model, "entity/org_suffix_forms");
+	tb->sf_full = jx_table_col(tb->sfx_forms, "full");
+	if (tb->sf_full < 0)
+		tb->sfx_forms = NULL;
 	tb->od_col[0] = jx_table_col(tb->odds, "surname");
 	tb->od_col[1] = jx_table_col(tb->odds, "first");
 	tb->od_col[2] = jx_table_col(tb->odds, "last");
@@ -1159,6 +1166,37 @@ static const char *arena_key(ctx *c, const char *prefix, const uint8_t *s,
 }
 
 /* The entity a gazetteer or dictionary match stands for. */
+/* The key of an organisation built from parts: its name, with a short
+ * suffix written in full (總領館 -> 總領事館: entity/org_suffix_forms), so
+ * that both forms are one organisation. */
+static const char *org_key(ctx *c, const match *x)
+{
+	const uint8_t *s = c->t + x->s;
+	uint32_t len = x->e - x->s;
+	if (c->tb.sfx_forms == NULL)
+		return arena_key(c, "L:", s, len);
+	uint32_t b = x->e;
+	for (int k = 0; k < 3 && b > x->s; k++) {
+		b = prev_off(c, b);
+		int64_t r = jx_table_find(c->tb.sfx_forms, c->t + b, x->e - b);
+		if (r < 0)
+			continue;
+		const char *full =
+		    jx_table_str(c->tb.sfx_forms, (uint32_t)r, c->tb.sf_full);
+		size_t fl = strlen(full), pl = b - x->s;
+		/* not when the full form is written (大使館 ends with 使館) */
+		if (len >= fl && !memcmp(s + len - fl, full, fl))
+			break;
+		uint8_t *buf = jx_arena_alloc(&c->doc->arena, pl + fl);
+		if (buf == NULL)
+			break;
+		memcpy(buf, s, pl);
+		memcpy(buf + pl, full, fl);
+		return arena_key(c, "L:", buf, (uint32_t)(pl + fl));
+	}
+	return arena_key(c, "L:", s, len);
+}
+
 static int32_t entity_of_match(ctx *c, match *x)
 {
 	const tables *tb = &c->tb;
@@ -1255,11 +1293,14 @@ static int32_t entity_of_match(ctx *c, match *x)
 	case K_LEXORG:
 	case K_LEXPLACE:
 	case K_SITE:
-		ei = entity_for(c,
-		                x->kind == K_LEXORG     ? JX_ENT_ORG
-		                : x->kind == K_LEXPLACE ? JX_ENT_GPE
-		                                        : JX_ENT_LOC,
-		                arena_key(c, "L:", s, len), sp);
+		ei =
+		    entity_for(c,
+		               x->kind == K_LEXORG     ? JX_ENT_ORG
+		               : x->kind == K_LEXPLACE ? JX_ENT_GPE
+		                                       : JX_ENT_LOC,
+		               x->kind == K_LEXORG ? org_key(c, x)
+		                                   : arena_key(c, "L:", s, len),
+		               sp);
 		if (ei >= 0 && x->ctry)
 			ent_at(c, ei)->country = x->ctry;
 		break;
@@ -2358,6 +2399,34 @@ static bool suffix2(const ctx *c, uint32_t s, uint32_t e)
 			return true;
 	}
 	return false;
+}
+
+/* A country's short name and a state form after it are the country's
+ * full name (薩摩亞|獨立國, 斐濟|共和國, 俄羅斯|聯邦): the country match
+ * takes the form when it ends on a word edge and nothing else holds it.
+ * Full names that name another state are in the gazetteer and won the
+ * scan (剛果民主共和國 is COD, not 剛果). */
+static void state_forms(ctx *c)
+{
+	if (c->tb.state_forms == NULL)
+		return;
+	for (uint32_t i = 0; i < c->nm; i++) {
+		match *y = &c->m[i];
+		if (y->kind != K_COUNTRY || y->e >= c->n || !is_han(c, y->e))
+			continue;
+		uint32_t best = 0, q = y->e;
+		for (int k = 0; k < 7 && q < c->n && is_han(c, q); k++) {
+			q += char_len(c, q);
+			if (jx_table_find(c->tb.state_forms, c->t + y->e,
+			                  q - y->e) >= 0 &&
+			    tok_edge(c, q))
+				best = q;
+		}
+		if (best == 0 || !uncovered(c, y->e, best))
+			continue;
+		memset(c->covered + y->e, 1, best - y->e);
+		y->e = best;
+	}
 }
 
 /* A country, place or organisation (two characters or more) followed by
@@ -4731,6 +4800,7 @@ void jx_ent_run(jishi_doc *doc)
 		c.tn[2 * (size_t)i + 1] = jx_doc_norm(doc, doc->tokens[i].end);
 	}
 	scan(&c);
+	state_forms(&c);
 	if (doc->oom)
 		return;
 	widen_names(&c);
