@@ -4115,15 +4115,40 @@ static void titles_after(ctx *c)
 		c->doc->oom = JISHI_ENOMEM;
 		return;
 	}
+	uint32_t *begin = jx_arena_zalloc(
+	    &c->doc->arena, sizeof(uint32_t) * ((size_t)c->n + 1));
+	if (begin == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return;
+	}
 	for (uint32_t j = 0; j < nm; j++) {
 		if (c->m[j].kind == K_NAME || c->m[j].kind == K_PERSON) {
 			end[c->m[j].e] = j + 1;
 			start[c->m[j].s] = 1;
+			begin[c->m[j].s] = j + 1;
 		}
 	}
 	for (uint32_t i = 0; i < nm; i++) {
 		const match *t = &c->m[i];
-		if (t->kind != K_OFFICE || end[t->s] == 0 || start[t->e])
+		if (t->kind != K_OFFICE)
+			continue;
+		/* a name read after the chains right after the office:
+		 * 肯尼亞總統|魯托 (the chains could not read 魯托) */
+		if (begin[t->e] && c->m[begin[t->e] - 1].kind == K_NAME) {
+			bool then;
+			const char *org = title_org(c, i, &then);
+			if (i > 0 && c->m[i - 1].kind == K_MOD &&
+			    c->m[i - 1].e == c->m[i].s)
+				then =
+				    then || strcmp(jx_table_str(c->tb.mods,
+				                                c->m[i - 1].row,
+				                                c->tb.d_then),
+				                   "yes") == 0;
+			add_title(c, entity_of_match(c, &c->m[begin[t->e] - 1]),
+			          &c->m[i], org, then);
+			continue;
+		}
+		if (end[t->s] == 0 || start[t->e])
 			continue;
 		const match *p = &c->m[end[t->s] - 1];
 		if (p->kind != K_NAME)
@@ -4374,10 +4399,41 @@ static void rest(ctx *c)
 			entity_of_match(c, &c->m[i]);
 }
 
+/* Are all the names that overlap [s, e) names read with the name model
+ * that lie inside it and are shorter? */
+static bool names_inside(const ctx *c, uint32_t s, uint32_t e)
+{
+	bool any = false;
+	for (uint32_t k = 0; k < c->nm; k++) {
+		const match *y = &c->m[k];
+		if (y->kind == K_NONE || y->e <= s || y->s >= e)
+			continue;
+		if (y->kind != K_NAME || y->s < s || y->e > e ||
+		    y->e - y->s >= e - s)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 /* Every occurrence of a K_NAME person's name (read once after a title). */
 static void repeat_names(ctx *c)
 {
 	jx_vec *v = &c->doc->entities;
+	/* the office starting at each offset, for 魯托|總統 at a repeat */
+	uint32_t *office = jx_arena_zalloc(
+	    &c->doc->arena, sizeof(uint32_t) * ((size_t)c->n + 1));
+	uint8_t *named = jx_arena_zalloc(&c->doc->arena, (size_t)c->n + 1);
+	if (office == NULL || named == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return;
+	}
+	for (uint32_t k = 0; k < c->nm; k++) {
+		if (c->m[k].kind == K_OFFICE)
+			office[c->m[k].s] = k + 1;
+		else if (c->m[k].kind == K_NAME || c->m[k].kind == K_PERSON)
+			named[c->m[k].s] = 1;
+	}
 	for (uint32_t i = 0; i < v->n; i++) {
 		jx_entity *e = ent_at(c, (int32_t)i);
 		if (e->type != JX_ENT_PERSON || strncmp(e->key, "N:", 2))
@@ -4403,6 +4459,11 @@ static void repeat_names(ctx *c)
 			for (uint32_t b = p; b < p + len && !self && !inside;
 			     b++)
 				inside = c->covered[b] != 0;
+			/* a shorter name read inside it is a misreading of it
+			 * (同|圖伊馬萊阿利法諾 gave 伊馬萊): the repeat wins
+			 * and drop_nested removes the shorter one */
+			if (inside && !self)
+				inside = !names_inside(c, p, p + len);
 			/* not the start of a longer person's name: 羅哲 in
 			 * 羅哲斯 */
 			for (uint32_t k = 0; k < v->n && !inside; k++) {
@@ -4414,8 +4475,21 @@ static void repeat_names(ctx *c)
 				inside = ol > len && p + ol <= c->n &&
 				         memcmp(c->t + p, o->key + 2, ol) == 0;
 			}
-			if (!inside)
-				add_mention(c, (int32_t)i, p, p + len);
+			if (inside)
+				continue;
+			add_mention(c, (int32_t)i, p, p + len);
+			/* an office after it with no name of its own */
+			uint32_t oi = office[p + len];
+			if (oi && !named[c->m[oi - 1].e]) {
+				bool then;
+				const char *org = title_org(c, oi - 1, &then);
+				e = ent_at(c, (int32_t)i);
+				add_title(c, (int32_t)i, &c->m[oi - 1], org,
+				          then);
+				add_span(
+				    c, &e->forms,
+				    jx_doc_span(c->doc, p, c->m[oi - 1].e));
+			}
 		}
 	}
 }
