@@ -92,6 +92,10 @@ typedef struct tables {
  * part of three characters or more (哈努|家) */
 #define DOT_EDGE_MIN 10
 
+typedef struct startix {
+	uint32_t s, k;
+} startix;
+
 typedef struct ctx {
 	jishi_doc *doc;
 	uint8_t *covered; /* per norm byte: 2 starts a match, 1 inside one */
@@ -100,7 +104,10 @@ typedef struct ctx {
 	tables tb;
 	match *m;
 	uint32_t nm, cap;
-	uint32_t *tn; /* per token: its norm start and end (tok_ns, tok_ne) */
+	uint32_t *tn;  /* per token: its norm start and end (tok_ns, tok_ne) */
+	startix *orgs; /* the known organisations by start, built at the first
+	                  title_org; NULL before */
+	uint32_t norgs;
 } ctx;
 
 /* The norm offsets of token t's start and end, found once per document:
@@ -113,6 +120,51 @@ static uint32_t tok_ns(const ctx *c, const jx_token *t)
 static uint32_t tok_ne(const ctx *c, const jx_token *t)
 {
 	return c->tn[2 * (size_t)(t - c->doc->tokens) + 1];
+}
+
+static int cmp_startix(const void *a, const void *b)
+{
+	const startix *x = a, *y = b;
+	return (x->s > y->s) - (x->s < y->s);
+}
+
+/* The matches of the kinds in mask (bit 1 << K_*) by their start, or by
+ * their end when by_end, sorted; their number in *n. NULL when there are
+ * none (or memory ran out: doc->oom). Replaces arrays the size of the
+ * text, which long documents cannot afford a pass. */
+static startix *match_index(ctx *c, uint32_t mask, bool by_end, uint32_t *n)
+{
+	*n = 0;
+	for (uint32_t k = 0; k < c->nm; k++)
+		*n += (mask >> c->m[k].kind) & 1u;
+	if (*n == 0)
+		return NULL;
+	startix *ix = jx_arena_alloc(&c->doc->arena, sizeof(startix) * *n);
+	if (ix == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		*n = 0;
+		return NULL;
+	}
+	uint32_t w = 0;
+	for (uint32_t k = 0; k < c->nm; k++)
+		if ((mask >> c->m[k].kind) & 1u)
+			ix[w++] = (startix){by_end ? c->m[k].e : c->m[k].s, k};
+	qsort(ix, w, sizeof(startix), cmp_startix);
+	return ix;
+}
+
+/* The first entry of ix at pos (its match index), or -1. */
+static int64_t index_at(const startix *ix, uint32_t n, uint32_t pos)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (ix[mid].s < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && ix[lo].s == pos ? (int64_t)ix[lo].k : -1;
 }
 
 /* ---- tables ----------------------------------------------------------- */
@@ -1333,6 +1385,23 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 {
 	*then = false;
 	uint32_t at = c->m[i].s;
+	/* a known organisation the title begins with is its own
+	 * (國務院|副總理, 聯合國|秘書長) unless a country or body stands
+	 * before it (美國國務院|發言人 is read below) */
+	const char *inner = NULL;
+	if (c->orgs == NULL && !c->doc->oom)
+		c->orgs = match_index(c, 1u << K_ORG, false, &c->norgs);
+	int64_t oi = c->orgs ? index_at(c->orgs, c->norgs, at) : -1;
+	if (oi >= 0 && c->m[oi].kind == K_ORG && c->m[oi].s == at &&
+	    c->m[oi].e < c->m[i].e)
+		inner = jx_table_str(c->tb.orgs, c->m[oi].row, c->tb.o_key);
+	for (uint32_t j = c->nm; inner == NULL && j-- > 0 && c->nm - j <= 64;) {
+		/* the latest matches: an organisation built after the
+		 * index (office_orgs: 國務院|副總理) */
+		const match *y = &c->m[j];
+		if (y->kind == K_ORG && y->s == at && y->e < c->m[i].e)
+			inner = jx_table_str(c->tb.orgs, y->row, c->tb.o_key);
+	}
 	for (uint32_t j = i; j-- > 0;) {
 		match *y = &c->m[j];
 		if (y->kind == K_NONE || y->e > at)
@@ -1387,7 +1456,7 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 		}
 		at = y->s;
 	}
-	return NULL;
+	return inner;
 }
 
 static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
@@ -2907,30 +2976,26 @@ static void free_orgs(ctx *c)
  * codes (歐盟|港澳辦事處, 聯合國|安理會). */
 static void chain_orgs(ctx *c)
 {
-	/* the organisation built from parts that starts at each offset */
-	uint32_t *at = jx_arena_zalloc(&c->doc->arena,
-	                               sizeof(uint32_t) * ((size_t)c->n + 1));
-	if (at == NULL) {
-		c->doc->oom = JISHI_ENOMEM;
+	/* the organisations built from parts, by start */
+	uint32_t nx;
+	startix *ix = match_index(c, 1u << K_LEXORG, false, &nx);
+	if (ix == NULL)
 		return;
-	}
-	for (uint32_t j = 0; j < c->nm; j++)
-		if (c->m[j].kind == K_LEXORG && c->m[j].ent < 0 &&
-		    jx_utf8_count(c->t + c->m[j].s, c->m[j].e - c->m[j].s) >= 2)
-			at[c->m[j].s] = j + 1;
 	for (uint32_t i = 0; i < c->nm; i++) {
 		match *a = &c->m[i];
-		if (a->kind != K_LEXORG || a->ent >= 0 || at[a->e] == 0 ||
-		    !tok_edge(c, a->s) || !tok_edge(c, a->e))
+		if (a->kind != K_LEXORG || a->ent >= 0 || !tok_edge(c, a->s) ||
+		    !tok_edge(c, a->e))
 			continue;
-		match *b = &c->m[at[a->e] - 1];
-		if (b->kind != K_LEXORG || b->s != a->e)
+		int64_t bi = index_at(ix, nx, a->e);
+		if (bi < 0)
+			continue;
+		match *b = &c->m[bi];
+		if (b->kind != K_LEXORG || b->s != a->e || b->ent >= 0 ||
+		    jx_utf8_count(c->t + b->s, b->e - b->s) < 2)
 			continue;
 		if (a->ctry)
 			b->ctry = a->ctry;
-		at[b->s] = 0;
 		b->s = a->s;
-		at[b->s] = (uint32_t)(b - c->m) + 1;
 		a->kind = K_NONE;
 	}
 }
@@ -3709,15 +3774,6 @@ static bool one_han_word(const ctx *c, const jx_token *t)
  * word must be a noun, a name or unknown to the lexicon, and known names
  * must not cover it. */
 /* A match's start and index, to find matches by start. */
-typedef struct startix {
-	uint32_t s, k;
-} startix;
-
-static int cmp_startix(const void *a, const void *b)
-{
-	const startix *x = a, *y = b;
-	return (x->s > y->s) - (x->s < y->s);
-}
 
 static void cue_words(ctx *c)
 {
@@ -4106,35 +4162,21 @@ static void scored_names(ctx *c)
  * name right after it is that name's (主席|習近平). */
 static void titles_after(ctx *c)
 {
-	uint32_t nm = c->nm;
-	/* the name ending at each offset */
-	uint32_t *end = jx_arena_zalloc(&c->doc->arena,
-	                                sizeof(uint32_t) * ((size_t)c->n + 1));
-	uint8_t *start = jx_arena_zalloc(&c->doc->arena, (size_t)c->n + 1);
-	if (end == NULL || start == NULL) {
-		c->doc->oom = JISHI_ENOMEM;
+	uint32_t nm = c->nm, ne, nb;
+	/* the names by end and by start */
+	uint32_t mask = 1u << K_NAME | 1u << K_PERSON;
+	startix *ends = match_index(c, mask, true, &ne);
+	startix *begins = match_index(c, mask, false, &nb);
+	if (ends == NULL)
 		return;
-	}
-	uint32_t *begin = jx_arena_zalloc(
-	    &c->doc->arena, sizeof(uint32_t) * ((size_t)c->n + 1));
-	if (begin == NULL) {
-		c->doc->oom = JISHI_ENOMEM;
-		return;
-	}
-	for (uint32_t j = 0; j < nm; j++) {
-		if (c->m[j].kind == K_NAME || c->m[j].kind == K_PERSON) {
-			end[c->m[j].e] = j + 1;
-			start[c->m[j].s] = 1;
-			begin[c->m[j].s] = j + 1;
-		}
-	}
 	for (uint32_t i = 0; i < nm; i++) {
 		const match *t = &c->m[i];
 		if (t->kind != K_OFFICE)
 			continue;
 		/* a name read after the chains right after the office:
 		 * 肯尼亞總統|魯托 (the chains could not read 魯托) */
-		if (begin[t->e] && c->m[begin[t->e] - 1].kind == K_NAME) {
+		int64_t bi = index_at(begins, nb, t->e);
+		if (bi >= 0 && c->m[bi].kind == K_NAME) {
 			bool then;
 			const char *org = title_org(c, i, &then);
 			if (i > 0 && c->m[i - 1].kind == K_MOD &&
@@ -4144,16 +4186,17 @@ static void titles_after(ctx *c)
 				                                c->m[i - 1].row,
 				                                c->tb.d_then),
 				                   "yes") == 0;
-			add_title(c, entity_of_match(c, &c->m[begin[t->e] - 1]),
-			          &c->m[i], org, then);
+			add_title(c, entity_of_match(c, &c->m[bi]), &c->m[i],
+			          org, then);
 			continue;
 		}
-		if (end[t->s] == 0 || start[t->e])
+		int64_t pi = index_at(ends, ne, t->s);
+		if (pi < 0 || bi >= 0)
 			continue;
-		const match *p = &c->m[end[t->s] - 1];
+		const match *p = &c->m[pi];
 		if (p->kind != K_NAME)
 			continue; /* a dictionary person's: chains */
-		int32_t ei = entity_of_match(c, &c->m[end[t->s] - 1]);
+		int32_t ei = entity_of_match(c, &c->m[pi]);
 		if (ei < 0)
 			continue;
 		bool then;
@@ -4164,7 +4207,7 @@ static void titles_after(ctx *c)
 			                           c->tb.d_then),
 			              "yes") == 0;
 		t = &c->m[i];
-		p = &c->m[end[t->s] - 1];
+		p = &c->m[pi];
 		add_title(c, ei, t, org, then);
 		add_span(c, &ent_at(c, ei)->forms,
 		         jx_doc_span(c->doc, p->s, t->e));
@@ -4420,20 +4463,13 @@ static bool names_inside(const ctx *c, uint32_t s, uint32_t e)
 static void repeat_names(ctx *c)
 {
 	jx_vec *v = &c->doc->entities;
-	/* the office starting at each offset, for 魯托|總統 at a repeat */
-	uint32_t *office = jx_arena_zalloc(
-	    &c->doc->arena, sizeof(uint32_t) * ((size_t)c->n + 1));
-	uint8_t *named = jx_arena_zalloc(&c->doc->arena, (size_t)c->n + 1);
-	if (office == NULL || named == NULL) {
-		c->doc->oom = JISHI_ENOMEM;
+	/* the offices and the names by start, for 魯托|總統 at a repeat */
+	uint32_t no, nn;
+	startix *offices = match_index(c, 1u << K_OFFICE, false, &no);
+	startix *names =
+	    match_index(c, 1u << K_NAME | 1u << K_PERSON, false, &nn);
+	if (c->doc->oom)
 		return;
-	}
-	for (uint32_t k = 0; k < c->nm; k++) {
-		if (c->m[k].kind == K_OFFICE)
-			office[c->m[k].s] = k + 1;
-		else if (c->m[k].kind == K_NAME || c->m[k].kind == K_PERSON)
-			named[c->m[k].s] = 1;
-	}
 	for (uint32_t i = 0; i < v->n; i++) {
 		jx_entity *e = ent_at(c, (int32_t)i);
 		if (e->type != JX_ENT_PERSON || strncmp(e->key, "N:", 2))
@@ -4479,16 +4515,15 @@ static void repeat_names(ctx *c)
 				continue;
 			add_mention(c, (int32_t)i, p, p + len);
 			/* an office after it with no name of its own */
-			uint32_t oi = office[p + len];
-			if (oi && !named[c->m[oi - 1].e]) {
+			int64_t oi = index_at(offices, no, p + len);
+			if (oi >= 0 && index_at(names, nn, c->m[oi].e) < 0) {
 				bool then;
-				const char *org = title_org(c, oi - 1, &then);
+				const char *org =
+				    title_org(c, (uint32_t)oi, &then);
 				e = ent_at(c, (int32_t)i);
-				add_title(c, (int32_t)i, &c->m[oi - 1], org,
-				          then);
-				add_span(
-				    c, &e->forms,
-				    jx_doc_span(c->doc, p, c->m[oi - 1].e));
+				add_title(c, (int32_t)i, &c->m[oi], org, then);
+				add_span(c, &e->forms,
+				         jx_doc_span(c->doc, p, c->m[oi].e));
 			}
 		}
 	}
@@ -4672,10 +4707,31 @@ static bool in_term(const char *d, const char *from, const char *to)
 	return true;
 }
 
+/* The country of a title's organisation: a country code is its own
+ * (KOR); an organisation key gives the gazetteer's country of that
+ * organisation (USA_FBI: USA; HRW and UN: none). */
+static const char *org_country(const ctx *c, const char *org)
+{
+	if (org == NULL)
+		return NULL;
+	const jx_table *ct = c->tb.countries, *ot = c->tb.orgs;
+	if (strlen(org) == 3 && ct)
+		for (uint32_t r = 0; r < ct->nrows; r++)
+			if (!strcmp(jx_table_str(ct, r, c->tb.c_country), org))
+				return jx_table_str(ct, r, c->tb.c_country);
+	if (ot)
+		for (uint32_t r = 0; r < ot->nrows; r++)
+			if (!strcmp(jx_table_str(ot, r, c->tb.o_key), org))
+				return opt(
+				    jx_table_str(ot, r, c->tb.o_country));
+	return NULL;
+}
+
 static void codes(ctx *c)
 {
 	const tables *tb = &c->tb;
 	const char *anchor = c->doc->anchor[0] ? c->doc->anchor : NULL;
+	const char *seen[64] = {0}, *seen_c[64] = {0};
 	for (uint32_t i = 0; i < c->doc->entities.n; i++) {
 		jx_entity *e = ent_at(c, (int32_t)i);
 		if (e->type != JX_ENT_PERSON)
@@ -4710,21 +4766,35 @@ static void codes(ctx *c)
 				}
 			}
 		}
-		/* titles: the first current title with a country */
+		/* titles: the first current title with a country (an
+		 * organisation's: 聯邦調查局|局長 is USA) */
 		const char *tcountry = NULL, *tactor = NULL, *anyorg = NULL;
 		for (uint32_t k = 0; k < e->titles.n; k++) {
 			jx_title *t = &JX_VEC_AT(&e->titles, jx_title, k);
-			if (t->org && strlen(t->org) == 3 && anyorg == NULL)
-				anyorg = t->org;
-			if (t->then || t->org == NULL || strlen(t->org) != 3)
+			/* the organisations' strings are the model's: one
+			 * lookup a string */
+			size_t h = ((uintptr_t)t->org >> 3) % 64;
+			if (t->org && seen[h] != t->org) {
+				seen[h] = t->org;
+				seen_c[h] = org_country(c, t->org);
+			}
+			const char *oc = t->org ? seen_c[h] : NULL;
+			if (oc && anyorg == NULL)
+				anyorg = oc;
+			if (t->then || oc == NULL)
 				continue;
 			if (tcountry == NULL) {
-				tcountry = t->org;
-				tactor = make_actor(c, t->org,
-				                    actor_type(c, t->role));
+				tcountry = oc;
+				tactor =
+				    make_actor(c, oc, actor_type(c, t->role));
 			}
 		}
-		e->country = tcountry ? tcountry : dcountry ? dcountry : anyorg;
+		/* the dictionary's office on the anchor date first (阮富仲
+		 * stays VNM whatever a title's organisation says) */
+		e->country = dactor     ? dcountry
+		             : tcountry ? tcountry
+		             : dcountry ? dcountry
+		                        : anyorg;
 		e->actor = dactor ? dactor : tactor;
 	}
 }
