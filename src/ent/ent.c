@@ -104,10 +104,7 @@ typedef struct ctx {
 	tables tb;
 	match *m;
 	uint32_t nm, cap;
-	uint32_t *tn;  /* per token: its norm start and end (tok_ns, tok_ne) */
-	startix *orgs; /* the known organisations by start, built at the first
-	                  title_org; NULL before */
-	uint32_t norgs;
+	uint32_t *tn; /* per token: its norm start and end (tok_ns, tok_ne) */
 } ctx;
 
 /* The norm offsets of token t's start and end, found once per document:
@@ -1385,23 +1382,16 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 {
 	*then = false;
 	uint32_t at = c->m[i].s;
-	/* a known organisation the title begins with is its own
-	 * (國務院|副總理, 聯合國|秘書長) unless a country or body stands
-	 * before it (美國國務院|發言人 is read below) */
+	/* a known organisation of one country that the title begins with
+	 * is its own (國務院|副總理, 白宮|發言人) unless a country or body
+	 * stands before it (美國國務院|發言人 is read below); generic ones
+	 * (外交部) give no country */
 	const char *inner = NULL;
-	if (c->orgs == NULL && !c->doc->oom)
-		c->orgs = match_index(c, 1u << K_ORG, false, &c->norgs);
-	int64_t oi = c->orgs ? index_at(c->orgs, c->norgs, at) : -1;
-	if (oi >= 0 && c->m[oi].kind == K_ORG && c->m[oi].s == at &&
-	    c->m[oi].e < c->m[i].e)
-		inner = jx_table_str(c->tb.orgs, c->m[oi].row, c->tb.o_key);
-	for (uint32_t j = c->nm; inner == NULL && j-- > 0 && c->nm - j <= 64;) {
-		/* the latest matches: an organisation built after the
-		 * index (office_orgs: 國務院|副總理) */
-		const match *y = &c->m[j];
-		if (y->kind == K_ORG && y->s == at && y->e < c->m[i].e)
-			inner = jx_table_str(c->tb.orgs, y->row, c->tb.o_key);
-	}
+	uint32_t row, len = c->m[i].e - at;
+	if (c->tb.orgs && len > 1 &&
+	    jx_table_longest(c->tb.orgs, c->t + at, len - 1, &row) > 0 &&
+	    opt(jx_table_str(c->tb.orgs, row, c->tb.o_country)))
+		inner = jx_table_str(c->tb.orgs, row, c->tb.o_key);
 	for (uint32_t j = i; j-- > 0;) {
 		match *y = &c->m[j];
 		if (y->kind == K_NONE || y->e > at)
