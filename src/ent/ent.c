@@ -1527,14 +1527,10 @@ static void chains(ctx *c)
 		match *t = &c->m[i];
 		if (t->kind != K_OFFICE)
 			continue;
+		/* a modifier right before the title (前總統) makes it
+		 * former: title_org reads it first */
 		bool then;
 		const char *org = title_org(c, i, &then);
-		/* a modifier right before the title: 前總統 */
-		if (i > 0 && c->m[i - 1].kind == K_MOD && c->m[i - 1].e == t->s)
-			then = then ||
-			       strcmp(jx_table_str(c->tb.mods, c->m[i - 1].row,
-			                           c->tb.d_then),
-			              "yes") == 0;
 		/* after: a dictionary person, or a name read here */
 		match *nx = i + 1 < nm ? &c->m[i + 1] : NULL;
 		/* skip further titles of the same chain: 總統辦公室安保室長 */
@@ -4169,13 +4165,6 @@ static void titles_after(ctx *c)
 		if (bi >= 0 && c->m[bi].kind == K_NAME) {
 			bool then;
 			const char *org = title_org(c, i, &then);
-			if (i > 0 && c->m[i - 1].kind == K_MOD &&
-			    c->m[i - 1].e == c->m[i].s)
-				then =
-				    then || strcmp(jx_table_str(c->tb.mods,
-				                                c->m[i - 1].row,
-				                                c->tb.d_then),
-				                   "yes") == 0;
 			add_title(c, entity_of_match(c, &c->m[bi]), &c->m[i],
 			          org, then);
 			continue;
@@ -4191,11 +4180,6 @@ static void titles_after(ctx *c)
 			continue;
 		bool then;
 		const char *org = title_org(c, i, &then);
-		if (i > 0 && c->m[i - 1].kind == K_MOD && c->m[i - 1].e == t->s)
-			then = then ||
-			       strcmp(jx_table_str(c->tb.mods, c->m[i - 1].row,
-			                           c->tb.d_then),
-			              "yes") == 0;
 		t = &c->m[i];
 		p = &c->m[pi];
 		add_title(c, ei, t, org, then);
