@@ -44,7 +44,7 @@ typedef struct tables {
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
 	    *alias_cues, *translit, *org_suffixes, *place_suffixes, *cues,
 	    *abbr_cues, *org_prefixes, *list_marks, *media_sfx, *odds,
-	    *state_forms, *sfx_forms;
+	    *state_forms, *sfx_forms, *street_ends;
 	int ix_kind, ix_row;
 	int od_col[4]; /* names/name_odds: surname, first, last, single */
 	int sf_full;   /* entity/org_suffix_forms: full */
@@ -225,6 +225,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->g_single = jx_table_col(tb->given, "single");
 	tb->odds = jx_model_table(doc->model, "names/name_odds");
 	tb->state_forms = jx_model_table(doc->model, "entity/state_forms");
+	tb->street_ends = jx_model_table(doc->model, "entity/street_ends");
 	tb->sfx_forms = jx_model_table(doc->model, "entity/org_suffix_forms");
 	tb->sf_full = jx_table_col(tb->sfx_forms, "full");
 	if (tb->sf_full < 0)
@@ -4027,16 +4028,11 @@ static int64_t scored_words(const ctx *c, uint32_t s, uint32_t e)
  * 道, 軍營)? */
 static bool street_at(const ctx *c, uint32_t p)
 {
-	static const char *const ends[] = {"街", "路", "道", "巷", "营", "營"};
 	const jx_token *t = word_at(c, p);
-	if (t == NULL || tok_ne(c, t) > c->n)
+	if (t == NULL || tok_ne(c, t) > c->n || c->tb.street_ends == NULL)
 		return false;
 	uint32_t e = tok_ne(c, t), last = prev_off(c, e);
-	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++)
-		if (e - last == strlen(ends[k]) &&
-		    !memcmp(c->t + last, ends[k], e - last))
-			return true;
-	return false;
+	return jx_table_find(c->tb.street_ends, c->t + last, e - last) >= 0;
 }
 
 /* The end of a scored name of three or two characters at token i (norm
