@@ -2470,15 +2470,11 @@ static void state_forms(ctx *c)
 		match *y = &c->m[i];
 		if (y->kind != K_COUNTRY || y->e >= c->n || !is_han(c, y->e))
 			continue;
-		uint32_t best = 0, q = y->e;
-		for (int k = 0; k < 7 && q < c->n && is_han(c, q); k++) {
-			q += char_len(c, q);
-			if (jx_table_find(c->tb.state_forms, c->t + y->e,
-			                  q - y->e) >= 0 &&
-			    tok_edge(c, q))
-				best = q;
-		}
-		if (best == 0 || !uncovered(c, y->e, best))
+		uint32_t row, best = y->e + jx_table_longest(c->tb.state_forms,
+		                                             c->t + y->e,
+		                                             c->n - y->e, &row);
+		if (best == y->e || !tok_edge(c, best) ||
+		    !uncovered(c, y->e, best))
 			continue;
 		memset(c->covered + y->e, 1, best - y->e);
 		y->e = best;
