@@ -150,8 +150,8 @@ static startix *match_index(ctx *c, uint32_t mask, bool by_end, uint32_t *n)
 	return ix;
 }
 
-/* The first entry of ix at pos (its match index), or -1. */
-static int64_t index_at(const startix *ix, uint32_t n, uint32_t pos)
+/* The position in ix of its first entry at pos or after (n: none). */
+static uint32_t index_from(const startix *ix, uint32_t n, uint32_t pos)
 {
 	uint32_t lo = 0, hi = n;
 	while (lo < hi) {
@@ -161,6 +161,13 @@ static int64_t index_at(const startix *ix, uint32_t n, uint32_t pos)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* The first entry of ix at pos (its match index), or -1. */
+static int64_t index_at(const startix *ix, uint32_t n, uint32_t pos)
+{
+	uint32_t lo = index_from(ix, n, pos);
 	return lo < n && ix[lo].s == pos ? (int64_t)ix[lo].k : -1;
 }
 
@@ -3756,8 +3763,6 @@ static bool one_han_word(const ctx *c, const jx_token *t)
  * a form of address or a speech verb (橋本|首相, 拉埃|女士, 羅幹|說). The
  * word must be a noun, a name or unknown to the lexicon, and known names
  * must not cover it. */
-/* A match's start and index, to find matches by start. */
-
 static void cue_words(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -3770,27 +3775,20 @@ static void cue_words(ctx *c)
 		c->doc->oom = JISHI_ENOMEM;
 		return;
 	}
-	/* the lexicon's place words not yet an entity's, by start (a word
+	/* the lexicon's place words, by start (one not yet an entity's
 	 * may give way to a name next to a cue) */
-	startix *lex = jx_arena_alloc(&c->doc->arena,
-	                              sizeof(startix) * ((size_t)c->nm + 1));
-	uint32_t nlex = 0;
-	if (lex == NULL) {
-		c->doc->oom = JISHI_ENOMEM;
+	uint32_t nlex;
+	startix *lex = match_index(c, 1u << K_LEXPLACE, false, &nlex);
+	if (c->doc->oom)
 		return;
-	}
 	for (uint32_t k = 0; k < c->nm; k++) {
 		if (c->m[k].kind == K_OFFICE) {
 			edge[c->m[k].e] |= 1;
 			edge[c->m[k].s] |= 2;
 		} else if (c->m[k].kind == K_MOD) {
 			edge[c->m[k].s] |= 4;
-		} else if (c->m[k].kind == K_LEXPLACE && c->m[k].ent < 0) {
-			lex[nlex++] = (startix){c->m[k].s, k};
 		}
 	}
-	if (nlex > 1)
-		qsort(lex, nlex, sizeof(startix), cmp_startix);
 	for (uint32_t i = 0; i < d->ntokens; i++) {
 		const jx_token *t = &d->tokens[i];
 		uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
@@ -3809,17 +3807,10 @@ static void cue_words(ctx *c)
 		} else if (!uncovered(c, s, e)) {
 			if (c->covered[s] != 2 || strcmp(tag, "ns") != 0)
 				continue;
-			/* binary search of the lexicon places by start */
-			uint32_t lo = 0, hi = nlex;
-			while (lo < hi) {
-				uint32_t mid = lo + (hi - lo) / 2;
-				if (lex[mid].s < s)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (; lo < nlex && lex[lo].s == s && lp < 0; lo++)
-				if (c->m[lex[lo].k].e == e)
+			for (uint32_t lo = index_from(lex, nlex, s);
+			     lo < nlex && lex[lo].s == s && lp < 0; lo++)
+				if (c->m[lex[lo].k].e == e &&
+				    c->m[lex[lo].k].ent < 0)
 					lp = lex[lo].k;
 			if (lp < 0)
 				continue;
@@ -4031,8 +4022,8 @@ static bool street_at(const ctx *c, uint32_t p)
 	return jx_table_find(c->tb.street_ends, c->t + last, e - last) >= 0;
 }
 
-/* The end of a scored name of three or two characters at token i (norm
- * [s, ...)), or s. */
+/* The end of a scored name of three or two characters at norm offset s
+ * (a word's start), or s. */
 static uint32_t scored_name(const ctx *c, uint32_t s)
 {
 	int64_t r = jx_table_find(c->tb.surnames, c->t + s, char_len(c, s));
