@@ -1386,9 +1386,10 @@ static bool is_punct_between(const ctx *c, uint32_t a, uint32_t b)
  * punctuation, no person between, at most 8 characters of other words). */
 static bool is_zhu(const ctx *c, uint32_t s, uint32_t e);
 
-static const char *title_org(ctx *c, uint32_t i, bool *then)
+static const char *title_org(ctx *c, uint32_t i, bool *then, const char **ctry)
 {
 	*then = false;
+	*ctry = NULL;
 	uint32_t at = c->m[i].s;
 	/* a known organisation of one country that the title begins with
 	 * is its own (國務院|副總理, 白宮|發言人) unless a country or body
@@ -1400,6 +1401,8 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 	    jx_table_longest(c->tb.orgs, c->t + at, len - 1, &row) > 0 &&
 	    opt(jx_table_str(c->tb.orgs, row, c->tb.o_country)))
 		inner = jx_table_str(c->tb.orgs, row, c->tb.o_key);
+	const char *inner_ctry =
+	    inner ? jx_table_str(c->tb.orgs, row, c->tb.o_country) : NULL;
 	for (uint32_t j = i; j-- > 0;) {
 		match *y = &c->m[j];
 		if (y->kind == K_NONE || y->e > at)
@@ -1433,9 +1436,9 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 			}
 		}
 		if ((y->kind == K_LEXORG || y->kind == K_LEXPLACE) && y->ctry)
-			return y->ctry; /* 美國國務院發言人 */
+			return *ctry = y->ctry; /* 美國國務院發言人 */
 		if (y->kind == K_PLACE && y->e == at) /* 臺北|市長 */
-			return place_country(c, y);
+			return *ctry = place_country(c, y);
 		if (y->kind == K_COUNTRY || y->kind == K_ORG) {
 			const char *org =
 			    y->kind == K_COUNTRY
@@ -1450,15 +1453,20 @@ static const char *title_org(ctx *c, uint32_t i, bool *then)
 				                            c->m[j - 1].row,
 				                            c->tb.d_then),
 				               "yes") == 0;
+			*ctry = y->kind == K_COUNTRY
+			            ? org
+			            : opt(jx_table_str(c->tb.orgs, y->row,
+			                               c->tb.o_country));
 			return org;
 		}
 		at = y->s;
 	}
+	*ctry = inner_ctry;
 	return inner;
 }
 
 static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
-                      bool then)
+                      const char *ctry, bool then)
 {
 	if (ei < 0)
 		return;
@@ -1476,6 +1484,7 @@ static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
 			return;
 		if (x->org == NULL) {
 			x->org = org;
+			x->country = ctry;
 			return;
 		}
 	}
@@ -1483,6 +1492,7 @@ static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
 	if (x) {
 		x->span = sp;
 		x->org = org;
+		x->country = ctry;
 		x->role = role;
 		x->then = then;
 	}
@@ -1538,7 +1548,7 @@ static void chains(ctx *c)
 		/* a modifier right before the title (前總統) makes it
 		 * former: title_org reads it first */
 		bool then;
-		const char *org = title_org(c, i, &then);
+		const char *ctry, *org = title_org(c, i, &then, &ctry);
 		/* after: a dictionary person, or a name read here */
 		match *nx = i + 1 < nm ? &c->m[i + 1] : NULL;
 		/* skip further titles of the same chain: 總統辦公室安保室長 */
@@ -1604,7 +1614,7 @@ static void chains(ctx *c)
 			}
 		}
 		if (who >= 0) {
-			add_title(c, who, t, org, then);
+			add_title(c, who, t, org, ctry, then);
 			continue;
 		}
 		/* before: 李在明總統, 石破茂總理 */
@@ -1613,7 +1623,7 @@ static void chains(ctx *c)
 			match *p = &c->m[i - 1];
 			int32_t ei = entity_of_match(c, p);
 			if (ei >= 0) {
-				add_title(c, ei, t, org, then);
+				add_title(c, ei, t, org, ctry, then);
 				add_span(c, &ent_at(c, ei)->forms,
 				         jx_doc_span(c->doc, p->s, t->e));
 			}
@@ -3201,7 +3211,7 @@ static void surname_words(ctx *c)
 		add_mention(c, ei, s, g);
 		add_span(c, &ent_at(c, ei)->forms, jx_doc_span(d, s, e));
 		if (office)
-			add_title(c, ei, &c->m[mi], NULL, false);
+			add_title(c, ei, &c->m[mi], NULL, NULL, false);
 	}
 }
 
@@ -4147,9 +4157,9 @@ static void titles_after(ctx *c)
 		int64_t bi = index_at(begins, nb, t->e);
 		if (bi >= 0 && c->m[bi].kind == K_NAME) {
 			bool then;
-			const char *org = title_org(c, i, &then);
+			const char *ctry, *org = title_org(c, i, &then, &ctry);
 			add_title(c, entity_of_match(c, &c->m[bi]), &c->m[i],
-			          org, then);
+			          org, ctry, then);
 			continue;
 		}
 		int64_t pi = index_at(ends, ne, t->s);
@@ -4162,10 +4172,10 @@ static void titles_after(ctx *c)
 		if (ei < 0)
 			continue;
 		bool then;
-		const char *org = title_org(c, i, &then);
+		const char *ctry, *org = title_org(c, i, &then, &ctry);
 		t = &c->m[i];
 		p = &c->m[pi];
-		add_title(c, ei, t, org, then);
+		add_title(c, ei, t, org, ctry, then);
 		add_span(c, &ent_at(c, ei)->forms,
 		         jx_doc_span(c->doc, p->s, t->e));
 	}
@@ -4475,10 +4485,12 @@ static void repeat_names(ctx *c)
 			int64_t oi = index_at(offices, no, p + len);
 			if (oi >= 0 && index_at(names, nn, c->m[oi].e) < 0) {
 				bool then;
-				const char *org =
-				    title_org(c, (uint32_t)oi, &then);
+				const char *ctry,
+				    *org = title_org(c, (uint32_t)oi, &then,
+				                     &ctry);
 				e = ent_at(c, (int32_t)i);
-				add_title(c, (int32_t)i, &c->m[oi], org, then);
+				add_title(c, (int32_t)i, &c->m[oi], org, ctry,
+				          then);
 				add_span(c, &e->forms,
 				         jx_doc_span(c->doc, p, c->m[oi].e));
 			}
@@ -4664,31 +4676,10 @@ static bool in_term(const char *d, const char *from, const char *to)
 	return true;
 }
 
-/* The country of a title's organisation: a country code is its own
- * (KOR); an organisation key gives the gazetteer's country of that
- * organisation (USA_FBI: USA; HRW and UN: none). */
-static const char *org_country(const ctx *c, const char *org)
-{
-	if (org == NULL)
-		return NULL;
-	const jx_table *ct = c->tb.countries, *ot = c->tb.orgs;
-	if (strlen(org) == 3 && ct)
-		for (uint32_t r = 0; r < ct->nrows; r++)
-			if (!strcmp(jx_table_str(ct, r, c->tb.c_country), org))
-				return jx_table_str(ct, r, c->tb.c_country);
-	if (ot)
-		for (uint32_t r = 0; r < ot->nrows; r++)
-			if (!strcmp(jx_table_str(ot, r, c->tb.o_key), org))
-				return opt(
-				    jx_table_str(ot, r, c->tb.o_country));
-	return NULL;
-}
-
 static void codes(ctx *c)
 {
 	const tables *tb = &c->tb;
 	const char *anchor = c->doc->anchor[0] ? c->doc->anchor : NULL;
-	const char *seen[64] = {0}, *seen_c[64] = {0};
 	for (uint32_t i = 0; i < c->doc->entities.n; i++) {
 		jx_entity *e = ent_at(c, (int32_t)i);
 		if (e->type != JX_ENT_PERSON)
@@ -4728,14 +4719,7 @@ static void codes(ctx *c)
 		const char *tcountry = NULL, *tactor = NULL, *anyorg = NULL;
 		for (uint32_t k = 0; k < e->titles.n; k++) {
 			jx_title *t = &JX_VEC_AT(&e->titles, jx_title, k);
-			/* the organisations' strings are the model's: one
-			 * lookup a string */
-			size_t h = ((uintptr_t)t->org >> 3) % 64;
-			if (t->org && seen[h] != t->org) {
-				seen[h] = t->org;
-				seen_c[h] = org_country(c, t->org);
-			}
-			const char *oc = t->org ? seen_c[h] : NULL;
+			const char *oc = t->country;
 			if (oc && anyorg == NULL)
 				anyorg = oc;
 			if (t->then || oc == NULL)
