@@ -4410,16 +4410,20 @@ static void rest(ctx *c)
 }
 
 /* Are all the names that overlap [s, e) names read with the name model
- * that lie inside it and are shorter? */
-static bool names_inside(const ctx *c, uint32_t s, uint32_t e)
+ * that lie inside it and are shorter? No match may run into it or out
+ * of it (covered), so those overlapping it start inside it: ix holds all
+ * matches by start. */
+static bool names_inside(const ctx *c, const startix *ix, uint32_t n,
+                         uint32_t s, uint32_t e)
 {
+	if (c->covered[s] == 1 || (e < c->n && c->covered[e] == 1))
+		return false;
 	bool any = false;
-	for (uint32_t k = 0; k < c->nm; k++) {
-		const match *y = &c->m[k];
-		if (y->kind == K_NONE || y->e <= s || y->s >= e)
+	for (uint32_t k = index_from(ix, n, s); k < n && ix[k].s < e; k++) {
+		const match *y = &c->m[ix[k].k];
+		if (y->kind == K_NONE)
 			continue;
-		if (y->kind != K_NAME || y->s < s || y->e > e ||
-		    y->e - y->s >= e - s)
+		if (y->kind != K_NAME || y->e > e || y->e - y->s >= e - s)
 			return false;
 		any = true;
 	}
@@ -4435,6 +4439,8 @@ static void repeat_names(ctx *c)
 	startix *offices = match_index(c, 1u << K_OFFICE, false, &no);
 	startix *names =
 	    match_index(c, 1u << K_NAME | 1u << K_PERSON, false, &nn);
+	uint32_t na;
+	startix *all = match_index(c, ~(1u << K_NONE), false, &na);
 	if (c->doc->oom)
 		return;
 	for (uint32_t i = 0; i < v->n; i++) {
@@ -4466,7 +4472,7 @@ static void repeat_names(ctx *c)
 			 * (同|圖伊馬萊阿利法諾 gave 伊馬萊): the repeat wins
 			 * and drop_nested removes the shorter one */
 			if (inside && !self)
-				inside = !names_inside(c, p, p + len);
+				inside = !names_inside(c, all, na, p, p + len);
 			/* not the start of a longer person's name: 羅哲 in
 			 * 羅哲斯 */
 			for (uint32_t k = 0; k < v->n && !inside; k++) {
