@@ -645,15 +645,19 @@ static bool inside_translit(const ctx *c, const match *x)
 
 static bool translit_at(const ctx *c, uint32_t p);
 
-/* Is token t one a transliterated name can be made of (tagged as a name
- * or proper noun, or unknown), all of its characters transliteration
- * characters outside [s, e)? */
+/* Is token t one a transliterated name can be made of (tagged as a name,
+ * place or proper noun, or unknown; the token holding [s, e) a common
+ * noun too), all of its characters transliteration characters outside
+ * [s, e)? 大使|布朗/nr|巴克/ns, 發言人|普萊斯/n are one name each. */
 static bool translit_token(const ctx *c, const jx_token *t, uint32_t s,
                            uint32_t e)
 {
 	const char *tag = tok_tag(c, t);
+	/* a common noun too when it holds the name (普萊斯/n: 萊斯) */
+	bool holds = tok_ns(c, t) < e && tok_ne(c, t) > s;
 	if (!((t->flags & JX_TOK_OOV) || tag[0] == 'x' ||
-	      !strncmp(tag, "nr", 2) || !strcmp(tag, "nz")))
+	      !strncmp(tag, "nr", 2) || !strcmp(tag, "nz") ||
+	      !strcmp(tag, "ns") || (holds && !strcmp(tag, "n"))))
 		return false;
 	for (uint32_t q = tok_ns(c, t); q < tok_ne(c, t); q += char_len(c, q))
 		if ((q < s || q >= e) && !translit_at(c, q))
@@ -3767,6 +3771,23 @@ static bool one_han_word(const ctx *c, const jx_token *t)
 	return e <= c->n && is_han(c, s) && s + char_len(c, s) == e;
 }
 
+/* Does an unknown word end where token w (NULL: the text) begins on a
+ * clear edge: punctuation, a function word (等, 和) or a speech verb
+ * (差瓦立|、, 倫差|等; not 康得瑞先|接過, where the segmenter glued an
+ * adverb to the name)? */
+static bool oov_end(const ctx *c, const jx_token *w)
+{
+	if (w == NULL)
+		return true;
+	uint32_t ws = tok_ns(c, w), we = tok_ne(c, w);
+	if (we > c->n)
+		return false;
+	const char *tag = tok_tag(c, w), *sd = cue_side(c, ws, we);
+	if (sd && !strcmp(sd, "after"))
+		return true;
+	return (tag[0] == 'w' || (one_han_word(c, w) && strchr("cpu", tag[0])));
+}
+
 /* Whole words next to a strong cue are names when they are shaped like
  * one (name_shaped): after an office title or a role word of
  * names/person_cues (司令|巴克, 發言人|魯賓), or before an office title,
@@ -3897,7 +3918,14 @@ static void cue_words(ctx *c)
 		if (!(unknown || rare || lexname || speaker ||
 		      (cue == 2 && nc >= 3 && tag[0] == 'n')))
 			continue;
-		if (!lexname &&
+		/* a word the lexicon does not know right after an office
+		 * title is its holder, whatever its characters (總理|差瓦立
+		 * with no transliteration character 差) */
+		bool oov_holder =
+		    (edge[s] & 1) && !(edge[e] & 2) && nc >= 2 && nc <= 4 &&
+		    ((t->flags & JX_TOK_OOV) || tag[0] == 'x') &&
+		    !after_numeral(c, s + char_len(c, s)) && oov_end(c, w);
+		if (!lexname && !oov_holder &&
 		    !name_shaped(c, s, e, unknown || rare || speaker))
 			continue;
 		/* a noun with a country's name in it is about the country
