@@ -774,6 +774,16 @@ static bool across_words(const ctx *c, const match *x)
 		return false;
 	if (x->e - x->s <= char_len(c, x->s))
 		return false;
+	/* a short name of two characters begins a word and ends one or
+	 * begins a longer one (縣委|書記 as 縣委書記): 中大 not in 中|大型,
+	 * 台大 not in 在台|大陸 */
+	if (x->kind == K_ORG &&
+	    x->s + char_len(c, x->s) + char_len(c, x->s + char_len(c, x->s)) ==
+	        x->e) {
+		const jx_token *t = word_at(c, x->s);
+		return !tok_edge(c, x->s) ||
+		       !(tok_edge(c, x->e) || (t && tok_ne(c, t) > x->e));
+	}
 	return !tok_edge(c, x->s) && !tok_edge(c, x->e);
 }
 
