@@ -61,11 +61,12 @@ enum {
 };
 
 typedef struct jx_title {
-	jx_span span;        /* the title as written, e.g. 首相 */
-	const char *org;     /* country code or organisation key, or NULL */
-	const char *country; /* the country org is or belongs to, or NULL */
-	const char *role;    /* head_of_government, ... (model strings) */
-	bool then;           /* a former office: 時任 前 已故 */
+	jx_span span;          /* the title as written, e.g. 首相 */
+	const char *org;       /* country code or organisation key, or NULL */
+	const char *country;   /* the country org is or belongs to, or NULL */
+	const char *org_actor; /* the organisation's CAMEO code, or NULL */
+	const char *role;      /* head_of_government, ... (model strings) */
+	bool then;             /* a former office: 時任 前 已故 */
 } jx_title;
 
 typedef struct jx_entity {

@@ -1400,10 +1400,31 @@ static bool is_punct_between(const ctx *c, uint32_t a, uint32_t b)
  * punctuation, no person between, at most 8 characters of other words). */
 static bool is_zhu(const ctx *c, uint32_t s, uint32_t e);
 
-static const char *title_org(ctx *c, uint32_t i, bool *then, const char **ctry)
+/* What title_org finds: the key (a country code or an organisation's
+ * key), the country, the organisation's own actor code from the gazetteer
+ * (白宮: USAGOV; a type for a title that gives none, 發言人), and whether
+ * a modifier makes the office former. */
+typedef struct {
+	const char *org, *ctry, *cameo;
+	bool then;
+} title_of;
+
+static const char *title_org_(ctx *c, uint32_t i, bool *then, const char **ctry,
+                              const char **cameo);
+
+static title_of title_org(ctx *c, uint32_t i)
+{
+	title_of o = {0};
+	o.org = title_org_(c, i, &o.then, &o.ctry, &o.cameo);
+	return o;
+}
+
+static const char *title_org_(ctx *c, uint32_t i, bool *then, const char **ctry,
+                              const char **cameo)
 {
 	*then = false;
 	*ctry = NULL;
+	*cameo = NULL;
 	uint32_t at = c->m[i].s;
 	/* a known organisation of one country that the title begins with
 	 * is its own (國務院|副總理, 白宮|發言人) unless a country or body
@@ -1417,6 +1438,8 @@ static const char *title_org(ctx *c, uint32_t i, bool *then, const char **ctry)
 		inner = jx_table_str(c->tb.orgs, row, c->tb.o_key);
 	const char *inner_ctry =
 	    inner ? jx_table_str(c->tb.orgs, row, c->tb.o_country) : NULL;
+	const char *inner_cameo =
+	    inner ? opt(jx_table_str(c->tb.orgs, row, c->tb.o_cameo)) : NULL;
 	for (uint32_t j = i; j-- > 0;) {
 		match *y = &c->m[j];
 		if (y->kind == K_NONE || y->e > at)
@@ -1471,17 +1494,22 @@ static const char *title_org(ctx *c, uint32_t i, bool *then, const char **ctry)
 			            ? org
 			            : opt(jx_table_str(c->tb.orgs, y->row,
 			                               c->tb.o_country));
+			if (y->kind == K_ORG)
+				*cameo = opt(jx_table_str(c->tb.orgs, y->row,
+				                          c->tb.o_cameo));
 			return org;
 		}
 		at = y->s;
 	}
 	*ctry = inner_ctry;
+	*cameo = inner_cameo;
 	return inner;
 }
 
-static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
-                      const char *ctry, bool then)
+static void add_title(ctx *c, int32_t ei, const match *t, title_of o)
 {
+	const char *org = o.org, *ctry = o.ctry;
+	bool then = o.then;
 	if (ei < 0)
 		return;
 	jx_entity *e = ent_at(c, ei);
@@ -1499,6 +1527,7 @@ static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
 		if (x->org == NULL) {
 			x->org = org;
 			x->country = ctry;
+			x->org_actor = o.cameo;
 			return;
 		}
 	}
@@ -1507,6 +1536,7 @@ static void add_title(ctx *c, int32_t ei, const match *t, const char *org,
 		x->span = sp;
 		x->org = org;
 		x->country = ctry;
+		x->org_actor = o.cameo;
 		x->role = role;
 		x->then = then;
 	}
@@ -1561,8 +1591,7 @@ static void chains(ctx *c)
 			continue;
 		/* a modifier right before the title (前總統) makes it
 		 * former: title_org reads it first */
-		bool then;
-		const char *ctry, *org = title_org(c, i, &then, &ctry);
+		title_of to = title_org(c, i);
 		/* after: a dictionary person, or a name read here */
 		match *nx = i + 1 < nm ? &c->m[i + 1] : NULL;
 		/* skip further titles of the same chain: 總統辦公室安保室長 */
@@ -1628,7 +1657,7 @@ static void chains(ctx *c)
 			}
 		}
 		if (who >= 0) {
-			add_title(c, who, t, org, ctry, then);
+			add_title(c, who, t, to);
 			continue;
 		}
 		/* before: 李在明總統, 石破茂總理 */
@@ -1637,7 +1666,7 @@ static void chains(ctx *c)
 			match *p = &c->m[i - 1];
 			int32_t ei = entity_of_match(c, p);
 			if (ei >= 0) {
-				add_title(c, ei, t, org, ctry, then);
+				add_title(c, ei, t, to);
 				add_span(c, &ent_at(c, ei)->forms,
 				         jx_doc_span(c->doc, p->s, t->e));
 			}
@@ -2694,7 +2723,8 @@ static void compose_orgs(ctx *c)
 				memset(c->covered + y->s, 0, y->e - y->s);
 				/* an office that runs past the name keeps what
 				 * is an office of its own (國務院|發言人 after
-				 * 美國國務院) */
+				 * 美國國務院), and the role of the whole
+				 * (government_spokesperson) */
 				int64_t r = y->kind == K_OFFICE && y->e > best
 				                ? jx_table_find(c->tb.offices,
 				                                c->t + best,
@@ -2702,7 +2732,6 @@ static void compose_orgs(ctx *c)
 				                : -1;
 				if (r >= 0) {
 					y->s = best;
-					y->row = (uint32_t)r;
 					memset(c->covered + best, 1,
 					       y->e - best);
 					c->covered[best] = 2;
@@ -3225,7 +3254,7 @@ static void surname_words(ctx *c)
 		add_mention(c, ei, s, g);
 		add_span(c, &ent_at(c, ei)->forms, jx_doc_span(d, s, e));
 		if (office)
-			add_title(c, ei, &c->m[mi], NULL, NULL, false);
+			add_title(c, ei, &c->m[mi], (title_of){0});
 	}
 }
 
@@ -4194,10 +4223,9 @@ static void titles_after(ctx *c)
 		 * 肯尼亞總統|魯托 (the chains could not read 魯托) */
 		int64_t bi = index_at(begins, nb, t->e);
 		if (bi >= 0 && c->m[bi].kind == K_NAME) {
-			bool then;
-			const char *ctry, *org = title_org(c, i, &then, &ctry);
+			title_of to = title_org(c, i);
 			add_title(c, entity_of_match(c, &c->m[bi]), &c->m[i],
-			          org, ctry, then);
+			          to);
 			continue;
 		}
 		int64_t pi = index_at(ends, ne, t->s);
@@ -4209,11 +4237,10 @@ static void titles_after(ctx *c)
 		int32_t ei = entity_of_match(c, &c->m[pi]);
 		if (ei < 0)
 			continue;
-		bool then;
-		const char *ctry, *org = title_org(c, i, &then, &ctry);
+		title_of to = title_org(c, i);
 		t = &c->m[i];
 		p = &c->m[pi];
-		add_title(c, ei, t, org, ctry, then);
+		add_title(c, ei, t, to);
 		add_span(c, &ent_at(c, ei)->forms,
 		         jx_doc_span(c->doc, p->s, t->e));
 	}
@@ -4528,13 +4555,9 @@ static void repeat_names(ctx *c)
 			/* an office after it with no name of its own */
 			int64_t oi = index_at(offices, no, p + len);
 			if (oi >= 0 && index_at(names, nn, c->m[oi].e) < 0) {
-				bool then;
-				const char *ctry,
-				    *org = title_org(c, (uint32_t)oi, &then,
-				                     &ctry);
+				title_of to = title_org(c, (uint32_t)oi);
 				e = ent_at(c, (int32_t)i);
-				add_title(c, (int32_t)i, &c->m[oi], org, ctry,
-				          then);
+				add_title(c, (int32_t)i, &c->m[oi], to);
 				add_span(c, &e->forms,
 				         jx_doc_span(c->doc, p, c->m[oi].e));
 			}
@@ -4720,6 +4743,27 @@ static bool in_term(const char *d, const char *from, const char *to)
 	return true;
 }
 
+/* The one country that the titles of role carry in the document, or NULL
+ * when none does or they differ. A list of 聯邦參議員 after one
+ * 美國參議員 are the same country's. */
+static const char *role_country(const ctx *c, const char *role)
+{
+	const char *one = NULL;
+	for (uint32_t i = 0; i < c->doc->entities.n; i++) {
+		const jx_entity *e =
+		    &JX_VEC_AT(&c->doc->entities, jx_entity, i);
+		for (uint32_t k = 0; k < e->titles.n; k++) {
+			const jx_title *t = &JX_VEC_AT(&e->titles, jx_title, k);
+			if (t->country == NULL || strcmp(t->role, role) != 0)
+				continue;
+			if (one && strcmp(one, t->country) != 0)
+				return NULL;
+			one = t->country;
+		}
+	}
+	return one;
+}
+
 static void codes(ctx *c)
 {
 	const tables *tb = &c->tb;
@@ -4770,8 +4814,11 @@ static void codes(ctx *c)
 				continue;
 			if (tcountry == NULL) {
 				tcountry = oc;
+				/* a title that gives no type takes the
+				 * organisation's code (白宮發言人: USAGOV) */
+				const char *ty = actor_type(c, t->role);
 				tactor =
-				    make_actor(c, oc, actor_type(c, t->role));
+				    ty ? make_actor(c, oc, ty) : t->org_actor;
 			}
 		}
 		/* the dictionary's office on the anchor date first (阮富仲
@@ -4781,6 +4828,19 @@ static void codes(ctx *c)
 		             : dcountry ? dcountry
 		                        : anyorg;
 		e->actor = dactor ? dactor : tactor;
+		/* none: the country the same role has elsewhere in the text,
+		 * for a role of a state's (參議員; not 主席, which any body
+		 * has) */
+		for (uint32_t k = 0; e->country == NULL && k < e->titles.n;
+		     k++) {
+			jx_title *t = &JX_VEC_AT(&e->titles, jx_title, k);
+			if (actor_type(c, t->role) == NULL)
+				continue;
+			e->country = role_country(c, t->role);
+			if (e->country && !t->then)
+				e->actor = make_actor(c, e->country,
+				                      actor_type(c, t->role));
+		}
 	}
 }
 
