@@ -2326,6 +2326,25 @@ static void titled_media(ctx *c)
  * 美国国务院, 中国男队, 温州市. A word wins over the known names inside it
  * (北京 in 北京大学), and gives the organisation their country; a word
  * that only partly overlaps a known name is left alone. */
+/* Does [s, e) end with an organisation suffix of two characters or more
+ * (kind org) after a stem of two characters or more? */
+static bool org_tail(const ctx *c, uint32_t s, uint32_t e)
+{
+	uint32_t q = s;
+	for (int k = 0; k < 2 && q < e; k++)
+		q += char_len(c, q);
+	for (; q < e; q += char_len(c, q)) {
+		if (e - q < 2 * char_len(c, q))
+			break;
+		int64_t r = jx_table_find(c->tb.org_suffixes, c->t + q, e - q);
+		if (r >= 0)
+			return !strcmp(jx_table_str(c->tb.org_suffixes,
+			                            (uint32_t)r, c->tb.os_kind),
+			               "org");
+	}
+	return false;
+}
+
 static void lexicon_orgs_places(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -2405,6 +2424,11 @@ static void lexicon_orgs_places(ctx *c)
 		const char *sk = org ? suffix_kind(c, c->tb.org_suffixes,
 		                                   c->tb.os_kind, s, e)
 		                     : NULL;
+		/* a place word that ends with an organisation's suffix of two
+		 * characters after a stem of two is one (北京|飯店/ns,
+		 * 香格里拉|酒店/ns) */
+		if (place && org_tail(c, s, e))
+			kind = K_LEXORG;
 		if (sk && !strcmp(sk, "facility"))
 			kind = K_SITE;
 		else if (sk && !strcmp(sk, "no") && !inside)
@@ -2560,7 +2584,10 @@ static void compose_orgs(ctx *c)
 		/* a head of one character only after another country's
 		 * (法|中|委員會, 美|中|經貿促進會: the two countries' body) */
 		uint32_t hs = h->s;
-		if (jx_utf8_count(c->t + h->s, h->e - h->s) < 2) {
+		/* or before 駐 (美|駐華使館) */
+		bool zhu = k == K_COUNTRY && h->e + 3 <= c->n &&
+		           is_zhu(c, h->e, h->e + 3);
+		if (jx_utf8_count(c->t + h->s, h->e - h->s) < 2 && !zhu) {
 			const match *g = i > 0 ? &c->m[i - 1] : NULL;
 			if (k != K_COUNTRY || g == NULL ||
 			    g->kind != K_COUNTRY || g->e != h->s ||
