@@ -1582,6 +1582,61 @@ static bool rare_lone_noun(const ctx *c, uint32_t p)
 	                                     char_len(c, p))) < CUE_SURNAME_MIN;
 }
 
+static bool latin_name(const uint8_t *s, uint32_t n);
+static const char *cue_side(const ctx *c, uint32_t s, uint32_t e);
+static bool uncovered(const ctx *c, uint32_t s, uint32_t e);
+static int cmp_match(const void *a, const void *b);
+
+/* Names in Latin letters right after an office or a role word of
+ * person_cues (議員|Fiona Bruce, 議長|John Bercow, 女兒|Angela): a run of
+ * capitalised words on its own (not a body's: Apple|公司). The title chains
+ * that follow give them their titles. */
+static void latin_names(ctx *c)
+{
+	uint8_t *oe = jx_arena_zalloc(&c->doc->arena, (size_t)c->n + 1);
+	if (oe == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return;
+	}
+	for (uint32_t k = 0; k < c->nm; k++)
+		if (c->m[k].kind == K_OFFICE)
+			oe[c->m[k].e] = 1;
+	uint32_t nm = c->nm;
+	for (uint32_t p = 1; p < c->n; p++) {
+		if (!(c->t[p] >= 'A' && c->t[p] <= 'Z') ||
+		    ascii_alnum(c->t[p - 1]) || c->covered[p])
+			continue;
+		uint32_t e = p;
+		while (e < c->n && (ascii_alnum(c->t[e]) || c->t[e] == '\'' ||
+		                    c->t[e] == '-' || c->t[e] == '.' ||
+		                    (c->t[e] == ' ' && e + 1 < c->n &&
+		                     c->t[e + 1] >= 'A' && c->t[e + 1] <= 'Z')))
+			e++;
+		uint32_t q = p;
+		p = e;
+		if (!latin_name(c->t + q, e - q) || !uncovered(c, q, e) ||
+		    (e < c->n && suffix_word_at(c, e)))
+			continue;
+		bool cue = oe[q] != 0;
+		for (uint32_t b = q, k = 0; !cue && k < 5 && b > 0; k++) {
+			b = prev_off(c, b);
+			if (!is_han(c, b))
+				break;
+			const char *sd = cue_side(c, b, q);
+			cue = sd &&
+			      (!strcmp(sd, "before") || !strcmp(sd, "both"));
+		}
+		if (!cue)
+			continue;
+		match *x = add_match(c, q, e, K_NAME, 0);
+		if (x == NULL)
+			return;
+		entity_of_match(c, x);
+	}
+	if (c->nm > nm)
+		qsort(c->m, c->nm, sizeof(match), cmp_match);
+}
+
 static void chains(ctx *c)
 {
 	uint32_t nm = c->nm;
@@ -2322,10 +2377,6 @@ static void titled_media(ctx *c)
 	}
 }
 
-/* Organisation (nt) and place (ns) words of the lexicon: 北京大学,
- * 美国国务院, 中国男队, 温州市. A word wins over the known names inside it
- * (北京 in 北京大学), and gives the organisation their country; a word
- * that only partly overlaps a known name is left alone. */
 /* Does [s, e) end with an organisation suffix of two characters or more
  * (kind org) after a stem of two characters or more? */
 static bool org_tail(const ctx *c, uint32_t s, uint32_t e)
@@ -2345,6 +2396,10 @@ static bool org_tail(const ctx *c, uint32_t s, uint32_t e)
 	return false;
 }
 
+/* Organisation (nt) and place (ns) words of the lexicon: 北京大学,
+ * 美国国务院, 中国男队, 温州市. A word wins over the known names inside it
+ * (北京 in 北京大学), and gives the organisation their country; a word
+ * that only partly overlaps a known name is left alone. */
 static void lexicon_orgs_places(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -3780,6 +3835,22 @@ static void unknown_names(ctx *c)
  * least CUE_SURNAME_MIN common, or Japanese) and one or two given-name
  * characters, a Japanese surname alone (橋本), or two to six
  * transliteration characters (布拉特, 魯賓)? */
+/* Is [s, e) a married woman's name as Hong Kong writes it: husband's
+ * surname, her own, two given characters (林鄭月娥, 葉劉淑儀, 范徐麗泰)?
+ * 月 stops names elsewhere (a date's), not here. */
+static bool married_name(const ctx *c, uint32_t s, uint32_t e)
+{
+	uint32_t g1 = s + char_len(c, s), g2 = g1 + char_len(c, g1);
+	uint32_t g3 = g2 < e ? g2 + char_len(c, g2) : e;
+	return jx_utf8_count(c->t + s, e - s) == 4 && all_han(c, s, e) &&
+	       common_surname(
+	           c, jx_table_find(c->tb.surnames, c->t + s, g1 - s)) &&
+	       common_surname(
+	           c, jx_table_find(c->tb.surnames, c->t + g1, g2 - g1)) &&
+	       given_count(c, g2, c->tb.g_first) >= FREE_GIVEN_MIN &&
+	       given_count(c, g3, c->tb.g_last) >= FREE_GIVEN_MIN;
+}
+
 static bool name_shaped(const ctx *c, uint32_t s, uint32_t e, bool loose)
 {
 	size_t nc = jx_utf8_count(c->t + s, e - s);
@@ -3793,10 +3864,12 @@ static bool name_shaped(const ctx *c, uint32_t s, uint32_t e, bool loose)
 		return false;
 	if (loose && translit_chars(c, s, e))
 		return true;
-	if (!loose)
-		return nc == 3 && name_shaped_word(c, s, e); /* not 科學家 */
 	uint32_t g1 = s + char_len(c, s);
 	uint32_t g2 = g1 + char_len(c, g1);
+	if (nc == 4 && married_name(c, s, e))
+		return true;
+	if (!loose)
+		return nc == 3 && name_shaped_word(c, s, e); /* not 科學家 */
 	if (nc == 2 && jx_table_find(c->tb.jp_surnames, c->t + s, e - s) >= 0)
 		return true;
 	if (nc > 3)
@@ -3971,8 +4044,10 @@ static void cue_words(ctx *c)
 		     (nc >= 3 && translit_mostly(c, s, e)));
 		/* a lexicon noun of a surname and given-name characters
 		 * names have at all (李柱銘|說) */
-		bool lexname = !unknown && nc == 3 && !strcmp(tag, "n") &&
-		               name_shaped_given(c, s, e, false);
+		bool lexname =
+		    !unknown && !strcmp(tag, "n") &&
+		    ((nc == 3 && name_shaped_given(c, s, e, false)) ||
+		     married_name(c, s, e));
 		/* a transliteration or a Japanese surname the lexicon holds
 		 * as a noun, before a speech verb (瓊斯|說, 橋本|還|表示) */
 		bool speaker =
@@ -4856,12 +4931,16 @@ static void codes(ctx *c)
 		                        : anyorg;
 		e->actor = dactor ? dactor : tactor;
 		/* none: the country the same role has elsewhere in the text,
-		 * for a role of a state's (參議員; not 主席, which any body
-		 * has) */
+		 * for a government, legislature or military role (參議員; not
+		 * 主席, which any body has, nor 記者 or 律師, whom a report
+		 * quotes from many countries) */
 		for (uint32_t k = 0; e->country == NULL && k < e->titles.n;
 		     k++) {
 			jx_title *t = &JX_VEC_AT(&e->titles, jx_title, k);
-			if (actor_type(c, t->role) == NULL)
+			const char *ty = actor_type(c, t->role);
+			if (ty == NULL ||
+			    !(strcmp(ty, "GOV") == 0 ||
+			      strcmp(ty, "LEG") == 0 || strcmp(ty, "MIL") == 0))
 				continue;
 			e->country = role_country(c, t->role);
 			if (e->country && !t->then)
@@ -5037,6 +5116,7 @@ void jx_ent_run(jishi_doc *doc)
 	chain_orgs(&c);
 	if (c.nm > 1)
 		qsort(c.m, c.nm, sizeof(match), cmp_match);
+	latin_names(&c);
 	chains(&c);
 	office_orgs(&c);
 	surname_words(&c);
