@@ -1412,6 +1412,30 @@ typedef struct {
 static const char *title_org_(ctx *c, uint32_t i, bool *then, const char **ctry,
                               const char **cameo);
 
+static const char *cue_side(const ctx *c, uint32_t s, uint32_t e);
+
+/* Is there a word between a and b that introduces what someone says
+ * (person_cues side after: 宣布, 表示)? The words before it are another
+ * clause's (美國政府|早前|宣布|制裁|特首: 特首 is not the US's). */
+static bool speech_between(const ctx *c, uint32_t a, uint32_t b)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || b <= a)
+		return false;
+	for (int64_t i = tok_containing(c, a);
+	     i >= 0 && (uint32_t)i < d->ntokens; i++) {
+		uint32_t s = tok_ns(c, &d->tokens[i]),
+		         e = tok_ne(c, &d->tokens[i]);
+		if (s >= b || e > c->n)
+			break;
+		const char *sd = s >= a && e <= b ? cue_side(c, s, e) : NULL;
+		if (sd && !strcmp(sd, "after") &&
+		    tok_tag(c, &d->tokens[i])[0] == 'v')
+			return true;
+	}
+	return false;
+}
+
 static title_of title_org(ctx *c, uint32_t i)
 {
 	title_of o = {0};
@@ -1446,8 +1470,13 @@ static const char *title_org_(ctx *c, uint32_t i, bool *then, const char **ctry,
 			continue; /* a name inside a longer one */
 		if (y->kind == K_PERSON || y->kind == K_NAME)
 			break;
-		if (is_punct_between(c, y->e, at) || at - y->e > 8 * 3)
+		if (is_punct_between(c, y->e, at) || at - y->e > 8 * 3 ||
+		    speech_between(c, y->e, at))
 			break;
+		/* a modifier stands right before the chain (前|美國總統); 前 in
+		 * 早|前|宣布|制裁|特首 is "earlier", no modifier of it */
+		if (y->kind == K_MOD && y->e != at)
+			continue;
 		if (y->kind == K_MOD) {
 			*then = *then || strcmp(jx_table_str(c->tb.mods, y->row,
 			                                     c->tb.d_then),
@@ -1583,7 +1612,6 @@ static bool rare_lone_noun(const ctx *c, uint32_t p)
 }
 
 static bool latin_name(const uint8_t *s, uint32_t n);
-static const char *cue_side(const ctx *c, uint32_t s, uint32_t e);
 static bool uncovered(const ctx *c, uint32_t s, uint32_t e);
 static int cmp_match(const void *a, const void *b);
 
