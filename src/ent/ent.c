@@ -2652,6 +2652,32 @@ static void state_forms(ctx *c)
  * nouns the last of which ends with an organisation suffix: 北京市委,
  * 美國財政部, 國務院辦公廳, 中國駐英大使館. The longest such name wins;
  * the names inside it go. Runs on matches sorted by start. */
+/* Is [s, e) a number that names a unit inside an organisation's name:
+ * numeral characters only, perhaps after 第 (北京|九十|中學,
+ * 東豐縣|第五|中學, 鄭州市|二七|…學校; not 三大, 兩家, 幾個)? */
+static bool ordinal_word(const ctx *c, uint32_t s, uint32_t e)
+{
+	static const char *const digits[] = {
+	    "\xE3\x80\x87", "\xE4\xB8\x80", "\xE4\xBA\x8C", "\xE4\xB8\x89",
+	    "\xE5\x9B\x9B", "\xE4\xBA\x94", "\xE5\x85\xAD", "\xE4\xB8\x83",
+	    "\xE5\x85\xAB", "\xE4\xB9\x9D", "\xE5\x8D\x81", "\xE7\x99\xBE"};
+	/* 〇 一 二 三 四 五 六 七 八 九 十 百 */
+	uint32_t p = s;
+	if (e - p > 3 && !memcmp(c->t + p, "\xE7\xAC\xAC", 3)) /* 第 */
+		p += 3;
+	if (p >= e)
+		return false;
+	for (; p < e; p += 3) {
+		bool d = false;
+		for (size_t k = 0; k < sizeof digits / sizeof *digits && !d;
+		     k++)
+			d = e - p >= 3 && !memcmp(c->t + p, digits[k], 3);
+		if (!d)
+			return false;
+	}
+	return true;
+}
+
 static void compose_orgs(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -2796,6 +2822,8 @@ static void compose_orgs(ctx *c)
 					break;
 			} else if (ts >= h->e && mi < 0 &&
 			           !name_part_tag(tag) &&
+			           !(tag[0] == 'm' &&
+			             ordinal_word(c, ts, te)) &&
 			           !(nt > 0 && !strcmp(tag, "v") &&
 			             te - ts == 2 * char_len(c, ts))) {
 				/* a verb of two characters not right after the
