@@ -4922,6 +4922,83 @@ static const char *role_country(const ctx *c, const char *role)
 	return one;
 }
 
+/* Does person e hold role for country ctry: a title of it, or the actor
+ * dictionary's office on the anchor date? */
+static bool holds_role(const ctx *c, const jx_entity *e, const char *role,
+                       const char *ctry)
+{
+	for (uint32_t k = 0; k < e->titles.n; k++) {
+		const jx_title *t = &JX_VEC_AT(&e->titles, jx_title, k);
+		if (!t->then && !strcmp(t->role, role) && e->country &&
+		    !strcmp(e->country, ctry))
+			return true;
+	}
+	const tables *tb = &c->tb;
+	const char *anchor = c->doc->anchor[0] ? c->doc->anchor : NULL;
+	if (e->prow < 0)
+		return false;
+	jx_str nm = jx_table_cell(tb->people, (uint32_t)e->prow, 0);
+	for (uint32_t r = (uint32_t)e->prow; r < tb->people->nrows; r++) {
+		jx_str s = jx_table_cell(tb->people, r, 0);
+		if (s.len != nm.len || memcmp(s.s, nm.s, s.len))
+			break;
+		if (!strcmp(jx_table_str(tb->people, r, tb->a_role), role) &&
+		    !strcmp(jx_table_str(tb->people, r, tb->a_country), ctry) &&
+		    in_term(anchor, jx_table_str(tb->people, r, tb->a_from),
+		            jx_table_str(tb->people, r, tb->a_to)))
+			return true;
+	}
+	return false;
+}
+
+/* A head of state or government the text names with no country
+ * (習近平主席和穆罕默德總統) is the one country of the text that has no
+ * other holder of that office: a report on a meeting names both sides'
+ * heads and only one side's country is left. */
+static void counterpart_heads(ctx *c)
+{
+	const jx_vec *ents = &c->doc->entities;
+	for (uint32_t i = 0; i < ents->n; i++) {
+		jx_entity *e = ent_at(c, (int32_t)i);
+		if (e->type != JX_ENT_PERSON || e->country || e->prow >= 0)
+			continue;
+		const jx_title *t = NULL;
+		for (uint32_t k = 0; k < e->titles.n && t == NULL; k++) {
+			const jx_title *x = &JX_VEC_AT(&e->titles, jx_title, k);
+			if (!x->then && x->org == NULL &&
+			    (!strcmp(x->role, "head_of_state") ||
+			     !strcmp(x->role, "head_of_government")))
+				t = x;
+		}
+		if (t == NULL)
+			continue;
+		const char *one = NULL;
+		bool many = false;
+		for (uint32_t g = 0; g < ents->n && !many; g++) {
+			const jx_entity *y = &JX_VEC_AT(ents, jx_entity, g);
+			if (y->type != JX_ENT_GPE || y->country == NULL ||
+			    strlen(y->country) != 3 ||
+			    (one && !strcmp(one, y->country)))
+				continue;
+			bool held = false;
+			for (uint32_t q = 0; q < ents->n && !held; q++) {
+				const jx_entity *z =
+				    &JX_VEC_AT(ents, jx_entity, q);
+				held = q != i && z->type == JX_ENT_PERSON &&
+				       holds_role(c, z, t->role, y->country);
+			}
+			if (held)
+				continue;
+			many = one != NULL;
+			one = y->country;
+		}
+		if (one == NULL || many)
+			continue;
+		e->country = one;
+		e->actor = make_actor(c, one, actor_type(c, t->role));
+	}
+}
+
 static void codes(ctx *c)
 {
 	const tables *tb = &c->tb;
@@ -5190,6 +5267,7 @@ void jx_ent_run(jishi_doc *doc)
 	surname_titles(&c);
 	paren_aliases(&c);
 	codes(&c);
+	counterpart_heads(&c);
 	drop_nested(&c);
 	/* document order: mentions, then entities by first mention */
 	for (uint32_t i = 0; i < doc->entities.n; i++) {
