@@ -104,7 +104,8 @@ typedef struct ctx {
 	tables tb;
 	match *m;
 	uint32_t nm, cap;
-	uint32_t *tn; /* per token: its norm start and end (tok_ns, tok_ne) */
+	uint32_t *tn;  /* per token: its norm start and end (tok_ns, tok_ne) */
+	uint8_t *gone; /* per entity: merged into another (bare_bodies) */
 } ctx;
 
 /* The norm offsets of token t's start and end, found once per document:
@@ -4951,6 +4952,61 @@ static bool holds_role(const ctx *c, const jx_entity *e, const char *role,
 	return false;
 }
 
+/* A body named bare after the text named it with its country or place
+ * in front (英國下議院 … 下議院) is that body: the bare one's mentions join
+ * the longer one's, when the longer one is the only such body in the text
+ * and the bare one has no country of its own. */
+static void bare_bodies(ctx *c)
+{
+	jx_vec *v = &c->doc->entities;
+	if (v->n == 0)
+		return;
+	c->gone = jx_arena_zalloc(&c->doc->arena, v->n);
+	if (c->gone == NULL) {
+		c->doc->oom = JISHI_ENOMEM;
+		return;
+	}
+	for (uint32_t i = 0; i < c->nm; i++) {
+		const match *x = &c->m[i];
+		if ((x->kind != K_LEXORG && x->kind != K_ORG) || x->ent < 0 ||
+		    c->gone[x->ent] || ent_at(c, x->ent)->country)
+			continue;
+		int32_t into = -1;
+		bool two = false;
+		for (uint32_t j = 0; j < c->nm && !two; j++) {
+			const match *y = &c->m[j];
+			uint32_t xl = x->e - x->s;
+			if (y->kind != K_LEXORG || y->ent < 0 ||
+			    y->ent == x->ent || y->e - y->s <= xl ||
+			    ent_at(c, y->ent)->country == NULL ||
+			    memcmp(c->t + y->e - xl, c->t + x->s, xl) != 0)
+				continue;
+			/* the rest is a country's or place's name */
+			uint32_t pl = y->e - y->s - xl, row;
+			bool head =
+			    (c->tb.countries &&
+			     jx_table_longest(c->tb.countries, c->t + y->s, pl,
+			                      &row) == pl) ||
+			    (c->tb.places &&
+			     jx_table_longest(c->tb.places, c->t + y->s, pl,
+			                      &row) == pl);
+			if (!head || y->ent == into)
+				continue;
+			two = into >= 0;
+			into = y->ent;
+		}
+		if (into < 0 || two)
+			continue;
+		jx_entity *a = ent_at(c, x->ent), *b = ent_at(c, into);
+		for (uint32_t k = 0; k < a->mentions.n; k++)
+			add_span(c, &b->mentions,
+			         JX_VEC_AT(&a->mentions, jx_span, k));
+		add_span(c, &b->forms, a->name);
+		a->mentions.n = 0;
+		c->gone[x->ent] = 1;
+	}
+}
+
 /* A head of state or government the text names with no country
  * (習近平主席和穆罕默德總統) is the one country of the text that has no
  * other holder of that office: a report on a meeting names both sides'
@@ -5133,7 +5189,9 @@ static int cmp_ment(const void *a, const void *b)
 }
 
 /* A person's mention inside a longer mention of another person is not a
- * mention (羅哲 inside 羅哲斯); a person left with none is dropped. */
+ * mention (羅哲 inside 羅哲斯); a person left with none is dropped, and so
+ * is a body merged into another (bare_bodies: it has two mentions or more
+ * then, so the early return never keeps one). */
 static void drop_nested(ctx *c)
 {
 	jx_vec *v = &c->doc->entities;
@@ -5180,7 +5238,7 @@ static void drop_nested(ctx *c)
 				JX_VEC_AT(&e->mentions, jx_span, m++) = s;
 		}
 		e->mentions.n = m;
-		if (m || e->type != JX_ENT_PERSON)
+		if (m || (e->type != JX_ENT_PERSON && !(c->gone && c->gone[i])))
 			*ent_at(c, (int32_t)w++) = *e;
 	}
 	v->n = w;
@@ -5266,6 +5324,7 @@ void jx_ent_run(jishi_doc *doc)
 	repeat_names(&c);
 	surname_titles(&c);
 	paren_aliases(&c);
+	bare_bodies(&c);
 	codes(&c);
 	counterpart_heads(&c);
 	drop_nested(&c);
