@@ -4955,45 +4955,88 @@ static bool holds_role(const ctx *c, const jx_entity *e, const char *role,
 /* A body named bare after the text named it with its country or place
  * in front (英國下議院 … 下議院) is that body: the bare one's mentions join
  * the longer one's, when the longer one is the only such body in the text
- * and the bare one has no country of its own. */
+ * and the bare one has no country of its own. The longer bodies are
+ * sorted by the rest of their name after the country or place, so that
+ * each bare one is looked up by binary search. */
+typedef struct {
+	const uint8_t *p; /* the rest of the name (norm) */
+	uint32_t len;
+	int32_t ent;
+} tail_of;
+
+static int cmp_bytes(const uint8_t *a, uint32_t al, const uint8_t *b,
+                     uint32_t bl)
+{
+	int r = memcmp(a, b, al < bl ? al : bl);
+	return r ? r : (al > bl) - (al < bl);
+}
+
+static int cmp_tail(const void *pa, const void *pb)
+{
+	const tail_of *a = pa, *b = pb;
+	int r = cmp_bytes(a->p, a->len, b->p, b->len);
+	return r ? r : (a->ent > b->ent) - (a->ent < b->ent);
+}
+
 static void bare_bodies(ctx *c)
 {
 	jx_vec *v = &c->doc->entities;
 	if (v->n == 0)
 		return;
 	c->gone = jx_arena_zalloc(&c->doc->arena, v->n);
-	if (c->gone == NULL) {
+	tail_of *tl = jx_arena_alloc(&c->doc->arena,
+	                             (size_t)(c->nm + 1) * sizeof(tail_of));
+	if (c->gone == NULL || tl == NULL) {
 		c->doc->oom = JISHI_ENOMEM;
 		return;
 	}
+	uint32_t nt = 0;
+	for (uint32_t j = 0; j < c->nm; j++) {
+		const match *y = &c->m[j];
+		if (y->kind != K_LEXORG || y->ent < 0 ||
+		    ent_at(c, y->ent)->country == NULL)
+			continue;
+		/* the front is a country's or place's name, the rest two
+		 * characters or more */
+		uint32_t row, cl = 0, pl = 0;
+		if (c->tb.countries)
+			cl = (uint32_t)jx_table_longest(
+			    c->tb.countries, c->t + y->s, y->e - y->s, &row);
+		if (c->tb.places)
+			pl = (uint32_t)jx_table_longest(
+			    c->tb.places, c->t + y->s, y->e - y->s, &row);
+		uint32_t h = cl > pl ? cl : pl;
+		if (h == 0 || y->e - y->s - h < 2 * char_len(c, y->s + h))
+			continue;
+		tl[nt++] = (tail_of){c->t + y->s + h, y->e - y->s - h, y->ent};
+	}
+	if (nt == 0)
+		return;
+	qsort(tl, nt, sizeof(tail_of), cmp_tail);
 	for (uint32_t i = 0; i < c->nm; i++) {
 		const match *x = &c->m[i];
 		if ((x->kind != K_LEXORG && x->kind != K_ORG) || x->ent < 0 ||
 		    c->gone[x->ent] || ent_at(c, x->ent)->country)
 			continue;
+		uint32_t lo = 0, hi = nt;
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo) / 2;
+			if (cmp_bytes(tl[mid].p, tl[mid].len, c->t + x->s,
+			              x->e - x->s) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
 		int32_t into = -1;
 		bool two = false;
-		for (uint32_t j = 0; j < c->nm && !two; j++) {
-			const match *y = &c->m[j];
-			uint32_t xl = x->e - x->s;
-			if (y->kind != K_LEXORG || y->ent < 0 ||
-			    y->ent == x->ent || y->e - y->s <= xl ||
-			    ent_at(c, y->ent)->country == NULL ||
-			    memcmp(c->t + y->e - xl, c->t + x->s, xl) != 0)
-				continue;
-			/* the rest is a country's or place's name */
-			uint32_t pl = y->e - y->s - xl, row;
-			bool head =
-			    (c->tb.countries &&
-			     jx_table_longest(c->tb.countries, c->t + y->s, pl,
-			                      &row) == pl) ||
-			    (c->tb.places &&
-			     jx_table_longest(c->tb.places, c->t + y->s, pl,
-			                      &row) == pl);
-			if (!head || y->ent == into)
+		for (uint32_t k = lo;
+		     k < nt && !two &&
+		     !cmp_bytes(tl[k].p, tl[k].len, c->t + x->s, x->e - x->s);
+		     k++) {
+			if (tl[k].ent == x->ent || tl[k].ent == into)
 				continue;
 			two = into >= 0;
-			into = y->ent;
+			into = tl[k].ent;
 		}
 		if (into < 0 || two)
 			continue;
