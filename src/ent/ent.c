@@ -1572,6 +1572,33 @@ static void add_title(ctx *c, int32_t ei, const match *t, title_of o)
 	}
 }
 
+/* A person of the actor dictionary inside a longer word of the lexicon
+ * that is no name (汪洋 in 一片汪洋/i) is none there. (A name that is a
+ * word of its own is kept: the Taiwan lexicon tags 習近平 a plain noun, so
+ * a tag cannot tell 汪洋 the sea from 汪洋 the man.) */
+static void word_people(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL)
+		return;
+	for (uint32_t i = 0; i < c->nm; i++) {
+		match *x = &c->m[i];
+		if (x->kind != K_PERSON)
+			continue;
+		int64_t k = tok_containing(c, x->s);
+		if (k < 0)
+			continue;
+		const jx_token *u = &d->tokens[k];
+		const char *ut = tok_tag(c, u);
+		if (tok_ns(c, u) < x->s && tok_ne(c, u) >= x->e &&
+		    !(u->flags & JX_TOK_OOV) && ut[0] != 'x' &&
+		    strncmp(ut, "nr", 2) != 0) {
+			x->kind = K_NONE;
+			memset(c->covered + x->s, 0, x->e - x->s);
+		}
+	}
+}
+
 /* Step 2 and 3: people after and before titles. */
 static bool tok_edge(const ctx *c, uint32_t p);
 
@@ -2319,6 +2346,16 @@ static void dotted_names(ctx *c)
 			ti = tok_containing(c, e);
 			e = tok_ne(c, &c->doc->tokens[ti]);
 			kind = K_LEXORG;
+		}
+		/* a dictionary person written out whole is that person
+		 * (西里爾·拉馬福薩 in actors/people) */
+		bool whole = false;
+		for (uint32_t j = 0; j < c->nm && !whole; j++)
+			whole = c->m[j].kind == K_PERSON && c->m[j].s == s &&
+			        c->m[j].e == e;
+		if (whole) {
+			p = e;
+			continue;
 		}
 		/* known names inside go: 科菲·安南, 比爾·蓋茨 */
 		for (uint32_t j = 0; j < c->nm; j++)
@@ -5329,6 +5366,7 @@ void jx_ent_run(jishi_doc *doc)
 		c.tn[2 * (size_t)i + 1] = jx_doc_norm(doc, doc->tokens[i].end);
 	}
 	scan(&c);
+	word_people(&c);
 	state_forms(&c);
 	if (doc->oom)
 		return;
