@@ -983,6 +983,26 @@ static bool match_at(const ctx *c, uint32_t p)
 
 /* Is the character before p a digit or a numeral word's end (40多|万元,
  * 三十|萬)? */
+/* Is the character at p a numeral (〇 一 … 十 百 千), or with amounts
+ * also a word of quantity (多 餘 幾 兩)? */
+static bool numeral_at(const ctx *c, uint32_t p, bool amounts)
+{
+	static const char *const digits[] = {"〇", "零", "一", "二", "三",
+	                                     "四", "五", "六", "七", "八",
+	                                     "九", "十", "百", "千"};
+	static const char *const amount[] = {"多", "余", "餘", "几",
+	                                     "幾", "两", "兩"};
+	uint32_t l = p < c->n ? char_len(c, p) : 0;
+	for (size_t i = 0; l && i < sizeof(digits) / sizeof(digits[0]); i++)
+		if (l == strlen(digits[i]) && !memcmp(c->t + p, digits[i], l))
+			return true;
+	for (size_t i = 0;
+	     l && amounts && i < sizeof(amount) / sizeof(amount[0]); i++)
+		if (l == strlen(amount[i]) && !memcmp(c->t + p, amount[i], l))
+			return true;
+	return false;
+}
+
 static bool after_numeral(const ctx *c, uint32_t p)
 {
 	if (p == 0)
@@ -990,13 +1010,7 @@ static bool after_numeral(const ctx *c, uint32_t p)
 	uint32_t b = prev_off(c, p);
 	if (c->t[b] >= '0' && c->t[b] <= '9')
 		return true;
-	static const char *const num[] = {
-	    "多", "余", "餘", "几", "幾", "十", "百", "千", "两", "兩",
-	    "一", "二", "三", "四", "五", "六", "七", "八", "九", "零"};
-	for (size_t i = 0; i < sizeof(num) / sizeof(num[0]); i++)
-		if (p - b == strlen(num[i]) && !memcmp(c->t + b, num[i], p - b))
-			return true;
-	return false;
+	return numeral_at(c, b, true);
 }
 
 /* Do the document's words allow a name at norm [s, e) with its given
@@ -1641,6 +1655,7 @@ static bool rare_lone_noun(const ctx *c, uint32_t p)
 
 static bool latin_name(const uint8_t *s, uint32_t n);
 static bool uncovered(const ctx *c, uint32_t s, uint32_t e);
+static bool cue_word_before(const ctx *c, uint32_t p);
 static int cmp_match(const void *a, const void *b);
 
 /* Names in Latin letters right after an office or a role word of
@@ -1673,16 +1688,7 @@ static void latin_names(ctx *c)
 		if (!latin_name(c->t + q, e - q) || !uncovered(c, q, e) ||
 		    (e < c->n && suffix_word_at(c, e)))
 			continue;
-		bool cue = oe[q] != 0;
-		for (uint32_t b = q, k = 0; !cue && k < 5 && b > 0; k++) {
-			b = prev_off(c, b);
-			if (!is_han(c, b))
-				break;
-			const char *sd = cue_side(c, b, q);
-			cue = sd &&
-			      (!strcmp(sd, "before") || !strcmp(sd, "both"));
-		}
-		if (!cue)
+		if (!oe[q] && !cue_word_before(c, q))
 			continue;
 		match *x = add_match(c, q, e, K_NAME, 0);
 		if (x == NULL)
@@ -2037,21 +2043,27 @@ static const char *cue_side(const ctx *c, uint32_t s, uint32_t e)
 	             : jx_table_str(c->tb.cues, (uint32_t)r, c->tb.pc_side);
 }
 
-/* Does a cue word of side before/both end at p (总裁|宋朝弟), or a
- * person's name and a list comma (張孝華、|張友香)? */
-static bool cue_before(const ctx *c, uint32_t p, const uint8_t *pe)
+/* Does a cue word of side before/both end at p (总裁|宋朝弟)? */
+static bool cue_word_before(const ctx *c, uint32_t p)
 {
 	uint32_t b = p;
 	for (int k = 0; k < 5 && b > 0; k++) {
-		size_t q = b;
-		jx_utf8_prev(c->t, &q);
-		b = (uint32_t)q;
+		b = prev_off(c, b);
 		if (!is_han(c, b))
 			break;
 		const char *side = cue_side(c, b, p);
 		if (side && (!strcmp(side, "before") || !strcmp(side, "both")))
 			return true;
 	}
+	return false;
+}
+
+/* Does a cue word of side before/both end at p, or a person's name and a
+ * list comma (張孝華、|張友香)? */
+static bool cue_before(const ctx *c, uint32_t p, const uint8_t *pe)
+{
+	if (cue_word_before(c, p))
+		return true;
 	/* 、 (U+3001) after a person's name (pe: person_edges) */
 	return p >= 3 && !memcmp(c->t + p - 3, "\xE3\x80\x81", 3) &&
 	       (pe[p - 3] & 1);
@@ -2695,24 +2707,14 @@ static void state_forms(ctx *c)
  * 東豐縣|第五|中學, 鄭州市|二七|…學校; not 三大, 兩家, 幾個)? */
 static bool ordinal_word(const ctx *c, uint32_t s, uint32_t e)
 {
-	static const char *const digits[] = {
-	    "\xE3\x80\x87", "\xE4\xB8\x80", "\xE4\xBA\x8C", "\xE4\xB8\x89",
-	    "\xE5\x9B\x9B", "\xE4\xBA\x94", "\xE5\x85\xAD", "\xE4\xB8\x83",
-	    "\xE5\x85\xAB", "\xE4\xB9\x9D", "\xE5\x8D\x81", "\xE7\x99\xBE"};
-	/* 〇 一 二 三 四 五 六 七 八 九 十 百 */
 	uint32_t p = s;
-	if (e - p > 3 && !memcmp(c->t + p, "\xE7\xAC\xAC", 3)) /* 第 */
+	if (e - p > 3 && !memcmp(c->t + p, "第", 3))
 		p += 3;
 	if (p >= e)
 		return false;
-	for (; p < e; p += 3) {
-		bool d = false;
-		for (size_t k = 0; k < sizeof digits / sizeof *digits && !d;
-		     k++)
-			d = e - p >= 3 && !memcmp(c->t + p, digits[k], 3);
-		if (!d)
+	for (; p < e; p += char_len(c, p))
+		if (!numeral_at(c, p, false))
 			return false;
-	}
 	return true;
 }
 
