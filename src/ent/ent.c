@@ -5089,6 +5089,38 @@ static void bare_bodies(ctx *c)
 	}
 }
 
+/* A generic body of the gazetteer (key GEN_: 財政部, 國防部, 國會) named
+ * right after a list mark or conjunction that follows a body with a
+ * country is that country's (美國國務院和財政部: the US Treasury). */
+static const char *list_mark(const ctx *c, const jx_token *t);
+
+static void conjoined_bodies(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL)
+		return;
+	for (uint32_t i = 1; i < c->nm; i++) {
+		const match *x = &c->m[i];
+		if (x->kind != K_ORG || x->ent < 0 ||
+		    (c->gone && c->gone[x->ent]) ||
+		    ent_at(c, x->ent)->country ||
+		    strncmp(jx_table_str(c->tb.orgs, x->row, c->tb.o_key),
+		            "GEN_", 4) != 0)
+			continue;
+		const match *y = NULL;
+		for (uint32_t j = i; j-- > 0 && y == NULL;)
+			if (c->m[j].kind != K_NONE && c->m[j].kind != K_MOD)
+				y = &c->m[j];
+		if (y == NULL || (y->kind != K_ORG && y->kind != K_LEXORG) ||
+		    y->ent < 0 || ent_at(c, y->ent)->country == NULL)
+			continue;
+		const jx_token *m = word_at(c, y->e);
+		if (m == NULL || tok_ne(c, m) != x->s || !list_mark(c, m))
+			continue;
+		ent_at(c, x->ent)->country = ent_at(c, y->ent)->country;
+	}
+}
+
 /* A head of state or government the text names with no country
  * (習近平主席和穆罕默德總統) is the one country of the text that has no
  * other holder of that office: a report on a meeting names both sides'
@@ -5408,6 +5440,7 @@ void jx_ent_run(jishi_doc *doc)
 	surname_titles(&c);
 	paren_aliases(&c);
 	bare_bodies(&c);
+	conjoined_bodies(&c);
 	codes(&c);
 	counterpart_heads(&c);
 	drop_nested(&c);
