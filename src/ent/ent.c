@@ -1613,6 +1613,8 @@ static void word_people(ctx *c)
 	}
 }
 
+static bool oov_end(const ctx *c, const jx_token *w);
+
 /* Step 2 and 3: people after and before titles. */
 static bool tok_edge(const ctx *c, uint32_t p);
 
@@ -1765,6 +1767,25 @@ static void chains(ctx *c)
 			if (!none && tn >= 3 && te > e &&
 			    (e == t->e || !tok_edge(c, e) || tn >= rn + 2))
 				e = te;
+			/* a Chinese reading of two characters that ends
+			 * inside a word of three the lexicon does not know,
+			 * on a clear edge, is that whole word (記者|張玉來/x|
+			 * 報道; not 張玉; not 發言人|朱鳳蓮今/x|日) */
+			const jx_token *w = word_at(c, t->e);
+			const jx_token *w2 =
+			    w && w + 1 < c->doc->tokens + c->doc->ntokens &&
+			            (w + 1)->start == w->end
+			        ? w + 1
+			        : NULL;
+			if (e > t->e && !tok_edge(c, e) && w &&
+			    tok_ne(c, w) > e && tok_ne(c, w) <= limit &&
+			    ((w->flags & JX_TOK_OOV) ||
+			     tok_tag(c, w)[0] == 'x') &&
+			    jx_utf8_count(c->t + t->e, e - t->e) == 2 &&
+			    jx_utf8_count(c->t + t->e, tok_ne(c, w) - t->e) ==
+			        3 &&
+			    oov_end(c, w2))
+				e = tok_ne(c, w);
 			if (e > t->e) {
 				match *x = add_match(c, t->e, e, K_NAME, 0);
 				if (x == NULL)
