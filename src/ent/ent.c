@@ -981,8 +981,6 @@ static bool match_at(const ctx *c, uint32_t p)
 	return p < c->n && c->covered[p] == 2;
 }
 
-/* Is the character before p a digit or a numeral word's end (40多|万元,
- * 三十|萬)? */
 /* Is the character at p a numeral (〇 一 … 十 百 千), or with amounts
  * also a word of quantity (多 餘 幾 兩)? */
 static bool numeral_at(const ctx *c, uint32_t p, bool amounts)
@@ -1003,6 +1001,8 @@ static bool numeral_at(const ctx *c, uint32_t p, bool amounts)
 	return false;
 }
 
+/* Is the character before p a digit or a numeral word's end (40多|万元,
+ * 三十|萬)? */
 static bool after_numeral(const ctx *c, uint32_t p)
 {
 	if (p == 0)
@@ -1410,9 +1410,6 @@ static bool is_punct_between(const ctx *c, uint32_t a, uint32_t b)
 	return false;
 }
 
-/* The country or organisation a title at match index i belongs to: the
- * nearest country/org match before it in the same phrase (no
- * punctuation, no person between, at most 8 characters of other words). */
 static bool is_zhu(const ctx *c, uint32_t s, uint32_t e);
 
 /* What title_org finds: the key (a country code or an organisation's
@@ -1423,9 +1420,6 @@ typedef struct {
 	const char *org, *ctry, *cameo;
 	bool then;
 } title_of;
-
-static const char *title_org_(ctx *c, uint32_t i, bool *then, const char **ctry,
-                              const char **cameo);
 
 static const char *cue_side(const ctx *c, uint32_t s, uint32_t e);
 
@@ -1451,34 +1445,28 @@ static bool speech_between(const ctx *c, uint32_t a, uint32_t b)
 	return false;
 }
 
+/* The country or organisation a title at match index i belongs to: the
+ * nearest country/org match before it in the same phrase (no
+ * punctuation, no speech verb, no person between, at most 8 characters of
+ * other words), else a known organisation of one country the title begins
+ * with. */
 static title_of title_org(ctx *c, uint32_t i)
 {
 	title_of o = {0};
-	o.org = title_org_(c, i, &o.then, &o.ctry, &o.cameo);
-	return o;
-}
-
-static const char *title_org_(ctx *c, uint32_t i, bool *then, const char **ctry,
-                              const char **cameo)
-{
-	*then = false;
-	*ctry = NULL;
-	*cameo = NULL;
 	uint32_t at = c->m[i].s;
 	/* a known organisation of one country that the title begins with
 	 * is its own (國務院|副總理, 白宮|發言人) unless a country or body
 	 * stands before it (美國國務院|發言人 is read below); generic ones
 	 * (外交部) give no country */
-	const char *inner = NULL;
+	title_of inner = {0};
 	uint32_t row, len = c->m[i].e - at;
 	if (c->tb.orgs && len > 1 &&
 	    jx_table_longest(c->tb.orgs, c->t + at, len - 1, &row) > 0 &&
-	    opt(jx_table_str(c->tb.orgs, row, c->tb.o_country)))
-		inner = jx_table_str(c->tb.orgs, row, c->tb.o_key);
-	const char *inner_ctry =
-	    inner ? jx_table_str(c->tb.orgs, row, c->tb.o_country) : NULL;
-	const char *inner_cameo =
-	    inner ? opt(jx_table_str(c->tb.orgs, row, c->tb.o_cameo)) : NULL;
+	    opt(jx_table_str(c->tb.orgs, row, c->tb.o_country))) {
+		inner.org = jx_table_str(c->tb.orgs, row, c->tb.o_key);
+		inner.ctry = jx_table_str(c->tb.orgs, row, c->tb.o_country);
+		inner.cameo = opt(jx_table_str(c->tb.orgs, row, c->tb.o_cameo));
+	}
 	for (uint32_t j = i; j-- > 0;) {
 		match *y = &c->m[j];
 		if (y->kind == K_NONE || y->e > at)
@@ -1493,9 +1481,10 @@ static const char *title_org_(ctx *c, uint32_t i, bool *then, const char **ctry,
 		if (y->kind == K_MOD && y->e != at)
 			continue;
 		if (y->kind == K_MOD) {
-			*then = *then || strcmp(jx_table_str(c->tb.mods, y->row,
-			                                     c->tb.d_then),
-			                        "yes") == 0;
+			o.then =
+			    o.then || strcmp(jx_table_str(c->tb.mods, y->row,
+			                                  c->tb.d_then),
+			                     "yes") == 0;
 			at = y->s;
 			continue;
 		}
@@ -1516,10 +1505,14 @@ static const char *title_org_(ctx *c, uint32_t i, bool *then, const char **ctry,
 				continue;
 			}
 		}
-		if ((y->kind == K_LEXORG || y->kind == K_LEXPLACE) && y->ctry)
-			return *ctry = y->ctry; /* 美國國務院發言人 */
-		if (y->kind == K_PLACE && y->e == at) /* 臺北|市長 */
-			return *ctry = place_country(c, y);
+		if ((y->kind == K_LEXORG || y->kind == K_LEXPLACE) && y->ctry) {
+			o.org = o.ctry = y->ctry; /* 美國國務院發言人 */
+			return o;
+		}
+		if (y->kind == K_PLACE && y->e == at) { /* 臺北|市長 */
+			o.org = o.ctry = place_country(c, y);
+			return o;
+		}
 		if (y->kind == K_COUNTRY || y->kind == K_ORG) {
 			const char *org =
 			    y->kind == K_COUNTRY
@@ -1529,24 +1522,24 @@ static const char *title_org_(ctx *c, uint32_t i, bool *then, const char **ctry,
 			/* a modifier before the country: 時任日本首相 */
 			if (j > 0 && c->m[j - 1].kind == K_MOD &&
 			    c->m[j - 1].e == y->s)
-				*then = *then ||
-				        strcmp(jx_table_str(c->tb.mods,
-				                            c->m[j - 1].row,
-				                            c->tb.d_then),
-				               "yes") == 0;
-			*ctry = y->kind == K_COUNTRY
-			            ? org
-			            : opt(jx_table_str(c->tb.orgs, y->row,
-			                               c->tb.o_country));
+				o.then = o.then ||
+				         strcmp(jx_table_str(c->tb.mods,
+				                             c->m[j - 1].row,
+				                             c->tb.d_then),
+				                "yes") == 0;
+			o.org = org;
+			o.ctry = y->kind == K_COUNTRY
+			             ? org
+			             : opt(jx_table_str(c->tb.orgs, y->row,
+			                                c->tb.o_country));
 			if (y->kind == K_ORG)
-				*cameo = opt(jx_table_str(c->tb.orgs, y->row,
-				                          c->tb.o_cameo));
-			return org;
+				o.cameo = opt(jx_table_str(c->tb.orgs, y->row,
+				                           c->tb.o_cameo));
+			return o;
 		}
 		at = y->s;
 	}
-	*ctry = inner_ctry;
-	*cameo = inner_cameo;
+	inner.then = o.then;
 	return inner;
 }
 
@@ -2719,10 +2712,6 @@ static void state_forms(ctx *c)
 	}
 }
 
-/* A country, place or organisation (two characters or more) followed by
- * nouns the last of which ends with an organisation suffix: 北京市委,
- * 美國財政部, 國務院辦公廳, 中國駐英大使館. The longest such name wins;
- * the names inside it go. Runs on matches sorted by start. */
 /* Is [s, e) a number that names a unit inside an organisation's name:
  * numeral characters only, perhaps after 第 (北京|九十|中學,
  * 東豐縣|第五|中學, 鄭州市|二七|…學校; not 三大, 兩家, 幾個)? */
@@ -2739,6 +2728,10 @@ static bool ordinal_word(const ctx *c, uint32_t s, uint32_t e)
 	return true;
 }
 
+/* A country, place or organisation (two characters or more) followed by
+ * nouns the last of which ends with an organisation suffix: 北京市委,
+ * 美國財政部, 國務院辦公廳, 中國駐英大使館. The longest such name wins;
+ * the names inside it go. Runs on matches sorted by start. */
 static void compose_orgs(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -3948,10 +3941,6 @@ static void unknown_names(ctx *c)
 	}
 }
 
-/* Is the whole word [s, e) shaped like a person's name: a surname (at
- * least CUE_SURNAME_MIN common, or Japanese) and one or two given-name
- * characters, a Japanese surname alone (橋本), or two to six
- * transliteration characters (布拉特, 魯賓)? */
 /* Is [s, e) a married woman's name as Hong Kong writes it: husband's
  * surname, her own, two given characters (林鄭月娥, 葉劉淑儀, 范徐麗泰)?
  * 月 stops names elsewhere (a date's), not here. */
@@ -3968,6 +3957,10 @@ static bool married_name(const ctx *c, uint32_t s, uint32_t e)
 	       given_count(c, g3, c->tb.g_last) >= FREE_GIVEN_MIN;
 }
 
+/* Is the whole word [s, e) shaped like a person's name: a surname (at
+ * least CUE_SURNAME_MIN common, or Japanese) and one or two given-name
+ * characters, a Japanese surname alone (橋本), a Hong Kong married name
+ * (林鄭月娥), or two to six transliteration characters (布拉特, 魯賓)? */
 static bool name_shaped(const ctx *c, uint32_t s, uint32_t e, bool loose)
 {
 	size_t nc = jx_utf8_count(c->t + s, e - s);
@@ -3983,7 +3976,7 @@ static bool name_shaped(const ctx *c, uint32_t s, uint32_t e, bool loose)
 		return true;
 	uint32_t g1 = s + char_len(c, s);
 	uint32_t g2 = g1 + char_len(c, g1);
-	if (nc == 4 && married_name(c, s, e))
+	if (married_name(c, s, e))
 		return true;
 	if (!loose)
 		return nc == 3 && name_shaped_word(c, s, e); /* not 科學家 */
