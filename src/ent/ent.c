@@ -412,6 +412,15 @@ static int64_t tok_containing(const ctx *c, uint32_t p)
 	return lo < d->ntokens && d->tokens[lo].start <= o ? (int64_t)lo : -1;
 }
 
+/* The token right after t with no gap between them, or NULL. */
+static const jx_token *next_word(const ctx *c, const jx_token *t)
+{
+	const jx_token *u = t + 1;
+	return u < c->doc->tokens + c->doc->ntokens && u->start == t->end
+	           ? u
+	           : NULL;
+}
+
 static const jx_token *word_at(const ctx *c, uint32_t p)
 {
 	if (c->doc->tokens == NULL || p >= c->n)
@@ -1606,7 +1615,7 @@ static void word_people(ctx *c)
 	}
 }
 
-static bool oov_end(const ctx *c, const jx_token *w);
+static bool oov_end(const ctx *c, const jx_token *t);
 
 /* Step 2 and 3: people after and before titles. */
 static bool tok_edge(const ctx *c, uint32_t p);
@@ -1659,15 +1668,11 @@ static int cmp_match(const void *a, const void *b);
  * that follow give them their titles. */
 static void latin_names(ctx *c)
 {
-	uint8_t *oe = jx_arena_zalloc(&c->doc->arena, (size_t)c->n + 1);
-	if (oe == NULL) {
-		c->doc->oom = JISHI_ENOMEM;
+	/* the offices by end */
+	uint32_t no, nm = c->nm;
+	startix *offices = match_index(c, 1u << K_OFFICE, true, &no);
+	if (c->doc->oom)
 		return;
-	}
-	for (uint32_t k = 0; k < c->nm; k++)
-		if (c->m[k].kind == K_OFFICE)
-			oe[c->m[k].e] = 1;
-	uint32_t nm = c->nm;
 	for (uint32_t p = 1; p < c->n; p++) {
 		if (!(c->t[p] >= 'A' && c->t[p] <= 'Z') ||
 		    ascii_alnum(c->t[p - 1]) || c->covered[p])
@@ -1683,7 +1688,7 @@ static void latin_names(ctx *c)
 		if (!latin_name(c->t + q, e - q) || !uncovered(c, q, e) ||
 		    (e < c->n && suffix_word_at(c, e)))
 			continue;
-		if (!oe[q] && !cue_word_before(c, q))
+		if (index_at(offices, no, q) < 0 && !cue_word_before(c, q))
 			continue;
 		match *x = add_match(c, q, e, K_NAME, 0);
 		if (x == NULL)
@@ -1765,11 +1770,6 @@ static void chains(ctx *c)
 			 * on a clear edge, is that whole word (記者|張玉來/x|
 			 * 報道; not 張玉; not 發言人|朱鳳蓮今/x|日) */
 			const jx_token *w = word_at(c, t->e);
-			const jx_token *w2 =
-			    w && w + 1 < c->doc->tokens + c->doc->ntokens &&
-			            (w + 1)->start == w->end
-			        ? w + 1
-			        : NULL;
 			if (e > t->e && !tok_edge(c, e) && w &&
 			    tok_ne(c, w) > e && tok_ne(c, w) <= limit &&
 			    ((w->flags & JX_TOK_OOV) ||
@@ -1777,7 +1777,7 @@ static void chains(ctx *c)
 			    jx_utf8_count(c->t + t->e, e - t->e) == 2 &&
 			    jx_utf8_count(c->t + t->e, tok_ne(c, w) - t->e) ==
 			        3 &&
-			    oov_end(c, w2))
+			    oov_end(c, w))
 				e = tok_ne(c, w);
 			if (e > t->e) {
 				match *x = add_match(c, t->e, e, K_NAME, 0);
@@ -4020,12 +4020,13 @@ static bool one_han_word(const ctx *c, const jx_token *t)
 	return e <= c->n && is_han(c, s) && s + char_len(c, s) == e;
 }
 
-/* Does an unknown word end where token w (NULL: the text) begins on a
- * clear edge: punctuation, a function word (等, 和) or a speech verb
- * (差瓦立|、, 倫差|等; not 康得瑞先|接過, where the segmenter glued an
- * adverb to the name)? */
-static bool oov_end(const ctx *c, const jx_token *w)
+/* Does the unknown word t end on a clear edge: the text's end or a gap,
+ * punctuation, a function word (等, 和) or a speech verb (差瓦立|、,
+ * 倫差|等; not 康得瑞先|接過, where the segmenter glued an adverb to the
+ * name)? */
+static bool oov_end(const ctx *c, const jx_token *t)
 {
+	const jx_token *w = next_word(c, t);
 	if (w == NULL)
 		return true;
 	uint32_t ws = tok_ns(c, w), we = tok_ne(c, w);
@@ -4119,10 +4120,7 @@ static void cue_words(ctx *c)
 		bool cue_before_word = sd != NULL; /* u is the cue */
 		if (sd)
 			cue = shirt || tok_tag(c, u)[0] == 'n' ? 2 : 1;
-		const jx_token *w =
-		    i + 1 < d->ntokens && d->tokens[i + 1].start == t->end
-		        ? &d->tokens[i + 1]
-		        : NULL;
+		const jx_token *w = next_word(c, t);
 		uint32_t we = w ? tok_ne(c, w) : 0;
 		sd = w && !cue && we <= c->n ? cue_side(c, e, we) : NULL;
 		if (sd && (!strcmp(sd, "after") || !strcmp(sd, "both")))
@@ -4175,7 +4173,7 @@ static void cue_words(ctx *c)
 		bool oov_holder =
 		    (edge[s] & 1) && !(edge[e] & 2) && nc >= 2 && nc <= 4 &&
 		    ((t->flags & JX_TOK_OOV) || tag[0] == 'x') &&
-		    !after_numeral(c, s + char_len(c, s)) && oov_end(c, w);
+		    !after_numeral(c, s + char_len(c, s)) && oov_end(c, t);
 		if (!lexname && !oov_holder &&
 		    !name_shaped(c, s, e, unknown || rare || speaker))
 			continue;
