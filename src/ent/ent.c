@@ -4974,33 +4974,17 @@ static const char *role_country(const ctx *c, const char *role)
 	return one;
 }
 
-/* Does person e hold role for country ctry: a title of it, or the actor
- * dictionary's office on the anchor date? */
-static bool holds_role(const ctx *c, const jx_entity *e, const char *role,
-                       const char *ctry)
+/* The row after the last of actors/people that has the name of row r (a
+ * person's rows: one per form and term, sorted by name). */
+static uint32_t people_rows_end(const tables *tb, uint32_t r)
 {
-	for (uint32_t k = 0; k < e->titles.n; k++) {
-		const jx_title *t = &JX_VEC_AT(&e->titles, jx_title, k);
-		if (!t->then && !strcmp(t->role, role) && e->country &&
-		    !strcmp(e->country, ctry))
-			return true;
-	}
-	const tables *tb = &c->tb;
-	const char *anchor = c->doc->anchor[0] ? c->doc->anchor : NULL;
-	if (e->prow < 0)
-		return false;
-	jx_str nm = jx_table_cell(tb->people, (uint32_t)e->prow, 0);
-	for (uint32_t r = (uint32_t)e->prow; r < tb->people->nrows; r++) {
+	jx_str nm = jx_table_cell(tb->people, r, 0);
+	while (++r < tb->people->nrows) {
 		jx_str s = jx_table_cell(tb->people, r, 0);
 		if (s.len != nm.len || memcmp(s.s, nm.s, s.len))
 			break;
-		if (!strcmp(jx_table_str(tb->people, r, tb->a_role), role) &&
-		    !strcmp(jx_table_str(tb->people, r, tb->a_country), ctry) &&
-		    in_term(anchor, jx_table_str(tb->people, r, tb->a_from),
-		            jx_table_str(tb->people, r, tb->a_to)))
-			return true;
 	}
-	return false;
+	return r;
 }
 
 /* A body named bare after the text named it with its country or place
@@ -5136,10 +5120,26 @@ static void conjoined_bodies(ctx *c)
 /* A head of state or government the text names with no country
  * (習近平主席和穆罕默德總統) is the one country of the text that has no
  * other holder of that office: a report on a meeting names both sides'
- * heads and only one side's country is left. */
+ * heads and only one side's country is left. The offices held in the
+ * text (by a current title and the person's country, or by the actor
+ * dictionary on the anchor date) are gathered once. */
+typedef struct {
+	const char *role, *ctry;
+} held_office;
+
+static bool head_role(const char *role)
+{
+	return !strcmp(role, "head_of_state") ||
+	       !strcmp(role, "head_of_government");
+}
+
 static void counterpart_heads(ctx *c)
 {
+	const tables *tb = &c->tb;
 	const jx_vec *ents = &c->doc->entities;
+	const char *anchor = c->doc->anchor[0] ? c->doc->anchor : NULL;
+	held_office *held = NULL;
+	uint32_t nh = 0;
 	for (uint32_t i = 0; i < ents->n; i++) {
 		jx_entity *e = ent_at(c, (int32_t)i);
 		if (e->type != JX_ENT_PERSON || e->country || e->prow >= 0)
@@ -5147,13 +5147,62 @@ static void counterpart_heads(ctx *c)
 		const jx_title *t = NULL;
 		for (uint32_t k = 0; k < e->titles.n && t == NULL; k++) {
 			const jx_title *x = &JX_VEC_AT(&e->titles, jx_title, k);
-			if (!x->then && x->org == NULL &&
-			    (!strcmp(x->role, "head_of_state") ||
-			     !strcmp(x->role, "head_of_government")))
+			if (!x->then && x->org == NULL && head_role(x->role))
 				t = x;
 		}
 		if (t == NULL)
 			continue;
+		if (held == NULL) {
+			/* at most one title and one dictionary row a role */
+			size_t cap = 1;
+			for (uint32_t q = 0; q < ents->n; q++) {
+				const jx_entity *z =
+				    &JX_VEC_AT(ents, jx_entity, q);
+				cap += z->titles.n;
+				if (z->prow >= 0)
+					cap += people_rows_end(
+					           tb, (uint32_t)z->prow) -
+					       (uint32_t)z->prow;
+			}
+			held = jx_arena_alloc(&c->doc->arena,
+			                      cap * sizeof(held_office));
+			if (held == NULL) {
+				c->doc->oom = JISHI_ENOMEM;
+				return;
+			}
+			for (uint32_t q = 0; q < ents->n; q++) {
+				const jx_entity *z =
+				    &JX_VEC_AT(ents, jx_entity, q);
+				if (z->type != JX_ENT_PERSON)
+					continue;
+				for (uint32_t k = 0;
+				     z->country && k < z->titles.n; k++) {
+					const jx_title *x =
+					    &JX_VEC_AT(&z->titles, jx_title, k);
+					if (!x->then && head_role(x->role))
+						held[nh++] = (held_office){
+						    x->role, z->country};
+				}
+				if (z->prow < 0)
+					continue;
+				uint32_t r0 = (uint32_t)z->prow,
+				         r1 = people_rows_end(tb, r0);
+				for (uint32_t r = r0; r < r1; r++) {
+					const char *role = jx_table_str(
+					    tb->people, r, tb->a_role);
+					if (head_role(role) &&
+					    in_term(anchor,
+					            jx_table_str(tb->people, r,
+					                         tb->a_from),
+					            jx_table_str(tb->people, r,
+					                         tb->a_to)))
+						held[nh++] = (held_office){
+						    role, jx_table_str(
+						              tb->people, r,
+						              tb->a_country)};
+				}
+			}
+		}
 		const char *one = NULL;
 		bool many = false;
 		for (uint32_t g = 0; g < ents->n && !many; g++) {
@@ -5162,14 +5211,11 @@ static void counterpart_heads(ctx *c)
 			    strlen(y->country) != 3 ||
 			    (one && !strcmp(one, y->country)))
 				continue;
-			bool held = false;
-			for (uint32_t q = 0; q < ents->n && !held; q++) {
-				const jx_entity *z =
-				    &JX_VEC_AT(ents, jx_entity, q);
-				held = q != i && z->type == JX_ENT_PERSON &&
-				       holds_role(c, z, t->role, y->country);
-			}
-			if (held)
+			bool taken = false;
+			for (uint32_t h = 0; h < nh && !taken; h++)
+				taken = !strcmp(held[h].role, t->role) &&
+				        !strcmp(held[h].ctry, y->country);
+			if (taken)
 				continue;
 			many = one != NULL;
 			one = y->country;
@@ -5178,6 +5224,8 @@ static void counterpart_heads(ctx *c)
 			continue;
 		e->country = one;
 		e->actor = make_actor(c, one, actor_type(c, t->role));
+		/* now a holder too (room: its title is counted in cap) */
+		held[nh++] = (held_office){t->role, one};
 	}
 }
 
@@ -5192,13 +5240,8 @@ static void codes(ctx *c)
 		/* the actor dictionary: every row of the name */
 		const char *dcountry = NULL, *dactor = NULL;
 		if (e->prow >= 0) {
-			jx_str nm =
-			    jx_table_cell(tb->people, (uint32_t)e->prow, 0);
-			for (uint32_t r = (uint32_t)e->prow;
-			     r < tb->people->nrows; r++) {
-				jx_str s = jx_table_cell(tb->people, r, 0);
-				if (s.len != nm.len || memcmp(s.s, nm.s, s.len))
-					break;
+			uint32_t r1 = people_rows_end(tb, (uint32_t)e->prow);
+			for (uint32_t r = (uint32_t)e->prow; r < r1; r++) {
 				const char *ctry = opt(
 				    jx_table_str(tb->people, r, tb->a_country));
 				if (dcountry == NULL)
@@ -5259,8 +5302,7 @@ static void codes(ctx *c)
 				continue;
 			e->country = role_country(c, t->role);
 			if (e->country && !t->then)
-				e->actor = make_actor(c, e->country,
-				                      actor_type(c, t->role));
+				e->actor = make_actor(c, e->country, ty);
 		}
 	}
 }
