@@ -1071,16 +1071,10 @@ static bool fits_tokens(const ctx *c, uint32_t s, uint32_t g, uint32_t e,
 		return true;
 	uint32_t os = jx_doc_orig(d, s), og = jx_doc_orig(d, g),
 	         oe = jx_doc_orig(d, e);
-	uint32_t lo = 0, hi = n;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (tk[mid].start < os)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo >= n || tk[lo].start != os)
+	int64_t t0 = tok_containing(c, s);
+	if (t0 < 0 || tk[t0].start != os)
 		return false;
+	uint32_t lo = (uint32_t)t0;
 	for (uint32_t i = lo; i < n && tk[i].start < oe; i++) {
 		if (tk[i].flags & JX_TOK_OOV)
 			continue;
