@@ -775,8 +775,27 @@ static bool suffix_word_at(const ctx *c, uint32_t p)
 	return false;
 }
 
+/* Does known name x cross the segmenter's words so that it is none there:
+ * a person's inside a longer lexicon word that is no name (汪洋 in
+ * 一片汪洋/i; a name that is a word of its own is kept: the Taiwan
+ * lexicon tags 習近平 a plain noun, so a tag cannot tell 汪洋 the sea
+ * from 汪洋 the man) or one a body is named after (named_after); a short
+ * body's off word edges; or another name that begins and ends inside
+ * words (明報 in 李小|明報|導)? */
 static bool across_words(const ctx *c, const match *x)
 {
+	if (x->kind == K_PERSON && c->doc->tokens) {
+		const jx_token *u = &c->doc->tokens[0];
+		int64_t k = tok_containing(c, x->s);
+		if (k >= 0) {
+			u += k;
+			const char *ut = tok_tag(c, u);
+			if (tok_ns(c, u) < x->s && tok_ne(c, u) >= x->e &&
+			    !(u->flags & JX_TOK_OOV) && ut[0] != 'x' &&
+			    strncmp(ut, "nr", 2) != 0)
+				return true;
+		}
+	}
 	if (x->kind == K_PERSON || x->kind == K_NAME)
 		return named_after(c, x);
 	if (x->kind != K_MEDIA && x->kind != K_ORG && x->kind != K_PLACE &&
@@ -1579,33 +1598,6 @@ static void add_title(ctx *c, int32_t ei, const match *t, title_of o)
 		x->org_actor = o.cameo;
 		x->role = role;
 		x->then = then;
-	}
-}
-
-/* A person of the actor dictionary inside a longer word of the lexicon
- * that is no name (汪洋 in 一片汪洋/i) is none there. (A name that is a
- * word of its own is kept: the Taiwan lexicon tags 習近平 a plain noun, so
- * a tag cannot tell 汪洋 the sea from 汪洋 the man.) */
-static void word_people(ctx *c)
-{
-	const jishi_doc *d = c->doc;
-	if (d->tokens == NULL)
-		return;
-	for (uint32_t i = 0; i < c->nm; i++) {
-		match *x = &c->m[i];
-		if (x->kind != K_PERSON)
-			continue;
-		int64_t k = tok_containing(c, x->s);
-		if (k < 0)
-			continue;
-		const jx_token *u = &d->tokens[k];
-		const char *ut = tok_tag(c, u);
-		if (tok_ns(c, u) < x->s && tok_ne(c, u) >= x->e &&
-		    !(u->flags & JX_TOK_OOV) && ut[0] != 'x' &&
-		    strncmp(ut, "nr", 2) != 0) {
-			x->kind = K_NONE;
-			memset(c->covered + x->s, 0, x->e - x->s);
-		}
 	}
 }
 
@@ -5448,7 +5440,6 @@ void jx_ent_run(jishi_doc *doc)
 		c.tn[2 * (size_t)i + 1] = jx_doc_norm(doc, doc->tokens[i].end);
 	}
 	scan(&c);
-	word_people(&c);
 	state_forms(&c);
 	if (doc->oom)
 		return;
