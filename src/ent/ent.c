@@ -798,6 +798,15 @@ static bool across_words(const ctx *c, const match *x)
 	}
 	if (x->kind == K_PERSON || x->kind == K_NAME)
 		return named_after(c, x);
+	/* an office that is the start of a longer word the lexicon knows
+	 * is no title: 記者|會, 總統|府, 大使|館, 部長|級 */
+	if (x->kind == K_OFFICE && c->doc->tokens && !tok_edge(c, x->e)) {
+		const jx_token *u = &c->doc->tokens[tok_containing(c, x->e)];
+		const char *ut = tok_tag(c, u);
+		if (tok_ns(c, u) == x->s && !(u->flags & JX_TOK_OOV) &&
+		    ut[0] != 'x' && strncmp(ut, "nr", 2) != 0)
+			return true;
+	}
 	if (x->kind != K_MEDIA && x->kind != K_ORG && x->kind != K_PLACE &&
 	    x->kind != K_COUNTRY)
 		return false;
@@ -4619,6 +4628,159 @@ static void list_names(ctx *c)
 	}
 }
 
+/* The item of a list that sits on one side of the list mark token i
+ * (side 0: after it, 1: before it) and reaches the next punctuation or
+ * the text's edge: one to three words, no verb or function word after
+ * the first. Its norm bytes in *s, *e. */
+static bool list_item(const ctx *c, uint32_t i, int side, uint32_t *s,
+                      uint32_t *e)
+{
+	const jishi_doc *d = c->doc;
+	const jx_token *t = &d->tokens[i];
+	int step = side == 0 ? 1 : -1;
+	uint32_t nw = 0, edge = side == 0 ? t->end : t->start;
+	for (int64_t j = (int64_t)i + step; nw <= 3; j += step) {
+		bool out = j < 0 || j >= (int64_t)d->ntokens;
+		const jx_token *u = out ? NULL : &d->tokens[j];
+		if (u && (side == 0 ? u->start != edge : u->end != edge))
+			u = NULL; /* a gap ends the item */
+		if (u == NULL || tok_tag(c, u)[0] == 'w') {
+			if (nw == 0 || (u == NULL && !out))
+				return false;
+			*s =
+			    side == 0 ? tok_ns(c, t + 1) : tok_ne(c, u ? u : t);
+			*e = side == 0 ? (u ? tok_ns(c, u) : tok_ne(c, t + nw))
+			               : tok_ns(c, t);
+			if (side == 1 && u == NULL)
+				*s = tok_ns(c, t - nw);
+			return *e <= c->n && *s < *e;
+		}
+		/* the first word is the surname's (it is the last walked
+		 * before the mark's side 1) */
+		bool first = side == 0
+		                 ? nw == 0
+		                 : (j == 0 || tok_tag(c, u - 1)[0] == 'w');
+		if (!first && strchr("vpcudy", tok_tag(c, u)[0]) &&
+		    !(u->flags & JX_TOK_OOV))
+			return false;
+		nw++;
+		edge = side == 0 ? u->end : u->start;
+	}
+	return false;
+}
+
+/* Items of a list of people that the words cut: on the other side of a
+ * list mark (、 ／) from a person's name, an item of three Han characters
+ * up to the next punctuation that is shaped like a name is one, in
+ * place of a shorter reading inside it (、沈求|我，, 、鈕|小明、,
+ * 何泰權/x／姜京珍). A dictionary person inside stays. */
+static void list_items(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL || c->tb.list_marks == NULL)
+		return;
+	uint8_t *pe = person_edges(c);
+	if (pe == NULL)
+		return;
+	for (uint32_t i = 0; i < d->ntokens; i++) {
+		const char *k = list_mark(c, &d->tokens[i]);
+		if (k == NULL || strcmp(k, "list"))
+			continue;
+		uint32_t ms = tok_ns(c, &d->tokens[i]),
+		         me = tok_ne(c, &d->tokens[i]);
+		for (int side = 0; side < 2; side++) {
+			uint32_t s, e;
+			if (!(side == 0 ? pe[ms] & 1 : pe[me] & 2) ||
+			    !list_item(c, i, side, &s, &e) ||
+			    jx_utf8_count(c->t + s, e - s) != 3 ||
+			    ((pe[s] & 2) && (pe[e] & 1)) ||
+			    !name_shaped(c, s, e, true) || has_country(c, s, e))
+				continue;
+			/* nothing but names the model read inside */
+			bool free = true;
+			for (uint32_t k2 = 0; k2 < c->nm && free; k2++) {
+				const match *x = &c->m[k2];
+				if (x->s < e && x->e > s && x->kind != K_NONE &&
+				    (x->kind != K_NAME || x->s < s || x->e > e))
+					free = false;
+			}
+			if (!free)
+				continue;
+			match *x = add_match(c, s, e, K_NAME, 0);
+			if (x == NULL)
+				return;
+			entity_of_match(c, x);
+			pe[s] |= 2;
+			pe[e] |= 1;
+		}
+	}
+}
+
+/* Name match i read too short ends at e instead. An entity that has it
+ * as its only mention grows with it and keeps its titles; otherwise the
+ * longer name is an entity of its own and drop_nested removes the
+ * shorter mention. */
+static void grow_name(ctx *c, uint32_t i, uint32_t e)
+{
+	match *x = &c->m[i];
+	jx_entity *en = x->ent >= 0 ? ent_at(c, x->ent) : NULL;
+	jx_span old = jx_doc_span(c->doc, x->s, x->e);
+	if (en && en->mentions.n == 1 && !strncmp(en->key, "N:", 2)) {
+		const char *key = arena_key(c, "N:", c->t + x->s, e - x->s);
+		bool taken = false;
+		for (uint32_t k = 0; k < c->doc->entities.n && !taken; k++)
+			taken = !strcmp(ent_at(c, (int32_t)k)->key, key);
+		if (!taken) {
+			jx_span nw = jx_doc_span(c->doc, x->s, e);
+			JX_VEC_AT(&en->mentions, jx_span, 0) = nw;
+			if (en->name.start == old.start &&
+			    en->name.end == old.end)
+				en->name = nw;
+			en->key = key;
+			memset(c->covered + x->e, 1, e - x->e);
+			x->e = e;
+			return;
+		}
+	}
+	if (x->ent < 0) {
+		memset(c->covered + x->e, 1, e - x->e);
+		x->e = e;
+		return;
+	}
+	match *y = add_match(c, x->s, e, K_NAME, 0);
+	if (y != NULL)
+		entity_of_match(c, y);
+}
+
+/* A transliterated name the segmenter cut before its last character
+ * (安德雷/nr|斯/nr|和, 伊梅爾|達/v|得到): a transliteration character
+ * that is a word of its own right after it ends the name when a verb
+ * or function word follows, or, tagged as a name or unknown, a clear
+ * edge (oov_end). */
+static void translit_tails(ctx *c)
+{
+	uint32_t nm = c->nm;
+	for (uint32_t i = 0; i < nm; i++) {
+		const match *x = &c->m[i];
+		if (x->kind != K_NAME || !translit_chars(c, x->s, x->e) ||
+		    jx_utf8_count(c->t + x->s, x->e - x->s) < 2 ||
+		    !tok_edge(c, x->s) || !tok_edge(c, x->e))
+			continue;
+		const jx_token *t = word_at(c, x->e);
+		if (t == NULL || !one_han_word(c, t) ||
+		    !translit_char(c, x->e) || c->covered[x->e])
+			continue;
+		const char *tag = tok_tag(c, t);
+		bool named = (t->flags & JX_TOK_OOV) || tag[0] == 'x' ||
+		             !strncmp(tag, "nr", 2) || !strcmp(tag, "nz");
+		if (!(named && oov_end(c, t)) && !verb_at(c, tok_ne(c, t)))
+			continue;
+		grow_name(c, i, tok_ne(c, t));
+		if (c->doc->oom)
+			return;
+	}
+}
+
 /* An organisation right after a one-character word of an administrative
  * level (鄉|衛生院, 縣|人大內司委, 市|青年志願者協會) is that level's:
  * the word joins its name, unless a word it may end comes right before
@@ -5472,6 +5634,8 @@ void jx_ent_run(jishi_doc *doc)
 	free_names(&c);
 	list_names(&c);
 	scored_names(&c);
+	list_items(&c);
+	translit_tails(&c);
 	titles_after(&c);
 	level_prefix(&c);
 	rest(&c);
