@@ -34,9 +34,10 @@ enum {
 typedef struct match {
 	uint32_t s, e;
 	int kind;
-	uint32_t row;     /* row in its own table (K_NAME: unused) */
-	int32_t ent;      /* entity index once assigned, else -1 */
-	const char *ctry; /* K_LEX*: the country of a name inside, or NULL */
+	uint32_t row;      /* row in its own table (K_NAME: unused) */
+	int32_t ent;       /* entity index once assigned, else -1 */
+	const char *ctry;  /* K_LEX*: the country of a name inside, or NULL */
+	const char *actor; /* K_LEXORG: its parent body's actor code, or NULL */
 } match;
 
 typedef struct tables {
@@ -348,7 +349,7 @@ static match *add_match(ctx *c, uint32_t s, uint32_t e, int kind, uint32_t row)
 		c->cap = cap;
 	}
 	match *x = &c->m[c->nm++];
-	*x = (match){s, e, kind, row, -1, NULL};
+	*x = (match){s, e, kind, row, -1, NULL, NULL};
 	if (kind != K_MOD) { /* 原, 前 may be in a name */
 		memset(c->covered + s, 1, e - s);
 		c->covered[s] = 2;
@@ -1420,6 +1421,8 @@ static int32_t entity_of_match(ctx *c, match *x)
 		               sp);
 		if (ei >= 0 && x->ctry)
 			ent_at(c, ei)->country = x->ctry;
+		if (ei >= 0 && x->actor)
+			ent_at(c, ei)->actor = x->actor;
 		break;
 	default:
 		return -1;
@@ -2232,6 +2235,18 @@ static bool is_dot(const ctx *c, uint32_t p, uint32_t *len)
 			*len = l;
 			return true;
 		}
+	}
+	/* a lone dash — U+2014 after two transliteration characters and
+	 * before one, as older mainland text writes 約翰—格倫 (not a run
+	 * ———, not 1998—1999, not 道—瓊斯) */
+	static const uint8_t dash[] = {0xE2, 0x80, 0x94};
+	if (p >= 6 && p + 6 <= c->n && !memcmp(c->t + p, dash, 3) &&
+	    memcmp(c->t + p + 3, dash, 3) && memcmp(c->t + p - 3, dash, 3) &&
+	    translit_char(c, prev_off(c, p)) &&
+	    translit_char(c, prev_off(c, prev_off(c, p))) &&
+	    translit_char(c, p + 3)) {
+		*len = 3;
+		return true;
 	}
 	return false;
 }
@@ -3213,8 +3228,9 @@ static void chain_orgs(ctx *c)
 		return;
 	for (uint32_t i = 0; i < c->nm; i++) {
 		match *a = &c->m[i];
-		if (a->kind != K_LEXORG || a->ent >= 0 || !tok_edge(c, a->s) ||
-		    !tok_edge(c, a->e))
+		if ((a->kind != K_LEXORG && a->kind != K_ORG &&
+		     a->kind != K_MEDIA) ||
+		    a->ent >= 0 || !tok_edge(c, a->s) || !tok_edge(c, a->e))
 			continue;
 		int64_t bi = index_at(ix, nx, a->e);
 		if (bi < 0)
@@ -3223,8 +3239,21 @@ static void chain_orgs(ctx *c)
 		if (b->kind != K_LEXORG || b->s != a->e || b->ent >= 0 ||
 		    jx_utf8_count(c->t + b->s, b->e - b->s) < 2)
 			continue;
-		if (a->ctry)
-			b->ctry = a->ctry;
+		if (a->kind == K_ORG) {
+			/* a unit of a known body: the body's country and
+			 * actor code (國際特赦組織|香港分會, 歐盟|港澳辦事處)
+			 */
+			const char *oc = opt(
+			    jx_table_str(c->tb.orgs, a->row, c->tb.o_country));
+			if (oc)
+				b->ctry = oc;
+			b->actor = opt(
+			    jx_table_str(c->tb.orgs, a->row, c->tb.o_cameo));
+		} else if (a->kind == K_LEXORG) {
+			if (a->ctry)
+				b->ctry = a->ctry;
+			b->actor = a->actor;
+		}
 		b->s = a->s;
 		a->kind = K_NONE;
 	}
@@ -4820,6 +4849,67 @@ static void level_prefix(ctx *c)
 	}
 }
 
+/* Is the character at p a numeral of an ordinal (一 … 十, 百, 零, 〇,
+ * digits)? */
+static bool ordinal_digit(const ctx *c, uint32_t p)
+{
+	static const char *const d = "一二三四五六七八九十百零〇";
+	uint32_t l = char_len(c, p);
+	if (l == 1)
+		return c->t[p] >= '0' && c->t[p] <= '9';
+	for (const char *q = d; *q; q += 3)
+		if (l == 3 && !memcmp(c->t + p, q, 3))
+			return true;
+	return false;
+}
+
+/* The term of a body is part of its name: 第六屆|全國人大|第二次會議,
+ * 十四届|全国人大常委会 name one body each (the sixth National People's
+ * Congress), unless the term is the following noun's or office's. */
+static void session_prefix(ctx *c)
+{
+	for (uint32_t k = 0; k < c->nm; k++) {
+		match *x = &c->m[k];
+		if ((x->kind != K_ORG && x->kind != K_LEXORG) || x->ent >= 0 ||
+		    x->s < 6)
+			continue;
+		uint32_t p = prev_off(c, x->s);
+		if (c->covered[p] ||
+		    (memcmp(c->t + p, "\xE5\xB1\x86", 3) && /* 屆 */
+		     memcmp(c->t + p, "\xE5\xB1\x8A", 3)))  /* 届 */
+			continue;
+		uint32_t s = p, q = p;
+		bool di = false; /* 第: an ordinal, not a count of terms */
+		while (q > 0 && ordinal_digit(c, prev_off(c, q)) &&
+		       !c->covered[prev_off(c, q)])
+			q = prev_off(c, q);
+		if (q < s) {
+			s = q;
+			if (s > 0 && !memcmp(c->t + prev_off(c, s),
+			                     "\xE7\xAC\xAC", 3)) { /* 第 */
+				s = prev_off(c, s);
+				di = true;
+			}
+		} else if (p >= 3 && !memcmp(c->t + p - 3, "\xE9\xA6\x96", 3)) {
+			s = p - 3; /* 首 */
+		}
+		/* the term is the next word's when a noun follows, or an
+		 * office after a count of terms: 第十六屆|英聯邦|運動會,
+		 * 六屆|縣委|書記 (not 第77屆|聯合國大會|主席) */
+		const jx_token *w = word_at(c, x->e);
+		bool office = k + 1 < c->nm && c->m[k + 1].s == x->e &&
+		              c->m[k + 1].kind == K_OFFICE;
+		if (s == p || c->covered[s] || (office && !di) ||
+		    (!office && w &&
+		     (tok_tag(c, w)[0] == 'n' || !strcmp(tok_tag(c, w), "vn"))))
+			continue;
+		c->covered[s] = 2;
+		for (uint32_t b = s + 1; b <= x->s; b++)
+			c->covered[b] = 1;
+		x->s = s;
+	}
+}
+
 /* ---- pass over every entity name -------------------------------------- */
 
 /* Matches not yet tied to an entity (countries, places, …) and every later
@@ -5638,6 +5728,7 @@ void jx_ent_run(jishi_doc *doc)
 	translit_tails(&c);
 	titles_after(&c);
 	level_prefix(&c);
+	session_prefix(&c);
 	rest(&c);
 	repeat_names(&c);
 	surname_titles(&c);
