@@ -808,6 +808,14 @@ static bool across_words(const ctx *c, const match *x)
 		    ut[0] != 'x' && strncmp(ut, "nr", 2) != 0)
 			return true;
 	}
+	/* a ministry whose 部 begins the word 部門 is a department in
+	 * general: 公安部|門, 司法|部門 */
+	if (x->kind == K_ORG && c->doc->tokens && !tok_edge(c, x->e) &&
+	    x->e >= 3 && x->e + 3 <= c->n &&
+	    !memcmp(c->t + x->e - 3, "\xE9\x83\xA8", 3) && /* 部 */
+	    (!memcmp(c->t + x->e, "\xE9\x97\xA8", 3) ||    /* 门 */
+	     !memcmp(c->t + x->e, "\xE9\x96\x80", 3)))     /* 門 */
+		return true;
 	if (x->kind != K_MEDIA && x->kind != K_ORG && x->kind != K_PLACE &&
 	    x->kind != K_COUNTRY)
 		return false;
@@ -4849,6 +4857,44 @@ static void level_prefix(ctx *c)
 	}
 }
 
+/* A team named by a rare or unknown word and the word 隊 (松日|隊,
+ * 寰島|隊, 健力寶|隊): a club's name, not a common noun (種子|隊, 機防|隊),
+ * and not counted by a measure word (一支|農運車|隊). */
+static void teams(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	if (d->tokens == NULL)
+		return;
+	for (uint32_t i = 1; i < d->ntokens; i++) {
+		const jx_token *t = &d->tokens[i], *u = t - 1;
+		uint32_t s = tok_ns(c, u), e = tok_ne(c, t);
+		if (u->end != t->start || e > c->n ||
+		    (memcmp(c->t + tok_ns(c, t), "\xE9\x98\x9F", 3) && /* 队 */
+		     memcmp(c->t + tok_ns(c, t), "\xE9\x9A\x8A", 3)) || /* 隊 */
+		    tok_ns(c, t) + 3 != e ||
+		    !all_han(c, s, tok_ns(c, t)) ||
+		    jx_utf8_count(c->t + s, tok_ns(c, t) - s) < 2 ||
+		    !uncovered(c, s, e) || after_numeral(c, s))
+			continue;
+		const char *tag = tok_tag(c, u);
+		bool unknown = (u->flags & JX_TOK_OOV) || tag[0] == 'x' ||
+		               !strcmp(tag, "nz");
+		if (!unknown &&
+		    !(tag[0] == 'n' && tag[1] == '\0' &&
+		      word_cost(c, s, tok_ns(c, t), NULL) >= RARE_NOUN_COST))
+			continue;
+		/* a measure word or numeral before: 一支|農運車|隊 */
+		if (i >= 2 && d->tokens[i - 2].end == u->start &&
+		    strchr("mq", tok_tag(c, &d->tokens[i - 2])[0]))
+			continue;
+		match *x = add_match(c, s, e, K_LEXORG, 0);
+		if (x == NULL)
+			return;
+		memset(c->covered + s, 1, e - s);
+		c->covered[s] = 2;
+	}
+}
+
 /* Is the character at p a numeral of an ordinal (一 … 十, 百, 零, 〇,
  * digits)? */
 static bool ordinal_digit(const ctx *c, uint32_t p)
@@ -5701,6 +5747,7 @@ void jx_ent_run(jishi_doc *doc)
 	 * mentions and the surname+title forms can be tied to them */
 	reporters(&c);
 	lexicon_orgs_places(&c);
+	teams(&c);
 	compose_places(&c);
 	titled_media(&c);
 	dotted_names(&c);
