@@ -27,7 +27,9 @@ enum {
 	K_LEXORG,
 	K_LEXPLACE, /* organisation / place words of the lexicon */
 	K_SITE,     /* a facility built from a name: 中國美術館 (LOC) */
-	K_TITLED /* an outlet in 《》 by its ending: 《渥太華公民報》 */
+	K_TITLED, /* an outlet in 《》 by its ending: 《渥太華公民報》 */
+	K_VOID    /* a name that is none here, which no other reading takes:
+	           * 維也納 in 《維也納外交關係公約》 */
 };
 
 /* One name found in the text (norm offsets). */
@@ -1515,7 +1517,7 @@ static title_of title_org(ctx *c, uint32_t i)
 			continue; /* a name inside a longer one */
 		if (y->kind == K_PERSON || y->kind == K_NAME)
 			break;
-		if (is_punct_between(c, y->e, at) || at - y->e > 8 * 3 ||
+		if (is_punct_between(c, y->e, at) || at - y->e > 10 * 3 ||
 		    speech_between(c, y->e, at))
 			break;
 		/* a modifier stands right before the chain (前|美國總統); 前 in
@@ -2487,6 +2489,42 @@ static void titled_media(ctx *c)
 	}
 }
 
+/* A city in the name of a treaty in 《》 is where it was signed, not a
+ * place the text is about: 《維也納外交關係公約》, 《巴黎協定》,
+ * 《京都議定書》. Countries stay (《中英聯合聲明》 binds them). */
+static void treaty_titles(ctx *c)
+{
+	static const char open_[] = "\xE3\x80\x8A", close_[] = "\xE3\x80\x8B";
+	static const char *const ends[] = {"公約", "公约", "條約",   "条约",
+	                                   "協定", "协定", "議定書", "议定书"};
+	uint32_t k = 0;
+	for (uint32_t p = 0; p + 3 <= c->n; p++) {
+		if (memcmp(c->t + p, open_, 3) != 0)
+			continue;
+		uint32_t a = p + 3, b = a;
+		while (b + 3 <= c->n && b - a < 96 &&
+		       memcmp(c->t + b, close_, 3) &&
+		       memcmp(c->t + b, open_, 3))
+			b += char_len(c, b);
+		if (b + 3 > c->n || memcmp(c->t + b, close_, 3))
+			continue;
+		bool treaty = false;
+		for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+			size_t l = strlen(ends[i]);
+			treaty = treaty || (b - a > l &&
+			                    !memcmp(c->t + b - l, ends[i], l));
+		}
+		/* the matches are sorted by start: walk them along */
+		while (k < c->nm && c->m[k].s < a)
+			k++;
+		for (uint32_t j = k; treaty && j < c->nm && c->m[j].s < b; j++)
+			if (c->m[j].kind == K_PLACE && c->m[j].e <= b &&
+			    c->m[j].ent < 0)
+				c->m[j].kind = K_VOID;
+		p = b;
+	}
+}
+
 /* Does [s, e) end with an organisation suffix of two characters or more
  * (kind org) after a stem of two characters or more? */
 static bool org_tail(const ctx *c, uint32_t s, uint32_t e)
@@ -2553,8 +2591,14 @@ static void lexicon_orgs_places(ctx *c)
 			         place)
 				ok = false; /* a place word keeps other names */
 		}
+		/* a relation between names is no body whatever the names
+		 * (中巴關係: 巴 is not read alone) */
+		const char *rk =
+		    suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, s, e);
+		if (rk && !strcmp(rk, "relation"))
+			continue;
 		/* known names and a word that only qualifies them: 中國政府,
-		 * 中美關係, 東北地區 */
+		 * 東北地區 */
 		if (ok && inside && tiled < e - s) {
 			uint32_t last = s;
 			for (uint32_t k = j; k < nm && c->m[k].s < e; k++)
@@ -5325,6 +5369,10 @@ static void bare_bodies(ctx *c)
 			pl = (uint32_t)jx_table_longest(
 			    c->tb.places, c->t + y->s, y->e - y->s, &row);
 		uint32_t h = cl > pl ? cl : pl;
+		/* 中國駐|休斯頓總領事館: the mission is named after 駐 */
+		if (h && y->s + h + 3 < y->e &&
+		    is_zhu(c, y->s + h, y->s + h + 3))
+			h += 3;
 		if (h == 0 || y->e - y->s - h < 2 * char_len(c, y->s + h))
 			continue;
 		tl[nt++] = (tail_of){c->t + y->s + h, y->e - y->s - h, y->ent};
@@ -5334,8 +5382,11 @@ static void bare_bodies(ctx *c)
 	qsort(tl, nt, sizeof(tail_of), cmp_tail);
 	for (uint32_t i = 0; i < c->nm; i++) {
 		const match *x = &c->m[i];
+		/* a mission after 駐 has its host's country for now
+		 * (關閉駐|休斯頓總領事館) */
+		bool zhu = x->s >= 3 && is_zhu(c, x->s - 3, x->s);
 		if ((x->kind != K_LEXORG && x->kind != K_ORG) || x->ent < 0 ||
-		    c->gone[x->ent] || ent_at(c, x->ent)->country)
+		    c->gone[x->ent] || (ent_at(c, x->ent)->country && !zhu))
 			continue;
 		uint32_t lo = 0, hi = nt;
 		while (lo < hi) {
@@ -5738,6 +5789,7 @@ void jx_ent_run(jishi_doc *doc)
 		c.tn[2 * (size_t)i + 1] = jx_doc_norm(doc, doc->tokens[i].end);
 	}
 	scan(&c);
+	treaty_titles(&c);
 	state_forms(&c);
 	if (doc->oom)
 		return;
