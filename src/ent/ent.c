@@ -3265,12 +3265,13 @@ static void free_orgs(ctx *c)
 	}
 }
 
-/* An organisation built from its parts right after another one built so
- * is a unit of it, and the two are one name (加拿大海軍|太平洋艦隊,
- * 美國國會|非洲裔議員團, 加州大學|聖迭戈分校): the later one takes the
- * whole span and the earlier one's country (the parent's: 美國在台協會|
- * 台北辦事處 is American). A known organisation keeps its own name and
- * codes (歐盟|港澳辦事處, 聯合國|安理會). */
+/* An organisation built from its parts right after another one, a known
+ * one or an outlet is a unit of it, and the two are one name (加拿大海軍|
+ * 太平洋艦隊, 美國國會|非洲裔議員團, 加州大學|聖迭戈分校, 歐盟|港澳辦事處):
+ * the later one takes the whole span and the parent's country (美國在台
+ * 協會|台北辦事處 is American) and a known parent's actor code (歐盟's
+ * IGOEUREEC). A known unit keeps its own name and codes (聯合國|安理會:
+ * only a unit built from parts is joined). */
 static void chain_orgs(ctx *c)
 {
 	/* the organisations built from parts, by start */
