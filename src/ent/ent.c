@@ -2438,22 +2438,34 @@ static bool media_ending(const ctx *c, uint32_t s, uint32_t e)
 	return best && !strcmp(jx_table_str(t, row, c->tb.ms_kind), "media");
 }
 
+/* Does a title in 《》 open at p and close within max bytes, with no
+ * other 《 inside? Its content in *a, *b. */
+static bool book_title(const ctx *c, uint32_t p, uint32_t max, uint32_t *a,
+                       uint32_t *b)
+{
+	static const char open_[] = "\xE3\x80\x8A", close_[] = "\xE3\x80\x8B";
+	if (p + 3 > c->n || memcmp(c->t + p, open_, 3) != 0)
+		return false;
+	uint32_t x = p + 3, y = x;
+	while (y + 3 <= c->n && y - x < max && memcmp(c->t + y, close_, 3) &&
+	       memcmp(c->t + y, open_, 3))
+		y += char_len(c, y);
+	if (y + 3 > c->n || memcmp(c->t + y, close_, 3))
+		return false;
+	*a = x;
+	*b = y;
+	return true;
+}
+
 /* A name in 《》 that ends as an outlet's does (《渥太華公民報》,
  * 《經濟週刊》) is an outlet, when no name but a place or country is in
  * it; the place is part of the name and gives the outlet its country. */
 static void titled_media(ctx *c)
 {
-	static const char open_[] = "\xE3\x80\x8A", close_[] = "\xE3\x80\x8B";
 	for (uint32_t p = 0; p + 3 <= c->n; p++) {
-		if (memcmp(c->t + p, open_, 3) != 0)
-			continue;
-		uint32_t a = p + 3, b = a;
-		while (b + 3 <= c->n && b - a < 64 &&
-		       memcmp(c->t + b, close_, 3) &&
-		       memcmp(c->t + b, open_, 3))
-			b += char_len(c, b);
-		if (b + 3 > c->n || memcmp(c->t + b, close_, 3) ||
-		    !all_han(c, a, b) || !media_ending(c, a, b))
+		uint32_t a, b;
+		if (!book_title(c, p, 64, &a, &b) || !all_han(c, a, b) ||
+		    !media_ending(c, a, b))
 			continue;
 		/* a phrase is a column or a book (《過去的新聞》) */
 		bool phrase = false;
@@ -2494,19 +2506,12 @@ static void titled_media(ctx *c)
  * 《京都議定書》. Countries stay (《中英聯合聲明》 binds them). */
 static void treaty_titles(ctx *c)
 {
-	static const char open_[] = "\xE3\x80\x8A", close_[] = "\xE3\x80\x8B";
 	static const char *const ends[] = {"公約", "公约", "條約",   "条约",
 	                                   "協定", "协定", "議定書", "议定书"};
 	uint32_t k = 0;
 	for (uint32_t p = 0; p + 3 <= c->n; p++) {
-		if (memcmp(c->t + p, open_, 3) != 0)
-			continue;
-		uint32_t a = p + 3, b = a;
-		while (b + 3 <= c->n && b - a < 96 &&
-		       memcmp(c->t + b, close_, 3) &&
-		       memcmp(c->t + b, open_, 3))
-			b += char_len(c, b);
-		if (b + 3 > c->n || memcmp(c->t + b, close_, 3))
+		uint32_t a, b;
+		if (!book_title(c, p, 96, &a, &b))
 			continue;
 		bool treaty = false;
 		for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
@@ -4940,20 +4945,6 @@ static void teams(ctx *c)
 	}
 }
 
-/* Is the character at p a numeral of an ordinal (一 … 十, 百, 零, 〇,
- * digits)? */
-static bool ordinal_digit(const ctx *c, uint32_t p)
-{
-	static const char *const d = "一二三四五六七八九十百零〇";
-	uint32_t l = char_len(c, p);
-	if (l == 1)
-		return c->t[p] >= '0' && c->t[p] <= '9';
-	for (const char *q = d; *q; q += 3)
-		if (l == 3 && !memcmp(c->t + p, q, 3))
-			return true;
-	return false;
-}
-
 /* The term of a body is part of its name: 第六屆|全國人大|第二次會議,
  * 十四届|全国人大常委会 name one body each (the sixth National People's
  * Congress), unless the term is the following noun's or office's. */
@@ -4971,8 +4962,10 @@ static void session_prefix(ctx *c)
 			continue;
 		uint32_t s = p, q = p;
 		bool di = false; /* 第: an ordinal, not a count of terms */
-		while (q > 0 && ordinal_digit(c, prev_off(c, q)) &&
-		       !c->covered[prev_off(c, q)])
+		/* numerals (一 … 十, 百, 〇) or digits, perhaps after 第 */
+		while (q > 0 && !c->covered[prev_off(c, q)] &&
+		       (numeral_at(c, prev_off(c, q), false) ||
+		        (c->t[q - 1] >= '0' && c->t[q - 1] <= '9')))
 			q = prev_off(c, q);
 		if (q < s) {
 			s = q;
