@@ -1240,8 +1240,8 @@ static jx_entity *ent_at(ctx *c, int32_t i)
 	return &JX_VEC_AT(&c->doc->entities, jx_entity, i);
 }
 
-/* The entity with this type and key, or a new one. */
-static int32_t entity_for(ctx *c, int type, const char *key, jx_span name)
+/* The entity with this type and key, or -1. */
+static int32_t entity_find(ctx *c, int type, const char *key)
 {
 	jx_vec *v = &c->doc->entities;
 	for (uint32_t i = 0; i < v->n; i++) {
@@ -1249,6 +1249,16 @@ static int32_t entity_for(ctx *c, int type, const char *key, jx_span name)
 		if (e->type == type && strcmp(e->key, key) == 0)
 			return (int32_t)i;
 	}
+	return -1;
+}
+
+/* The entity with this type and key, or a new one. */
+static int32_t entity_for(ctx *c, int type, const char *key, jx_span name)
+{
+	int32_t found = entity_find(c, type, key);
+	if (found >= 0)
+		return found;
+	jx_vec *v = &c->doc->entities;
 	jx_entity *e = jx_vec_push(c->doc, v, sizeof(*e));
 	if (e == NULL)
 		return -1;
@@ -2635,9 +2645,7 @@ static void lexicon_orgs_places(ctx *c)
 		 * (人民大会堂, 北京图书大厦); one that ends like a word that
 		 * is no organisation is none (中西部) */
 		int kind = !org ? K_LEXPLACE : K_LEXORG;
-		const char *sk = org ? suffix_kind(c, c->tb.org_suffixes,
-		                                   c->tb.os_kind, s, e)
-		                     : NULL;
+		const char *sk = org ? rk : NULL;
 		/* a place word that ends with an organisation's suffix of two
 		 * characters after a stem of two is one (北京|飯店/ns,
 		 * 香格里拉|酒店/ns) */
@@ -4568,6 +4576,19 @@ static uint8_t *person_edges(ctx *c)
 	return pe;
 }
 
+/* A list member [s, e) is a person's name: its match, entity and edges
+ * (list_names, list_items). False when out of memory. */
+static bool list_person(ctx *c, uint8_t *pe, uint32_t s, uint32_t e)
+{
+	match *x = add_match(c, s, e, K_NAME, 0);
+	if (x == NULL)
+		return false;
+	entity_of_match(c, x);
+	pe[s] |= 2;
+	pe[e] |= 1;
+	return true;
+}
+
 /* Is the word [s, e) shaped like a name in a list (list_names)? A
  * lexicon noun (not unknown, rare or nr) must pass the strict model of
  * name_shaped_word, and a rare one of three Han characters a given name
@@ -4704,12 +4725,8 @@ static void list_names(ctx *c)
 			uint32_t dl;
 			if (is_dot(c, e, &dl))
 				continue;
-			match *x = add_match(c, s, e, K_NAME, 0);
-			if (x == NULL)
+			if (!list_person(c, pe, s, e))
 				return;
-			entity_of_match(c, x);
-			pe[s] |= 2;
-			pe[e] |= 1;
 			added = 1;
 		}
 	}
@@ -4793,12 +4810,8 @@ static void list_items(ctx *c)
 			}
 			if (!free)
 				continue;
-			match *x = add_match(c, s, e, K_NAME, 0);
-			if (x == NULL)
+			if (!list_person(c, pe, s, e))
 				return;
-			entity_of_match(c, x);
-			pe[s] |= 2;
-			pe[e] |= 1;
 		}
 	}
 }
@@ -4814,10 +4827,7 @@ static void grow_name(ctx *c, uint32_t i, uint32_t e)
 	jx_span old = jx_doc_span(c->doc, x->s, x->e);
 	if (en && en->mentions.n == 1 && !strncmp(en->key, "N:", 2)) {
 		const char *key = arena_key(c, "N:", c->t + x->s, e - x->s);
-		bool taken = false;
-		for (uint32_t k = 0; k < c->doc->entities.n && !taken; k++)
-			taken = !strcmp(ent_at(c, (int32_t)k)->key, key);
-		if (!taken) {
+		if (entity_find(c, JX_ENT_PERSON, key) < 0) {
 			jx_span nw = jx_doc_span(c->doc, x->s, e);
 			JX_VEC_AT(&en->mentions, jx_span, 0) = nw;
 			if (en->name.start == old.start &&
