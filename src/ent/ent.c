@@ -47,7 +47,7 @@ typedef struct tables {
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
 	    *alias_cues, *translit, *org_suffixes, *place_suffixes, *cues,
 	    *abbr_cues, *org_prefixes, *list_marks, *media_sfx, *odds,
-	    *state_forms, *sfx_forms, *street_ends;
+	    *state_forms, *sfx_forms, *street_ends, *treaty_ends;
 	int ix_kind, ix_row;
 	int od_col[4]; /* names/name_odds: surname, first, last, single */
 	int sf_full;   /* entity/org_suffix_forms: full */
@@ -237,6 +237,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->odds = jx_model_table(doc->model, "names/name_odds");
 	tb->state_forms = jx_model_table(doc->model, "entity/state_forms");
 	tb->street_ends = jx_model_table(doc->model, "entity/street_ends");
+	tb->treaty_ends = jx_model_table(doc->model, "entity/treaty_ends");
 	tb->sfx_forms = jx_model_table(doc->model, "entity/org_suffix_forms");
 	tb->sf_full = jx_table_col(tb->sfx_forms, "full");
 	if (tb->sf_full < 0)
@@ -2516,18 +2517,21 @@ static void titled_media(ctx *c)
  * 《京都議定書》. Countries stay (《中英聯合聲明》 binds them). */
 static void treaty_titles(ctx *c)
 {
-	static const char *const ends[] = {"公約", "公约", "條約",   "条约",
-	                                   "協定", "协定", "議定書", "议定书"};
+	if (c->tb.treaty_ends == NULL)
+		return;
 	uint32_t k = 0;
 	for (uint32_t p = 0; p + 3 <= c->n; p++) {
 		uint32_t a, b;
 		if (!book_title(c, p, 96, &a, &b))
 			continue;
+		/* the title's last one to three characters (entity/
+		 * treaty_ends) */
 		bool treaty = false;
-		for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-			size_t l = strlen(ends[i]);
-			treaty = treaty || (b - a > l &&
-			                    !memcmp(c->t + b - l, ends[i], l));
+		uint32_t q = b;
+		for (int n = 0; n < 3 && q > a && !treaty; n++) {
+			q = prev_off(c, q);
+			treaty = q > a && jx_table_find(c->tb.treaty_ends,
+			                                c->t + q, b - q) >= 0;
 		}
 		/* the matches are sorted by start: walk them along */
 		while (k < c->nm && c->m[k].s < a)
