@@ -811,14 +811,24 @@ static bool across_words(const ctx *c, const match *x)
 		    ut[0] != 'x' && strncmp(ut, "nr", 2) != 0)
 			return true;
 	}
-	/* a ministry whose 部 begins the word 部門 is a department in
-	 * general: 公安部|門, 司法|部門 */
+	/* a body whose last character begins, with the rest of its word,
+	 * a word that ends like a body and is none is that word's: 公安部|門
+	 * is a department in general, 民主黨|派 the parties (entity/
+	 * org_suffixes, kind no) */
 	if (x->kind == K_ORG && c->doc->tokens && !tok_edge(c, x->e) &&
-	    x->e >= 3 && x->e + 3 <= c->n &&
-	    !memcmp(c->t + x->e - 3, "\xE9\x83\xA8", 3) && /* 部 */
-	    (!memcmp(c->t + x->e, "\xE9\x97\xA8", 3) ||    /* 门 */
-	     !memcmp(c->t + x->e, "\xE9\x96\x80", 3)))     /* 門 */
-		return true;
+	    x->e > x->s) {
+		int64_t ui = tok_containing(c, x->e);
+		uint32_t ue = ui < 0 ? 0 : tok_ne(c, &c->doc->tokens[ui]);
+		uint32_t last = prev_off(c, x->e);
+		int64_t r = ue > x->e && ue <= c->n && c->tb.org_suffixes
+		                ? jx_table_find(c->tb.org_suffixes, c->t + last,
+		                                ue - last)
+		                : -1;
+		if (r >= 0 && !strcmp(jx_table_str(c->tb.org_suffixes,
+		                                   (uint32_t)r, c->tb.os_kind),
+		                      "no"))
+			return true;
+	}
 	if (x->kind != K_MEDIA && x->kind != K_ORG && x->kind != K_PLACE &&
 	    x->kind != K_COUNTRY)
 		return false;
@@ -1402,8 +1412,10 @@ static int32_t entity_of_match(ctx *c, match *x)
 		break;
 	}
 	case K_TITLED:
-		ei =
-		    entity_for(c, JX_ENT_MEDIA, arena_key(c, "M:", s, len), sp);
+		/* row: where the name begins after a country before it */
+		ei = entity_for(c, JX_ENT_MEDIA,
+		                arena_key(c, "M:", s + x->row, len - x->row),
+		                sp);
 		if (ei >= 0 && x->ctry) {
 			e = ent_at(c, ei);
 			e->country = x->ctry;
@@ -2471,12 +2483,14 @@ static bool book_title(const ctx *c, uint32_t p, uint32_t max, uint32_t *a,
 /* A name in 《》 that ends as an outlet's does (《渥太華公民報》,
  * 《經濟週刊》) is an outlet, when no name but a place or country is in
  * it; the place is part of the name and gives the outlet its country. */
+static uint32_t media_word_at(const ctx *c, uint32_t p);
+
 static void titled_media(ctx *c)
 {
 	for (uint32_t p = 0; p + 3 <= c->n; p++) {
-		uint32_t a, b;
+		uint32_t a, b, w = 0;
 		if (!book_title(c, p, 64, &a, &b) || !all_han(c, a, b) ||
-		    !media_ending(c, a, b))
+		    (!media_ending(c, a, b) && !(w = media_word_at(c, b + 3))))
 			continue;
 		/* a phrase is a column or a book (《過去的新聞》) */
 		bool phrase = false;
@@ -2503,13 +2517,52 @@ static void titled_media(ctx *c)
 			    c->m[k].e <= b)
 				c->m[k].kind = K_NONE;
 		memset(c->covered + a, 0, b - a);
-		match *x = add_match(c, a, b, K_TITLED, 0);
+		/* the outlet's word after the title is its name's end, with
+		 * 《》 (《時代》週刊, 《科學》雜誌), and a country or place
+		 * right before the title is then part of the name (美國《時代》
+		 * 週刊); before any outlet's title it gives the country */
+		uint32_t s = w ? p : a, e = w ? w : b;
+		for (uint32_t k = 0; k < c->nm; k++) {
+			match *y = &c->m[k];
+			if (y->e == p && y->ent < 0 && !is_abbr(c, y) &&
+			    (y->kind == K_COUNTRY || y->kind == K_PLACE)) {
+				if (!ctry)
+					ctry = place_country(c, y);
+				if (!w)
+					continue; /* 美國|《新聞週刊》 */
+				s = y->s;
+				y->kind = K_NONE;
+				memset(c->covered + y->s, 0, y->e - y->s);
+			}
+		}
+		match *x = add_match(c, s, e, K_TITLED, p - s);
 		if (x == NULL)
 			return;
+		if (!w)
+			x->row = 0;
 		x->ctry = ctry;
 		entity_of_match(c, x);
-		p = b;
+		p = e - 1;
 	}
+}
+
+/* The end of an outlet's word of two characters or more that is a word
+ * of its own at p (週刊, 雜誌, 日報: layout/media_suffixes, kind media),
+ * or 0. */
+static uint32_t media_word_at(const ctx *c, uint32_t p)
+{
+	const jx_token *t = p < c->n ? word_at(c, p) : NULL;
+	if (t == NULL || c->tb.media_sfx == NULL || c->tb.ms_kind < 0)
+		return 0;
+	uint32_t e = tok_ne(c, t);
+	if (e > c->n || jx_utf8_count(c->t + p, e - p) < 2)
+		return 0;
+	int64_t r = jx_table_find(c->tb.media_sfx, c->t + p, e - p);
+	return r >= 0 && !strcmp(jx_table_str(c->tb.media_sfx, (uint32_t)r,
+	                                      c->tb.ms_kind),
+	                         "media")
+	           ? e
+	           : 0;
 }
 
 /* A city in the name of a treaty in 《》 is where it was signed, not a
@@ -2583,11 +2636,16 @@ static void lexicon_orgs_places(ctx *c)
 		const char *tag = jx_lex_tag_name(&d->model->lex, t->tag);
 		bool org = tag && strcmp(tag, "nt") == 0;
 		bool place = tag && strcmp(tag, "ns") == 0;
+		uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
+		/* a body named after a person is one the lexicon tags a
+		 * name (李嘉誠基金會/nr) */
+		if (tag && !strncmp(tag, "nr", 2) && e <= c->n &&
+		    org_tail(c, s, e))
+			org = true;
 		if (!org && !place)
 			continue;
 		if (jx_utf8_count(d->src + t->start, t->end - t->start) < 2)
 			continue;
-		uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
 		while (j < nm && c->m[j].e <= s)
 			j++;
 		bool ok = true, inside = false;
@@ -3183,6 +3241,18 @@ static void free_orgs(ctx *c)
 		    suffix_kind(c, c->tb.org_suffixes, c->tb.os_kind, ts, te);
 		if (sk == NULL || strcmp(sk, "org"))
 			continue;
+		/* nor when the character before the word makes it one that
+		 * ends like a body and is none (中率|部: 率部, led his men) */
+		if (ts > 0 && is_han(c, prev_off(c, ts))) {
+			uint32_t q = prev_off(c, ts);
+			int64_t r =
+			    jx_table_find(c->tb.org_suffixes, c->t + q, te - q);
+			if (r >= 0 &&
+			    !strcmp(jx_table_str(c->tb.org_suffixes,
+			                         (uint32_t)r, c->tb.os_kind),
+			            "no"))
+				continue;
+		}
 		/* where the longest suffix begins */
 		uint32_t sb = te;
 		for (uint32_t q = prev_off(c, te);; q = prev_off(c, q)) {
@@ -4502,6 +4572,81 @@ static void scored_names(ctx *c)
 		entity_of_match(c, x);
 		while (i + 1 < d->ntokens && tok_ns(c, &d->tokens[i + 1]) < e)
 			i++;
+	}
+}
+
+/* A transliterated name with no cue beside it (阿巴查|從, 布拉特|當選,
+ * 伯奇|費爾|鄭重): words of characters common in transliterations
+ * (translit_common), three characters or more, that the lexicon tags a
+ * name, does not know, or has as a rare noun, with nothing of a
+ * transliteration glued before them and a verb, adverb, preposition,
+ * conjunction, time word, count in words or punctuation, or a title,
+ * after them. Not before a noun,
+ * 的 or 等 (阿爾法|磁譜儀, 帕塔亞|的: things and places are named so too),
+ * nor a common word (尼古丁), nor in quotes (“卡西尼”號). */
+static void bare_translits(ctx *c)
+{
+	const jishi_doc *d = c->doc;
+	for (uint32_t i = 0; d->tokens && i < d->ntokens; i++) {
+		uint32_t j = i, s = tok_ns(c, &d->tokens[i]), e = s;
+		bool lexical =
+		    false; /* a word of the lexicon that is no name */
+		for (; j < d->ntokens; j++) {
+			const jx_token *t = &d->tokens[j];
+			uint32_t ts = tok_ns(c, t), te = tok_ne(c, t);
+			const char *tag = tok_tag(c, t);
+			bool oov = (t->flags & JX_TOK_OOV) || tag[0] == 'x';
+			if (ts != e || te > c->n || !uncovered(c, ts, te) ||
+			    !translit_common(c, ts, te) ||
+			    !(oov || !strncmp(tag, "nr", 2) ||
+			      !strcmp(tag, "n")))
+				break;
+			if (!oov && strncmp(tag, "nr", 2) != 0 &&
+			    jx_utf8_count(c->t + ts, te - ts) >= 2) {
+				int64_t k = word_cost(c, ts, te, NULL);
+				if (k >= 0 && k < RARE_NOUN_COST)
+					lexical = true;
+			}
+			e = te;
+		}
+		if (j == i)
+			continue;
+		uint32_t next = j;
+		i = j - 1;
+		if (lexical || jx_utf8_count(c->t + s, e - s) < 3)
+			continue;
+		/* the edge before: no transliteration's character glued */
+		if (s > 0 && is_han(c, prev_off(c, s)) &&
+		    translit_char(c, prev_off(c, s)) &&
+		    !verb_at(c, prev_off(c, s)))
+			continue;
+		/* the edge after */
+		if (next < d->ntokens) {
+			const jx_token *u = &d->tokens[next];
+			const char *ut = tok_tag(c, u);
+			uint32_t us = tok_ns(c, u);
+			/* ” ’ 」 』 》 */
+			bool quote =
+			    us + 3 <= c->n &&
+			    ((c->t[us] == 0xE2 && c->t[us + 1] == 0x80 &&
+			      (c->t[us + 2] == 0x9D || c->t[us + 2] == 0x99)) ||
+			     (c->t[us] == 0xE3 && c->t[us + 1] == 0x80 &&
+			      (c->t[us + 2] == 0x8D || c->t[us + 2] == 0x8F ||
+			       c->t[us + 2] == 0x8B)));
+			/* a title after it, or a count in words (兩|兄弟) */
+			bool cue = (c->tb.cues && cue_after(c, e)) ||
+			           (ut[0] == 'm' && us < c->n && is_han(c, us));
+			if (us < c->n && !cue &&
+			    (quote || c->covered[us] ||
+			     !strchr("vpcdtw", ut[0]) ||
+			     suffix_word_at(c, us) || /* 布魯金斯|學會/v */
+			     (ut[0] == 'w' && !tok_edge(c, us))))
+				continue;
+		}
+		match *x = add_match(c, s, e, K_NAME, 0);
+		if (x == NULL)
+			return;
+		entity_of_match(c, x);
 	}
 }
 
@@ -5833,6 +5978,7 @@ void jx_ent_run(jishi_doc *doc)
 	scored_names(&c);
 	list_items(&c);
 	translit_tails(&c);
+	bare_translits(&c);
 	titles_after(&c);
 	level_prefix(&c);
 	session_prefix(&c);
