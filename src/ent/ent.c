@@ -2793,7 +2793,7 @@ static bool is_zhu(const ctx *c, uint32_t s, uint32_t e)
 /* Can organisation y, right after a country or place, be that country's
  * or place's own body (俄罗斯|国家杜马, 天津市|中华民族文化促进会)? A
  * word of the lexicon or a national body of the gazetteer (gov, party,
- * edu, ngo, court, company), not an international one (美国|联合国 are
+ * edu, ngo, court, company, team), not an international one (美国|联合国 are
  * two). */
 static bool org_of_place(const ctx *c, const match *y)
 {
@@ -2806,7 +2806,8 @@ static bool org_of_place(const ctx *c, const match *y)
 	    col >= 0 ? jx_table_str(c->tb.orgs, y->row, col) : "";
 	return !strcmp(kind, "gov") || !strcmp(kind, "party") ||
 	       !strcmp(kind, "edu") || !strcmp(kind, "ngo") ||
-	       !strcmp(kind, "court") || !strcmp(kind, "company");
+	       !strcmp(kind, "court") || !strcmp(kind, "company") ||
+	       !strcmp(kind, "team");
 }
 
 /* Do the norm bytes [s, e) end with an organisation suffix of two
@@ -2865,6 +2866,9 @@ static bool ordinal_word(const ctx *c, uint32_t s, uint32_t e)
 	return true;
 }
 
+static bool quantity_at(const ctx *c, uint32_t s);
+static bool head_role(const char *role);
+
 /* A country, place or organisation (two characters or more) followed by
  * nouns the last of which ends with an organisation suffix: 北京市委,
  * 美國財政部, 國務院辦公廳, 中國駐英大使館. The longest such name wins;
@@ -2901,6 +2905,11 @@ static void compose_orgs(ctx *c)
 		if (ti >= 0 && d->tokens[ti].start < jx_doc_orig(d, hs))
 			continue;
 		uint32_t p = h->s, best = 0, nchar = 0;
+		bool orghead = k == K_ORG || k == K_LEXORG || k == K_MEDIA;
+		bool region =
+		    k == K_PLACE &&
+		    !strcmp(jx_table_str(c->tb.places, h->row, c->tb.p_kind),
+		            "region");
 		const char *bkind = NULL;
 		int64_t brow = -1; /* a known organisation ends the name */
 		bool verb = false; /* a verb stands in the name */
@@ -2933,6 +2942,21 @@ static void compose_orgs(ctx *c)
 				/* a known name inside: an organisation is taken
 				 * whole (长沙市芙蓉区人民法院) */
 				match *y = &c->m[mi];
+				/* a head of state's or government's office
+				 * right after a country is the body's owner
+				 * when a suffix of two characters ends the name
+				 * (菲律賓|總統|廉政委員會) */
+				if (y->kind == K_OFFICE && nt == 0 &&
+				    k == K_COUNTRY && y->s == ts &&
+				    y->e == te &&
+				    head_role(jx_table_str(
+				        c->tb.offices, y->row, c->tb.f_role))) {
+					verb = true;
+					p = te;
+					nchar += (uint32_t)jx_utf8_count(
+					    c->t + ts, te - ts);
+					continue;
+				}
 				if (y->kind != K_ORG && y->kind != K_LEXORG)
 					break;
 				whole = (y->s == h->e || y->kind == K_LEXORG) &&
@@ -2953,6 +2977,13 @@ static void compose_orgs(ctx *c)
 			const char *tag = tok_tag(c, t);
 			const char *sk = suffix_kind(c, c->tb.org_suffixes,
 			                             c->tb.os_kind, ts, te);
+			/* a continent's or region's teams in a word of their
+			 * own are its teams in general (南美|球隊, 非洲|球隊;
+			 * 歐洲隊 is one) */
+			bool team =
+			    ts >= h->e && te - ts >= 6 &&
+			    (!memcmp(c->t + te - 3, "\xE9\x98\x9F", 3) ||
+			     !memcmp(c->t + te - 3, "\xE9\x9A\x8A", 3));
 			/* a one-character suffix is a word of its own or ends
 			 * a noun (財政部, 局/m); 所 after 印度 is a particle */
 			bool single = sk && te - ts == char_len(c, ts);
@@ -2960,6 +2991,11 @@ static void compose_orgs(ctx *c)
 			 * a name too (禁毒署/v) */
 			bool long_ = tag[0] == 'v' && tag[1] == '\0' &&
 			             jx_utf8_count(c->t + ts, te - ts) >= 3;
+			/* and so is an unknown word of three characters or
+			 * more (延邊|敖東隊/x) */
+			bool unknown3 =
+			    ((t->flags & JX_TOK_OOV) || !strcmp(tag, "x")) &&
+			    jx_utf8_count(c->t + ts, te - ts) >= 3;
 			/* after a verb, only a suffix of two characters or
 			 * more ends the name (扶贫|委员会; not 抵制|中国共产党,
 			 * 代表|阿部) */
@@ -2981,10 +3017,11 @@ static void compose_orgs(ctx *c)
 				        ? (int64_t)y->row
 				        : -1;
 			} else if (te > h->e && sk && ok_end &&
+			           !(region && team) &&
 			           (!strcmp(sk, "org") ||
 			            !strcmp(sk, "facility")) &&
 			           (tag[0] == 'n' || tag[0] == 'j' || single ||
-			            long_) &&
+			            long_ || unknown3) &&
 			           !(single &&
 			             (tag[0] == 'u' || tag[0] == 'c' ||
 			              tag[0] == 'p' || tag[0] == 'r' ||
@@ -3012,7 +3049,13 @@ static void compose_orgs(ctx *c)
 				if (te != c->m[nx].e)
 					break;
 			} else if (ts >= h->e && mi < 0 &&
+			           ((t->flags & JX_TOK_OOV) || tag[0] == 'x') &&
+			           quantity_at(c, ts)) {
+				break; /* 曼谷|一家/x|報社 */
+			} else if (ts >= h->e && mi < 0 &&
 			           !name_part_tag(tag) &&
+			           !(orghead &&
+			             (tag[0] == 'a' || tag[0] == 'i')) &&
 			           !(tag[0] == 'm' &&
 			             ordinal_word(c, ts, te)) &&
 			           !(nt > 0 && !strcmp(tag, "v") &&
@@ -3022,7 +3065,12 @@ static void compose_orgs(ctx *c)
 				 * 中国|文化|扶贫|委员会 */
 				break;
 			}
-			if (ts >= h->e && mi < 0 && !strcmp(tag, "v")) {
+			/* after a body, an adjective or idiom stands in a
+			 * unit's name as a verb does (耶魯大學|公共|衛生學院,
+			 * 中央電視台|心連心|藝術團) */
+			if (ts >= h->e && mi < 0 &&
+			    (!strcmp(tag, "v") ||
+			     (orghead && (tag[0] == 'a' || tag[0] == 'i')))) {
 				/* not after a name that has ended: 林草局|成立
 				 */
 				if (best)
@@ -3097,6 +3145,22 @@ static void compose_orgs(ctx *c)
  * (劳拉|公司, not 潘维|军); 0: no (外国|公司: org_prefixes, kind no). Two
  * characters or more, and not a numeral or a determiner first (两家, 一级,
  * 许多). A Chinese person's name (nr) is not the start of an organisation. */
+/* Does the character at s count or point (一, 兩, 幾, 每, 該, 這, 某):
+ * a word it begins names no body (兩家, 許多, 該所)? */
+static bool quantity_at(const ctx *c, uint32_t s)
+{
+	static const char *const quantity[] = {
+	    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两",
+	    "兩", "几", "幾", "数", "數", "多", "许", "許", "每", "各", "该",
+	    "該", "这", "這", "那", "本", "此", "某", "其", "全", "诸", "諸"};
+	uint32_t l1 = char_len(c, s);
+	for (size_t k = 0; k < sizeof(quantity) / sizeof(quantity[0]); k++)
+		if (strlen(quantity[k]) == l1 &&
+		    !memcmp(c->t + s, quantity[k], l1))
+			return true;
+	return false;
+}
+
 static int org_name_word(const ctx *c, const jx_token *t, uint32_t s,
                          uint32_t e)
 {
@@ -3117,17 +3181,9 @@ static int org_name_word(const ctx *c, const jx_token *t, uint32_t s,
 		    ascii_alnum(c->t[p]) && !(c->t[p] >= '0' && c->t[p] <= '9');
 	if (latin)
 		return e - s >= 2 ? 2 : 0;
-	if (!all_han(c, s, e) || jx_utf8_count(c->t + s, e - s) < 2)
+	if (!all_han(c, s, e) || jx_utf8_count(c->t + s, e - s) < 2 ||
+	    quantity_at(c, s))
 		return 0;
-	static const char *const quantity[] = {
-	    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两",
-	    "兩", "几", "幾", "数", "數", "多", "许", "許", "每", "各", "该",
-	    "該", "这", "這", "那", "本", "此", "某", "其", "全", "诸", "諸"};
-	uint32_t l1 = char_len(c, s);
-	for (size_t k = 0; k < sizeof(quantity) / sizeof(quantity[0]); k++)
-		if (strlen(quantity[k]) == l1 &&
-		    !memcmp(c->t + s, quantity[k], l1))
-			return 0;
 	const char *tag = tok_tag(c, t);
 	if (t->flags & JX_TOK_OOV || !strcmp(tag, "x"))
 		return 1;
@@ -5104,6 +5160,41 @@ static void teams(ctx *c)
 	}
 }
 
+/* A newspaper's name and the 社 after it are its publishing house, the
+ * body whose head a 社長 is: 經濟日報|社社長, 澳門日報|社長, 經濟日報|社
+ * (not 社會, 社論: the rest of the word after 社 is nothing or ends with a
+ * head's word, org_suffixes kind head). The outlet's match takes 社 in. */
+static void press_houses(ctx *c)
+{
+	static const char she[] = "\xE7\xA4\xBE"; /* 社 */
+	for (uint32_t k = 0; k < c->nm; k++) {
+		match *x = &c->m[k];
+		if ((x->kind != K_MEDIA && x->kind != K_ORG &&
+		     x->kind != K_LEXORG) ||
+		    x->ent >= 0 || x->e + 3 > c->n ||
+		    memcmp(c->t + x->e, she, 3) != 0 || x->e < x->s + 6)
+			continue;
+		uint32_t last = prev_off(c, x->e);
+		if (memcmp(c->t + last, "\xE6\x8A\xA5", 3) && /* 报 */
+		    memcmp(c->t + last, "\xE5\xA0\xB1", 3))   /* 報 */
+			continue;
+		const jx_token *t = word_at(c, x->e);
+		if (t == NULL || tok_ne(c, t) > c->n ||
+		    (k + 1 < c->nm && c->m[k + 1].s < tok_ne(c, t) &&
+		     c->m[k + 1].kind != K_NONE &&
+		     c->m[k + 1].kind != K_OFFICE))
+			continue;
+		uint32_t te = tok_ne(c, t), q = x->e + 3;
+		const char *hk = q < te ? suffix_kind(c, c->tb.org_suffixes,
+		                                      c->tb.os_kind, q, te)
+		                        : "head";
+		if (hk == NULL || strcmp(hk, "head"))
+			continue;
+		x->e = q;
+		c->covered[q - 3] = 1;
+	}
+}
+
 /* The term of a body is part of its name: 第六屆|全國人大|第二次會議,
  * 十四届|全国人大常委会 name one body each (the sixth National People's
  * Congress), unless the term is the following noun's or office's. */
@@ -5982,6 +6073,7 @@ void jx_ent_run(jishi_doc *doc)
 	titles_after(&c);
 	level_prefix(&c);
 	session_prefix(&c);
+	press_houses(&c);
 	rest(&c);
 	repeat_names(&c);
 	surname_titles(&c);
