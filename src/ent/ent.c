@@ -4636,17 +4636,17 @@ static void scored_names(ctx *c)
  * (translit_common), three characters or more, that the lexicon tags a
  * name, does not know, or has as a rare noun, with nothing of a
  * transliteration glued before them and a verb, adverb, preposition,
- * conjunction, time word, count in words or punctuation, or a title,
- * after them. Not before a noun,
- * 的 or 等 (阿爾法|磁譜儀, 帕塔亞|的: things and places are named so too),
- * nor a common word (尼古丁), nor in quotes (“卡西尼”號). */
+ * conjunction, time word, count in words, punctuation or a title after
+ * them. Not before a noun, 的 or 等 (阿爾法|磁譜儀, 帕塔亞|的: things and
+ * places are named so too), nor a common word, nor in quotes (“卡西尼”
+ * 號). A rare noun of this shape is read all the same (尼古丁). */
 static void bare_translits(ctx *c)
 {
 	const jishi_doc *d = c->doc;
 	for (uint32_t i = 0; d->tokens && i < d->ntokens; i++) {
 		uint32_t j = i, s = tok_ns(c, &d->tokens[i]), e = s;
-		bool lexical =
-		    false; /* a word of the lexicon that is no name */
+		/* a word of the lexicon that is no name inside */
+		bool lexical = false;
 		for (; j < d->ntokens; j++) {
 			const jx_token *t = &d->tokens[j];
 			uint32_t ts = tok_ns(c, t), te = tok_ne(c, t);
