@@ -5178,11 +5178,9 @@ static void press_houses(ctx *c)
 		if (memcmp(c->t + last, "\xE6\x8A\xA5", 3) && /* 报 */
 		    memcmp(c->t + last, "\xE5\xA0\xB1", 3))   /* 報 */
 			continue;
+		/* 社 is no other name's */
 		const jx_token *t = word_at(c, x->e);
-		if (t == NULL || tok_ne(c, t) > c->n ||
-		    (k + 1 < c->nm && c->m[k + 1].s < tok_ne(c, t) &&
-		     c->m[k + 1].kind != K_NONE &&
-		     c->m[k + 1].kind != K_OFFICE))
+		if (t == NULL || tok_ne(c, t) > c->n || c->covered[x->e])
 			continue;
 		uint32_t te = tok_ne(c, t), q = x->e + 3;
 		const char *hk = q < te ? suffix_kind(c, c->tb.org_suffixes,
