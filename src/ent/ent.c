@@ -4653,7 +4653,7 @@ static void bare_translits(ctx *c)
 			const char *tag = tok_tag(c, t);
 			bool oov = (t->flags & JX_TOK_OOV) || tag[0] == 'x';
 			if (ts != e || te > c->n || !uncovered(c, ts, te) ||
-			    !translit_common(c, ts, te) ||
+			    !translit_chars(c, ts, te) ||
 			    !(oov || !strncmp(tag, "nr", 2) ||
 			      !strcmp(tag, "n")))
 				break;
@@ -4669,7 +4669,18 @@ static void bare_translits(ctx *c)
 			continue;
 		uint32_t next = j;
 		i = j - 1;
-		if (lexical || jx_utf8_count(c->t + s, e - s) < 3)
+		/* one rare character of transliterations in four or more
+		 * (基里延科: 延) */
+		size_t n = jx_utf8_count(c->t + s, e - s);
+		if (lexical || n < 3 ||
+		    !(translit_common(c, s, e) ||
+		      (n >= 4 && translit_mostly(c, s, e))))
+			continue;
+		/* nor a place's or a site's name (普拉蘭|島, 斯坦福|橋) */
+		uint32_t last = prev_off(c, e);
+		if (suffix_kind(c, c->tb.place_suffixes, c->tb.ps_kind, last,
+		                e) ||
+		    facility_end(c, last, e))
 			continue;
 		/* the edge before: no transliteration's character glued */
 		if (s > 0 && is_han(c, prev_off(c, s)) &&
