@@ -4049,6 +4049,14 @@ static void unknown_names(ctx *c)
 		size_t nc = jx_utf8_count(c->t + s, e - s);
 		const char *tag = tok_tag(c, t);
 		bool oov = (t->flags & JX_TOK_OOV) != 0 || !strcmp(tag, "x");
+		/* a rank glued after the name is not in it (王磊|六段,
+		 * 常昊|九段: go and chess players) */
+		if (oov && nc >= 4 && e - s >= 12 &&
+		    !memcmp(c->t + e - 3, "\xE6\xAE\xB5", 3) && /* 段 */
+		    numeral_at(c, e - 6, false)) {
+			e -= 6;
+			nc -= 2;
+		}
 		if (oov && nc >= 2 && nc <= 4 && all_han(c, s, e) &&
 		    !after_numeral(c, s)) {
 			/* a two-character word needs the strict model (明季
