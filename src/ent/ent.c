@@ -5825,6 +5825,41 @@ static void counterpart_heads(ctx *c)
 	}
 }
 
+/* A title whose office begins with a body's name that the chains could
+ * not tie to a body (下議院|議長: office_orgs reads 下議院 after them)
+ * takes that body, and its country when the text gives it one
+ * (英國下議院 … 下議院議長 John Bercow: GBR, via bare_bodies). Not a
+ * person of the actor dictionary, whose rows say whose office it is. */
+static void title_bodies(ctx *c)
+{
+	jx_vec *v = &c->doc->entities;
+	for (uint32_t i = 0; i < v->n; i++) {
+		const jx_entity *o = ent_at(c, (int32_t)i);
+		if (o->type != JX_ENT_ORG || o->country == NULL)
+			continue;
+		for (uint32_t m = 0; m < o->mentions.n; m++) {
+			jx_span sp = JX_VEC_AT(&o->mentions, jx_span, m);
+			for (uint32_t k = 0; k < v->n; k++) {
+				jx_entity *e = ent_at(c, (int32_t)k);
+				if (e->type != JX_ENT_PERSON || e->country ||
+				    e->prow >= 0)
+					continue;
+				for (uint32_t j = 0; j < e->titles.n; j++) {
+					jx_title *t =
+					    &JX_VEC_AT(&e->titles, jx_title, j);
+					if (t->org ||
+					    t->span.start != sp.start ||
+					    t->span.end <= sp.end)
+						continue;
+					t->org = o->key;
+					t->country = o->country;
+					t->org_actor = o->actor;
+				}
+			}
+		}
+	}
+}
+
 static void codes(ctx *c)
 {
 	const tables *tb = &c->tb;
@@ -6097,6 +6132,7 @@ void jx_ent_run(jishi_doc *doc)
 	paren_aliases(&c);
 	bare_bodies(&c);
 	conjoined_bodies(&c);
+	title_bodies(&c);
 	codes(&c);
 	counterpart_heads(&c);
 	drop_nested(&c);
