@@ -735,6 +735,26 @@ static bool tok_edge(const ctx *c, uint32_t p);
 static const char *suffix_kind(const ctx *c, const jx_table *t, int col,
                                uint32_t s, uint32_t e);
 
+/* The kind of the entity/org_suffixes row that is exactly [s, e) (org,
+ * no, head, …), or NULL. */
+static const char *org_suffix_row(const ctx *c, uint32_t s, uint32_t e)
+{
+	int64_t r = c->tb.org_suffixes
+	                ? jx_table_find(c->tb.org_suffixes, c->t + s, e - s)
+	                : -1;
+	return r < 0 ? NULL
+	             : jx_table_str(c->tb.org_suffixes, (uint32_t)r,
+	                            c->tb.os_kind);
+}
+
+/* Is [s, e) a word that ends like a body and is none (部門, 黨派, 率部:
+ * org_suffixes kind no)? */
+static bool no_body_word(const ctx *c, uint32_t s, uint32_t e)
+{
+	const char *k = org_suffix_row(c, s, e);
+	return k && !strcmp(k, "no");
+}
+
 /* Does a person's name x end inside a word that goes on with the suffix
  * of a place or a body named after the person (伏羲|廟, 魯迅|公園)? */
 static bool named_after(const ctx *c, const match *x)
@@ -819,14 +839,8 @@ static bool across_words(const ctx *c, const match *x)
 	    x->e > x->s) {
 		int64_t ui = tok_containing(c, x->e);
 		uint32_t ue = ui < 0 ? 0 : tok_ne(c, &c->doc->tokens[ui]);
-		uint32_t last = prev_off(c, x->e);
-		int64_t r = ue > x->e && ue <= c->n && c->tb.org_suffixes
-		                ? jx_table_find(c->tb.org_suffixes, c->t + last,
-		                                ue - last)
-		                : -1;
-		if (r >= 0 && !strcmp(jx_table_str(c->tb.org_suffixes,
-		                                   (uint32_t)r, c->tb.os_kind),
-		                      "no"))
+		if (ue > x->e && ue <= c->n &&
+		    no_body_word(c, prev_off(c, x->e), ue))
 			return true;
 	}
 	if (x->kind != K_MEDIA && x->kind != K_ORG && x->kind != K_PLACE &&
@@ -1845,12 +1859,8 @@ static bool head_tail(const ctx *c, uint32_t q, uint32_t e)
 {
 	if (jx_table_find(c->tb.offices, c->t + q, e - q) >= 0)
 		return true;
-	int64_t r = c->tb.org_suffixes
-	                ? jx_table_find(c->tb.org_suffixes, c->t + q, e - q)
-	                : -1;
-	return r >= 0 && !strcmp(jx_table_str(c->tb.org_suffixes, (uint32_t)r,
-	                                      c->tb.os_kind),
-	                         "head");
+	const char *k = org_suffix_row(c, q, e);
+	return k && !strcmp(k, "head");
 }
 
 static uint32_t office_org_end(const ctx *c, uint32_t s, uint32_t e,
@@ -2535,11 +2545,9 @@ static void titled_media(ctx *c)
 				memset(c->covered + y->s, 0, y->e - y->s);
 			}
 		}
-		match *x = add_match(c, s, e, K_TITLED, p - s);
+		match *x = add_match(c, s, e, K_TITLED, w ? p - s : 0);
 		if (x == NULL)
 			return;
-		if (!w)
-			x->row = 0;
 		x->ctry = ctry;
 		entity_of_match(c, x);
 		p = e - 1;
@@ -2607,11 +2615,9 @@ static bool org_tail(const ctx *c, uint32_t s, uint32_t e)
 	for (; q < e; q += char_len(c, q)) {
 		if (e - q < 2 * char_len(c, q))
 			break;
-		int64_t r = jx_table_find(c->tb.org_suffixes, c->t + q, e - q);
-		if (r >= 0)
-			return !strcmp(jx_table_str(c->tb.org_suffixes,
-			                            (uint32_t)r, c->tb.os_kind),
-			               "org");
+		const char *k = org_suffix_row(c, q, e);
+		if (k)
+			return !strcmp(k, "org");
 	}
 	return false;
 }
@@ -2869,6 +2875,13 @@ static bool ordinal_word(const ctx *c, uint32_t s, uint32_t e)
 static bool quantity_at(const ctx *c, uint32_t s);
 static bool head_role(const char *role);
 
+/* Is the character at p 隊 (队), a team's? */
+static bool dui_at(const ctx *c, uint32_t p)
+{
+	return p + 3 <= c->n && (!memcmp(c->t + p, "\xE9\x98\x9F", 3) ||
+	                         !memcmp(c->t + p, "\xE9\x9A\x8A", 3));
+}
+
 /* A country, place or organisation (two characters or more) followed by
  * nouns the last of which ends with an organisation suffix: 北京市委,
  * 美國財政部, 國務院辦公廳, 中國駐英大使館. The longest such name wins;
@@ -2981,9 +2994,7 @@ static void compose_orgs(ctx *c)
 			 * own are its teams in general (南美|球隊, 非洲|球隊;
 			 * 歐洲隊 is one) */
 			bool team =
-			    ts >= h->e && te - ts >= 6 &&
-			    (!memcmp(c->t + te - 3, "\xE9\x98\x9F", 3) ||
-			     !memcmp(c->t + te - 3, "\xE9\x9A\x8A", 3));
+			    ts >= h->e && te - ts >= 6 && dui_at(c, te - 3);
 			/* a one-character suffix is a word of its own or ends
 			 * a noun (財政部, 局/m); 所 after 印度 is a particle */
 			bool single = sk && te - ts == char_len(c, ts);
@@ -3136,15 +3147,6 @@ static void compose_orgs(ctx *c)
 	}
 }
 
-/* Can token t (norm [s, e), free of known names) begin the name of an
- * organisation that holds no known name? 2: a proper noun (nz, an
- * abbreviation, a place or organisation word), a Latin word, a word of
- * scope (国际, 全国: entity/org_prefixes, kind scope); 1: a word the segmenter
- * did not know, a name (宝马/nr, 休斯/nrt) or a word of transliteration
- * characters (劳拉, 罗威) -- these need a suffix of two characters or more
- * (劳拉|公司, not 潘维|军); 0: no (外国|公司: org_prefixes, kind no). Two
- * characters or more, and not a numeral or a determiner first (两家, 一级,
- * 许多). A Chinese person's name (nr) is not the start of an organisation. */
 /* Does the character at s count or point (一, 兩, 幾, 每, 該, 這, 某):
  * a word it begins names no body (兩家, 許多, 該所)? */
 static bool quantity_at(const ctx *c, uint32_t s)
@@ -3161,6 +3163,15 @@ static bool quantity_at(const ctx *c, uint32_t s)
 	return false;
 }
 
+/* Can token t (norm [s, e), free of known names) begin the name of an
+ * organisation that holds no known name? 2: a proper noun (nz, an
+ * abbreviation, a place or organisation word), a Latin word, a word of
+ * scope (国际, 全国: entity/org_prefixes, kind scope); 1: a word the segmenter
+ * did not know, a name (宝马/nr, 休斯/nrt) or a word of transliteration
+ * characters (劳拉, 罗威) -- these need a suffix of two characters or more
+ * (劳拉|公司, not 潘维|军); 0: no (外国|公司: org_prefixes, kind no). Two
+ * characters or more, and not a numeral or a determiner first (两家, 一级,
+ * 许多). A Chinese person's name (nr) is not the start of an organisation. */
 static int org_name_word(const ctx *c, const jx_token *t, uint32_t s,
                          uint32_t e)
 {
@@ -3299,16 +3310,9 @@ static void free_orgs(ctx *c)
 			continue;
 		/* nor when the character before the word makes it one that
 		 * ends like a body and is none (中率|部: 率部, led his men) */
-		if (ts > 0 && is_han(c, prev_off(c, ts))) {
-			uint32_t q = prev_off(c, ts);
-			int64_t r =
-			    jx_table_find(c->tb.org_suffixes, c->t + q, te - q);
-			if (r >= 0 &&
-			    !strcmp(jx_table_str(c->tb.org_suffixes,
-			                         (uint32_t)r, c->tb.os_kind),
-			            "no"))
-				continue;
-		}
+		if (ts > 0 && is_han(c, prev_off(c, ts)) &&
+		    no_body_word(c, prev_off(c, ts), te))
+			continue;
 		/* where the longest suffix begins */
 		uint32_t sb = te;
 		for (uint32_t q = prev_off(c, te);; q = prev_off(c, q)) {
@@ -4051,10 +4055,11 @@ static void unknown_names(ctx *c)
 		bool oov = (t->flags & JX_TOK_OOV) != 0 || !strcmp(tag, "x");
 		/* a rank glued after the name is not in it (王磊|六段,
 		 * 常昊|九段: go and chess players) */
-		if (oov && nc >= 4 && e - s >= 12 &&
-		    !memcmp(c->t + e - 3, "\xE6\xAE\xB5", 3) && /* 段 */
-		    numeral_at(c, e - 6, false)) {
-			e -= 6;
+		uint32_t dan = nc >= 4 ? prev_off(c, e) : s;
+		if (oov && dan > s && e - dan == 3 &&
+		    !memcmp(c->t + dan, "\xE6\xAE\xB5", 3) && /* 段 */
+		    numeral_at(c, prev_off(c, dan), false)) {
+			e = prev_off(c, dan);
 			nc -= 2;
 		}
 		if (oov && nc >= 2 && nc <= 4 && all_han(c, s, e) &&
@@ -4700,14 +4705,13 @@ static void bare_translits(ctx *c)
 			const jx_token *u = &d->tokens[next];
 			const char *ut = tok_tag(c, u);
 			uint32_t us = tok_ns(c, u);
-			/* ” ’ 」 』 》 */
-			bool quote =
-			    us + 3 <= c->n &&
-			    ((c->t[us] == 0xE2 && c->t[us + 1] == 0x80 &&
-			      (c->t[us + 2] == 0x9D || c->t[us + 2] == 0x99)) ||
-			     (c->t[us] == 0xE3 && c->t[us + 1] == 0x80 &&
-			      (c->t[us + 2] == 0x8D || c->t[us + 2] == 0x8F ||
-			       c->t[us + 2] == 0x8B)));
+			/* a closing quote or title mark: ” ’ 」 』 》 */
+			size_t q = us;
+			uint32_t cp =
+			    us < c->n ? jx_utf8_next(c->t, c->n, &q) : 0;
+			bool quote = cp == 0x201D || cp == 0x2019 ||
+			             cp == 0x300D || cp == 0x300F ||
+			             cp == 0x300B;
 			/* a title after it, or a count in words (兩|兄弟) */
 			bool cue = (c->tb.cues && cue_after(c, e)) ||
 			           (ut[0] == 'm' && us < c->n && is_han(c, us));
@@ -5153,9 +5157,7 @@ static void teams(ctx *c)
 		const jx_token *t = &d->tokens[i], *u = t - 1;
 		uint32_t s = tok_ns(c, u), e = tok_ne(c, t);
 		if (u->end != t->start || e > c->n ||
-		    (memcmp(c->t + tok_ns(c, t), "\xE9\x98\x9F", 3) && /* 队 */
-		     memcmp(c->t + tok_ns(c, t), "\xE9\x9A\x8A", 3)) || /* 隊 */
-		    tok_ns(c, t) + 3 != e ||
+		    !dui_at(c, tok_ns(c, t)) || tok_ns(c, t) + 3 != e ||
 		    !all_han(c, s, tok_ns(c, t)) ||
 		    jx_utf8_count(c->t + s, tok_ns(c, t) - s) < 2 ||
 		    !uncovered(c, s, e) || after_numeral(c, s))
