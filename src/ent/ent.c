@@ -1891,12 +1891,8 @@ static uint32_t office_org_end(const ctx *c, uint32_t s, uint32_t e,
 			continue;
 		for (uint32_t b = prev_off(c, q); b + 1 > s;
 		     b = prev_off(c, b)) {
-			int64_t sr =
-			    jx_table_find(c->tb.org_suffixes, c->t + b, q - b);
-			if (sr >= 0 &&
-			    !strcmp(jx_table_str(c->tb.org_suffixes,
-			                         (uint32_t)sr, c->tb.os_kind),
-			            "org") &&
+			const char *sk = org_suffix_row(c, b, q);
+			if (sk && !strcmp(sk, "org") &&
 			    (b == s ? jx_utf8_count(c->t + b, q - b) >= 2
 			            : jx_utf8_count(c->t + s, b - s) >= 2))
 				return q;
@@ -1970,11 +1966,8 @@ static uint32_t words_org_start(const ctx *c, uint32_t s, uint32_t e,
 		}
 	} else {
 		uint32_t l1 = char_len(c, s);
-		int64_t sr = jx_table_find(c->tb.org_suffixes, c->t + s, l1);
-		if (!(l1 < e - s && sr >= 0 &&
-		      !strcmp(jx_table_str(c->tb.org_suffixes, (uint32_t)sr,
-		                           c->tb.os_kind),
-		              "org") &&
+		const char *sk1 = org_suffix_row(c, s, s + l1);
+		if (!(l1 < e - s && sk1 && !strcmp(sk1, "org") &&
 		      head_tail(c, s + l1, e)))
 			return 0;
 		/* a word of two characters that the lexicon knows before
@@ -2687,14 +2680,9 @@ static void lexicon_orgs_places(ctx *c)
 			for (uint32_t k = j; k < nm && c->m[k].s < e; k++)
 				if (c->m[k].kind != K_NONE && c->m[k].s == last)
 					last = c->m[k].e;
-			int64_t r = last > s && c->tb.org_suffixes
-			                ? jx_table_find(c->tb.org_suffixes,
-			                                c->t + last, e - last)
-			                : -1;
-			if (r >= 0 &&
-			    !strcmp(jx_table_str(c->tb.org_suffixes,
-			                         (uint32_t)r, c->tb.os_kind),
-			            "split"))
+			const char *lk =
+			    last > s ? org_suffix_row(c, last, e) : NULL;
+			if (lk && !strcmp(lk, "split"))
 				continue;
 		}
 		/* a place word of two characters only around a known name:
@@ -2823,10 +2811,8 @@ static bool suffix2(const ctx *c, uint32_t s, uint32_t e)
 	uint32_t b = prev_off(c, e);
 	for (int k = 1; k < 4 && b > s; k++) {
 		b = prev_off(c, b);
-		int64_t r = jx_table_find(c->tb.org_suffixes, c->t + b, e - b);
-		if (r >= 0 && !strcmp(jx_table_str(c->tb.org_suffixes,
-		                                   (uint32_t)r, c->tb.os_kind),
-		                      "org"))
+		const char *k2 = org_suffix_row(c, b, e);
+		if (k2 && !strcmp(k2, "org"))
 			return true;
 	}
 	return false;
