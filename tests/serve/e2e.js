@@ -18,8 +18,14 @@ async function main() {
     await page.fill('input[name="pair"]', "KOR,JPN");
     await page.fill('input[name="cameo"]', "04");
     await page.click("#apply");
-    await page.waitForFunction(() => /events$/.test(document.querySelector("#count").textContent) &&
-      document.querySelectorAll(".event").length > 0);
+    // wait for the filtered list itself, not any list: the page's first,
+    // unfiltered load may still be answering when #apply is clicked
+    await page.waitForFunction(() => {
+      const q = new URLSearchParams(document.querySelector("#timeline").dataset.query || "");
+      return q.get("pair") === "KOR,JPN" && q.get("cameo") === "04" &&
+        /events$/.test(document.querySelector("#count").textContent) &&
+        document.querySelectorAll(".event").length > 0;
+    });
     const rows = await page.$$eval(".event", (els) => els.map((e) => e.textContent));
     const days = await page.$$eval(".event", (els) => els.map((e) => e.dataset.when));
     if (!rows.every((t) => /→/.test(t))) throw new Error("timeline rows without actors: " + rows);
