@@ -2338,6 +2338,20 @@ static void dotted_names(ctx *c)
 			s = (uint32_t)q;
 			k++;
 		}
+		/* a free word tagged as a name right before the dot is
+		 * taken whole (彼得/nrt·皮奧: 得 stops names elsewhere) */
+		if (k < 2 && p > 0) {
+			int64_t ti = tok_containing(c, prev_off(c, p));
+			const jx_token *t =
+			    ti >= 0 ? &c->doc->tokens[ti] : NULL;
+			if (t && tok_ne(c, t) == p &&
+			    name_word_at(c, tok_ns(c, t)) == p &&
+			    (!strcmp(tok_tag(c, t), "nrt") ||
+			     !strcmp(tok_tag(c, t), "nrfg"))) {
+				s = tok_ns(c, t);
+				k = (uint32_t)jx_utf8_count(c->t + s, p - s);
+			}
+		}
 		/* on a word edge (荷蘭人|維姆), after a role word (專家|希拉)
 		 */
 		/* an initial: 塞·威廉姆斯, 拉·甘地 (a word of its own) */
@@ -3486,8 +3500,13 @@ static void compose_places(ctx *c)
 			return;
 		if (ws > 0)
 			continue;
+		/* a transliterated name of three characters or more names
+		 * places too (巴達赫尚/nrt|省, 卡爾特/nrt|河) */
+		const char *at = tok_tag(c, a);
+		bool foreign = (!strcmp(at, "nrt") || !strcmp(at, "nrfg")) &&
+		               jx_utf8_count(c->t + s, tok_ne(c, a) - s) >= 3;
 		if (c->covered[s] || ((a->flags & JX_TOK_OOV) == 0 &&
-		                      !name_part_tag(tok_tag(c, a))))
+		                      !name_part_tag(at) && !foreign))
 			continue;
 		if (!strcmp(tok_tag(c, a), "ns"))
 			continue; /* the lexicon's own places stay */
@@ -4042,18 +4061,22 @@ static void unknown_names(ctx *c)
 		/* a rank glued after the name is not in it (王磊|六段,
 		 * 常昊|九段: go and chess players) */
 		uint32_t dan = nc >= 4 ? prev_off(c, e) : s;
+		bool ranked = false; /* the rank is a cue: the looser model */
 		if (oov && dan > s && e - dan == 3 &&
 		    !memcmp(c->t + dan, "\xE6\xAE\xB5", 3) && /* 段 */
 		    numeral_at(c, prev_off(c, dan), false)) {
 			e = prev_off(c, dan);
 			nc -= 2;
+			ranked = true;
 		}
 		if (oov && nc >= 2 && nc <= 4 && all_han(c, s, e) &&
 		    !after_numeral(c, s)) {
 			/* a two-character word needs the strict model (明季
 			 * is no name), a longer one likely given characters */
-			uint32_t ne = nc == 2 ? read_name(c, s, e + 1, true)
-			                      : cue_name(c, s, e, true);
+			uint32_t ne =
+			    nc == 2
+			        ? read_name(c, s, ranked ? e : e + 1, !ranked)
+			        : cue_name(c, s, e, true);
 			if (ne == e && nc > 2) {
 				uint32_t g = s + char_len(c, s);
 				if (jx_table_find(c->tb.surnames, c->t + s,
@@ -4637,8 +4660,11 @@ static void scored_names(ctx *c)
  * transliteration glued before them and a verb, adverb, preposition,
  * conjunction, time word, count in words, punctuation or a title after
  * them. Not before a noun, 的 or 等 (阿爾法|磁譜儀, 帕塔亞|的: things and
- * places are named so too), nor a common word, nor in quotes (“卡西尼”
- * 號). A rare noun of this shape is read all the same (尼古丁). */
+ * places are named so too) unless the lexicon tags the one word a name
+ * (基里延科/nr|的), nor a common word, nor in quotes (“卡西尼” 號). A rare
+ * noun of this shape is read all the same (尼古丁). A word of two
+ * characters only when the lexicon tags it a transliterated person's
+ * name and a verb, adverb, preposition or 的 follows (瓊斯/nrt|堪稱). */
 static void bare_translits(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -4667,13 +4693,19 @@ static void bare_translits(ctx *c)
 		if (j == i)
 			continue;
 		uint32_t next = j;
+		/* one word the lexicon tags as a transliterated name (穆薩/nrt,
+		 * 基里延科/nr) */
+		const char *wt = j == i + 1 ? tok_tag(c, &d->tokens[i]) : "";
 		i = j - 1;
+		bool named = !strncmp(wt, "nr", 2);
+		bool foreign = !strcmp(wt, "nrt") || !strcmp(wt, "nrfg");
 		/* one rare character of transliterations in four or more
 		 * (基里延科: 延) */
 		size_t n = jx_utf8_count(c->t + s, e - s);
-		if (lexical || n < 3 ||
+		if (lexical || (n < 3 && !(n == 2 && foreign)) ||
+		    after_numeral(c, s) || /* 1|盧比/nrt */
 		    !(translit_common(c, s, e) ||
-		      (n >= 4 && translit_mostly(c, s, e))))
+		      ((n >= 4 || foreign) && translit_mostly(c, s, e))))
 			continue;
 		/* nor a place's or a site's name (普拉蘭|島, 斯坦福|橋) */
 		uint32_t last = prev_off(c, e);
@@ -4686,7 +4718,13 @@ static void bare_translits(ctx *c)
 		    translit_char(c, prev_off(c, s)) &&
 		    !verb_at(c, prev_off(c, s)))
 			continue;
-		/* the edge after */
+		/* the edge after; a name of two characters only before a
+		 * verb, adverb, preposition or 的 (瓊斯|堪稱, 穆薩|敦促; not
+		 * 講聲|多謝/nrt|，) */
+		if (n == 2 && next >= d->ntokens)
+			continue;
+		if (n == 2 && !strchr("vdpyu", tok_tag(c, &d->tokens[next])[0]))
+			continue;
 		if (next < d->ntokens) {
 			const jx_token *u = &d->tokens[next];
 			const char *ut = tok_tag(c, u);
@@ -4703,7 +4741,8 @@ static void bare_translits(ctx *c)
 			           (ut[0] == 'm' && us < c->n && is_han(c, us));
 			if (us < c->n && !cue &&
 			    (quote || c->covered[us] ||
-			     !strchr("vpcdtw", ut[0]) ||
+			     !(strchr("vpcdtw", ut[0]) ||
+			       (named && strchr("yu", ut[0]))) ||
 			     suffix_word_at(c, us) || /* 布魯金斯|學會/v */
 			     (ut[0] == 'w' && !tok_edge(c, us))))
 				continue;
@@ -5398,7 +5437,11 @@ static void surname_titles(ctx *c)
 				}
 			}
 			if (nhit == 1) {
-				add_mention(c, hit, s, t->e);
+				/* the mention is the name's part (石破, as
+				 * 李在明 in 李在明總統); the whole a form */
+				add_mention(c, hit, s, t->s);
+				add_span(c, &ent_at(c, hit)->forms,
+				         jx_doc_span(c->doc, s, t->e));
 				break;
 			}
 		}

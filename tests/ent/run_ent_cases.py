@@ -10,6 +10,8 @@ entity by one of its forms and type:
                     (name, aliases, mention texts)
   country, actor    its country / actor code (null: must be null)
   forms             other forms it must also have (coreference)
+  mentions          texts some mention span of it must cover exactly (the
+                    name's part of a surname and title: 毛 in 毛主席)
   then              true: one of its titles has then == true
   distinct          it must not be the entity that has this form
   absent            true: no entity of that type has that form
@@ -82,6 +84,10 @@ def main():
             for f in x.get("forms") or []:
                 if f not in forms(e, text):
                     bad.append("form %s missing" % f)
+            spans = {text[s:t] for s, t in e.get("mentions") or []}
+            for m in x.get("mentions") or []:
+                if m not in spans:
+                    bad.append("no mention %s (mentions %s)" % (m, sorted(spans)))
             if x.get("then") and not any(t.get("then") for t in e.get("titles") or []):
                 bad.append("no former title")
             if "distinct" in x and x["distinct"] in forms(e, text):

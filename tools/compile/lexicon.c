@@ -4,7 +4,10 @@
  *
  *  1. every word of every source, with probability freq/total and a POS
  *     tag; OpenCC generates its forms in the other script;
- *  2. forms merged: a form keeps its highest probability and that tag;
+ *  2. forms merged: a form keeps its highest probability and that tag,
+ *     except that a mapped source's plain noun (CKIP N, which names
+ *     too) gives way to a transliterated person's name tag (nrt, nrfg)
+ *     of a source tagged in the lexicon's own set (瓊斯 N, 琼斯 nrt);
  *  3. characters numbered by weight (frequent first) -> LCHR;
  *  4. a double-array trie over character numbers -> LDAT, with values
  *     (cost = -ln p x 1000, tag) in the trie cells;
@@ -30,6 +33,7 @@ typedef struct entry {
 	uint32_t len;
 	double p;
 	uint8_t pos;
+	bool mapped; /* the tag came through a posmap */
 } entry;
 
 /* Per code point: numeral and unit knowledge (lexicon/numerals,
@@ -49,6 +53,8 @@ static size_t nents, capents;
 static const char **tags; /* sorted POS tags */
 static uint32_t ntags;
 
+static bool cur_mapped; /* the source being loaded has a posmap */
+
 static void add_entry(const char *s, size_t len, double p, uint8_t pos)
 {
 	if (len == 0)
@@ -64,6 +70,7 @@ static void add_entry(const char *s, size_t len, double p, uint8_t pos)
 	e->len = (uint32_t)len;
 	e->p = p;
 	e->pos = pos;
+	e->mapped = cur_mapped;
 	if (jx_buf_append(&forms, s, len) || jx_buf_putc(&forms, '\0'))
 		die_oom();
 }
@@ -313,6 +320,7 @@ static void load_source(const table *src, uint32_t r)
 	}
 	if (map)
 		((table *)map)->internal = true;
+	cur_mapped = map != NULL;
 	double total = 0;
 	if (strcmp(totalc, "auto") == 0) {
 		for (uint32_t k = 0; fcol >= 0 && k < t->nrows; k++)
@@ -466,11 +474,20 @@ void build_lexicon(section *secs, int *nsecs)
 
 	/* merge */
 	qsort(ents, nents, sizeof(entry), cmp_entry);
+	int n_id = tag_id("n"), nrt_id = tag_id("nrt"),
+	    nrfg_id = tag_id("nrfg");
 	size_t w = 0;
-	for (size_t i = 0; i < nents; i++)
+	for (size_t i = 0; i < nents; i++) {
 		if (w == 0 || strcmp(forms.data + ents[w - 1].form,
-		                     forms.data + ents[i].form) != 0)
+		                     forms.data + ents[i].form) != 0) {
 			ents[w++] = ents[i];
+		} else if (ents[w - 1].mapped && ents[w - 1].pos == n_id &&
+		           !ents[i].mapped &&
+		           (ents[i].pos == nrt_id || ents[i].pos == nrfg_id)) {
+			ents[w - 1].pos = ents[i].pos;
+			ents[w - 1].mapped = false;
+		}
+	}
 	nents = w;
 
 	/* characters by weight */
