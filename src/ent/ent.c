@@ -47,7 +47,7 @@ typedef struct tables {
 	    *offices, *mods, *surnames, *jp_surnames, *given, *nonname,
 	    *alias_cues, *translit, *org_suffixes, *place_suffixes, *cues,
 	    *abbr_cues, *org_prefixes, *list_marks, *media_sfx, *odds,
-	    *state_forms, *sfx_forms, *street_ends, *treaty_ends;
+	    *state_forms, *sfx_forms, *street_ends, *treaty_ends, *relative;
 	int ix_kind, ix_row;
 	int od_col[4]; /* names/name_odds: surname, first, last, single */
 	int sf_full;   /* entity/org_suffix_forms: full */
@@ -91,6 +91,9 @@ typedef struct tables {
 /* a character counts as common in transliterations when this many
  * transliterated words hold it (names/translit_chars freq) */
 #define TRANSLIT_MIN 100
+/* a lexicon word of four characters read as a Japanese name: names of
+ * names/jp_surnames with its surname */
+#define LEX_JP_SURNAME_MIN 100
 /* a character this rare in transliterations does not end a dotted name's
  * part of three characters or more (哈努|家) */
 #define DOT_EDGE_MIN 10
@@ -237,6 +240,7 @@ static void tables_init(const jishi_doc *doc, tables *tb)
 	tb->odds = jx_model_table(doc->model, "names/name_odds");
 	tb->state_forms = jx_model_table(doc->model, "entity/state_forms");
 	tb->street_ends = jx_model_table(doc->model, "entity/street_ends");
+	tb->relative = jx_model_table(doc->model, "time/relative");
 	tb->treaty_ends = jx_model_table(doc->model, "entity/treaty_ends");
 	tb->sfx_forms = jx_model_table(doc->model, "entity/org_suffix_forms");
 	tb->sf_full = jx_table_col(tb->sfx_forms, "full");
@@ -3858,6 +3862,16 @@ static bool city_given(const ctx *c, uint32_t s, uint32_t g, uint32_t e)
 	       cw >= COMMON_WORD_COST;
 }
 
+/* How many names of the source have the Japanese surname of row r. */
+static unsigned long jp_surname_freq(const ctx *c, int64_t r)
+{
+	int col_ = jx_table_col(c->tb.jp_surnames, "freq");
+	return r < 0 || col_ < 0
+	           ? 0
+	           : strtoul(jx_table_str(c->tb.jp_surnames, (uint32_t)r, col_),
+	                     NULL, 10);
+}
+
 static void lexicon_names(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -3910,10 +3924,16 @@ static void lexicon_names(ctx *c)
 			continue;
 		uint32_t l1 = char_len(c, s), l2 = char_len(c, s + l1);
 		bool one = jx_table_find(c->tb.surnames, c->t + s, l1) >= 0;
+		int64_t jr =
+		    jx_table_find(c->tb.jp_surnames, c->t + s, l1 + l2);
 		bool two =
 		    jx_table_find(c->tb.surnames, c->t + s, l1 + l2) >= 0 ||
-		    jx_table_find(c->tb.jp_surnames, c->t + s, l1 + l2) >= 0;
-		if (!(nc == 4 ? two : one || two))
+		    jr >= 0;
+		/* four characters: a compound surname, or a Japanese one
+		 * that is no rarity (金光|燦燦, 相生|相剋 are idioms) */
+		if (!(nc == 4 ? two && (jr < 0 || jp_surname_freq(c, jr) >=
+		                                      LEX_JP_SURNAME_MIN)
+		              : one || two))
 			continue;
 		/* a one-character surname must be a common one (农家乐,
 		 * 红富士, 双刃剑 are tagged nr too) */
@@ -4038,6 +4058,23 @@ static uint32_t unknown_word_name(const ctx *c, uint32_t i, uint32_t s,
 	return e;
 }
 
+/* Is token i a common noun right at e that a name before it would name a
+ * kind of (厄爾尼諾|現象, 阿爾法|磁譜儀): not an office or other cue
+ * (拉特納亞克|議長), nor a time word the lexicon tags a noun
+ * (羅納爾多|今天: time/relative)? */
+static bool kind_noun_after(const ctx *c, uint32_t i, uint32_t e)
+{
+	const jishi_doc *d = c->doc;
+	if (i >= d->ntokens || tok_ns(c, &d->tokens[i]) != e ||
+	    tok_ne(c, &d->tokens[i]) > c->n ||
+	    strcmp(tok_tag(c, &d->tokens[i]), "n") != 0)
+		return false;
+	uint32_t te = tok_ne(c, &d->tokens[i]);
+	return !(c->tb.cues && cue_after(c, e)) && office_at(c, e) < 0 &&
+	       !(c->tb.relative &&
+	         jx_table_find(c->tb.relative, c->t + e, te - e) >= 0);
+}
+
 /* Names the segmenter could not find in its lexicon (it builds such words
  * with its unknown-word model) or tags as transliterated names:
  * - an unknown word of two to four characters that is a surname and a
@@ -4140,7 +4177,8 @@ static void unknown_names(ctx *c)
 		}
 		/* a word the lexicon tags as a transliterated name */
 		if (nc >= 3 && nc <= 8 && all_han(c, s, e) &&
-		    (!strcmp(tag, "nrt") || !strcmp(tag, "nrfg"))) {
+		    (!strcmp(tag, "nrt") || !strcmp(tag, "nrfg")) &&
+		    !kind_noun_after(c, i + 1, e)) {
 			match *x = add_match(c, s, e, K_NAME, 0);
 			if (x == NULL)
 				return;
@@ -4173,7 +4211,8 @@ static void unknown_names(ctx *c)
 		size_t rc = jx_utf8_count(c->t + s, re - s);
 		if (rc >= 3 && rc <= 8 && name_tag &&
 		    !suffix_kind(c, c->tb.place_suffixes, c->tb.ps_kind, s,
-		                 re)) {
+		                 re) &&
+		    !kind_noun_after(c, j, re)) {
 			match *x = add_match(c, s, re, K_NAME, 0);
 			if (x == NULL)
 				return;
@@ -4723,7 +4762,8 @@ static void bare_translits(ctx *c)
 		 * 講聲|多謝/nrt|，) */
 		if (n == 2 && next >= d->ntokens)
 			continue;
-		if (n == 2 && !strchr("vdpyu", tok_tag(c, &d->tokens[next])[0]))
+		if (n == 2 &&
+		    !strchr("vdpyut", tok_tag(c, &d->tokens[next])[0]))
 			continue;
 		if (next < d->ntokens) {
 			const jx_token *u = &d->tokens[next];
@@ -4736,9 +4776,15 @@ static void bare_translits(ctx *c)
 			bool quote = cp == 0x201D || cp == 0x2019 ||
 			             cp == 0x300D || cp == 0x300F ||
 			             cp == 0x300B;
-			/* a title after it, or a count in words (兩|兄弟) */
-			bool cue = (c->tb.cues && cue_after(c, e)) ||
-			           (ut[0] == 'm' && us < c->n && is_han(c, us));
+			/* a title after it, a count in words (兩|兄弟) or a
+			 * time word the lexicon tags a noun (哈拉齊|今天/n) */
+			uint32_t ue = tok_ne(c, u);
+			bool cue =
+			    (c->tb.cues && cue_after(c, e)) ||
+			    (ut[0] == 'm' && us < c->n && is_han(c, us)) ||
+			    (c->tb.relative && ue <= c->n &&
+			     jx_table_find(c->tb.relative, c->t + us,
+			                   ue - us) >= 0);
 			if (us < c->n && !cue &&
 			    (quote || c->covered[us] ||
 			     !(strchr("vpcdtw", ut[0]) ||
@@ -5107,11 +5153,36 @@ static void grow_name(ctx *c, uint32_t i, uint32_t e)
  * that is a word of its own right after it ends the name when a verb
  * or function word follows, or, tagged as a name or unknown, a clear
  * edge (oov_end). */
+/* The end of a Japanese given name's tail in 郎 after the name x of a
+ * Japanese surname and one character (谷口清|太郎, 小澤一|郎), or 0. */
+static uint32_t jp_tail(const ctx *c, const match *x)
+{
+	uint32_t l1 = char_len(c, x->s), l2 = char_len(c, x->s + l1);
+	if (jx_utf8_count(c->t + x->s, x->e - x->s) != 3 ||
+	    jx_table_find(c->tb.jp_surnames, c->t + x->s, l1 + l2) < 0 ||
+	    !tok_edge(c, x->e) || c->covered[x->e])
+		return 0;
+	const jx_token *t = word_at(c, x->e);
+	uint32_t te = t ? tok_ne(c, t) : 0;
+	return t && te <= c->n && jx_utf8_count(c->t + x->e, te - x->e) <= 2 &&
+	               te - x->e >= 3 &&
+	               !memcmp(c->t + te - 3, "\xE9\x83\x8E", 3) /* 郎 */
+	           ? te
+	           : 0;
+}
+
 static void translit_tails(ctx *c)
 {
 	uint32_t nm = c->nm;
 	for (uint32_t i = 0; i < nm; i++) {
 		const match *x = &c->m[i];
+		uint32_t je = x->kind == K_NAME ? jp_tail(c, x) : 0;
+		if (je) {
+			grow_name(c, i, je);
+			if (c->doc->oom)
+				return;
+			continue;
+		}
 		if (x->kind != K_NAME || !translit_chars(c, x->s, x->e) ||
 		    jx_utf8_count(c->t + x->s, x->e - x->s) < 2 ||
 		    !tok_edge(c, x->s) || !tok_edge(c, x->e))
