@@ -91,9 +91,6 @@ typedef struct tables {
 /* a character counts as common in transliterations when this many
  * transliterated words hold it (names/translit_chars freq) */
 #define TRANSLIT_MIN 100
-/* a lexicon word of four characters read as a Japanese name: names of
- * names/jp_surnames with its surname */
-#define LEX_JP_SURNAME_MIN 100
 /* a character this rare in transliterations does not end a dotted name's
  * part of three characters or more (哈努|家) */
 #define DOT_EDGE_MIN 10
@@ -3862,16 +3859,6 @@ static bool city_given(const ctx *c, uint32_t s, uint32_t g, uint32_t e)
 	       cw >= COMMON_WORD_COST;
 }
 
-/* How many names of the source have the Japanese surname of row r. */
-static unsigned long jp_surname_freq(const ctx *c, int64_t r)
-{
-	int col_ = jx_table_col(c->tb.jp_surnames, "freq");
-	return r < 0 || col_ < 0
-	           ? 0
-	           : strtoul(jx_table_str(c->tb.jp_surnames, (uint32_t)r, col_),
-	                     NULL, 10);
-}
-
 static void lexicon_names(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -3930,10 +3917,17 @@ static void lexicon_names(ctx *c)
 		    jx_table_find(c->tb.surnames, c->t + s, l1 + l2) >= 0 ||
 		    jr >= 0;
 		/* four characters: a compound surname, or a Japanese one
-		 * that is no rarity (金光|燦燦, 相生|相剋 are idioms) */
-		if (!(nc == 4 ? two && (jr < 0 || jp_surname_freq(c, jr) >=
-		                                      LEX_JP_SURNAME_MIN)
-		              : one || two))
+		 * with no repeated character (金光|燦燦, 相生|相剋 are idioms:
+		 * Japanese given names do not double a character) */
+		if (nc == 4 && jr >= 0 &&
+		    jx_table_find(c->tb.surnames, c->t + s, l1 + l2) < 0) {
+			uint32_t c3 = s + l1 + l2, c4 = c3 + char_len(c, c3);
+			if ((e - c4 == c4 - c3 &&
+			     !memcmp(c->t + c3, c->t + c4, e - c4)) ||
+			    (l1 == c4 - c3 && !memcmp(c->t + s, c->t + c3, l1)))
+				continue;
+		}
+		if (!(nc == 4 ? two : one || two))
 			continue;
 		/* a one-character surname must be a common one (农家乐,
 		 * 红富士, 双刃剑 are tagged nr too) */
@@ -4187,8 +4181,10 @@ static void unknown_names(ctx *c)
 		}
 		if (!translit_at(c, s))
 			continue;
-		/* a run of transliteration characters over whole words */
-		uint32_t j = i, re = s;
+		/* a run of transliteration characters over whole words; one
+		 * other character in a run of five or more, not first and not
+		 * one that stops names (赫里斯|堅科/x: 堅) */
+		uint32_t j = i, re = s, odd = 0;
 		bool name_tag = false;
 		while (j < d->ntokens) {
 			const jx_token *u = &d->tokens[j];
@@ -4198,8 +4194,17 @@ static void unknown_names(ctx *c)
 			const char *ut = tok_tag(c, u);
 			bool ok = (u->flags & JX_TOK_OOV) || ut[0] == 'x' ||
 			          (ut[0] == 'n' && ut[1] == 'r');
-			for (uint32_t q = us; ok && q < ue; q += char_len(c, q))
+			for (uint32_t q = us; ok && q < ue;
+			     q += char_len(c, q)) {
 				ok = translit_at(c, q);
+				if (!ok && q > s && !odd && !c->covered[q] &&
+				    is_han(c, q) && !numeral_at(c, q, false) &&
+				    jx_table_find(c->tb.nonname, c->t + q,
+				                  char_len(c, q)) < 0) {
+					odd = q;
+					ok = true;
+				}
+			}
 			if (!ok)
 				break;
 			name_tag = name_tag || !strcmp(ut, "nrt") ||
@@ -4209,7 +4214,8 @@ static void unknown_names(ctx *c)
 			j++;
 		}
 		size_t rc = jx_utf8_count(c->t + s, re - s);
-		if (rc >= 3 && rc <= 8 && name_tag &&
+		if (rc >= (odd ? 5 : 3) && rc <= 8 && name_tag &&
+		    !(odd && odd == prev_off(c, re)) &&
 		    !suffix_kind(c, c->tb.place_suffixes, c->tb.ps_kind, s,
 		                 re) &&
 		    !kind_noun_after(c, j, re)) {
