@@ -4052,6 +4052,15 @@ static uint32_t unknown_word_name(const ctx *c, uint32_t i, uint32_t s,
 	return e;
 }
 
+/* Is the token t a relative time word (今天, 今年: time/relative), which
+ * the lexicon may tag a noun? */
+static bool relative_at(const ctx *c, const jx_token *t)
+{
+	uint32_t s = tok_ns(c, t), e = tok_ne(c, t);
+	return c->tb.relative && e <= c->n &&
+	       jx_table_find(c->tb.relative, c->t + s, e - s) >= 0;
+}
+
 /* Is token i a common noun right at e that a name before it would name a
  * kind of (厄爾尼諾|現象, 阿爾法|磁譜儀): not an office or other cue
  * (拉特納亞克|議長), nor a time word the lexicon tags a noun
@@ -4063,10 +4072,8 @@ static bool kind_noun_after(const ctx *c, uint32_t i, uint32_t e)
 	    tok_ne(c, &d->tokens[i]) > c->n ||
 	    strcmp(tok_tag(c, &d->tokens[i]), "n") != 0)
 		return false;
-	uint32_t te = tok_ne(c, &d->tokens[i]);
 	return !(c->tb.cues && cue_after(c, e)) && office_at(c, e) < 0 &&
-	       !(c->tb.relative &&
-	         jx_table_find(c->tb.relative, c->t + e, te - e) >= 0);
+	       !relative_at(c, &d->tokens[i]);
 }
 
 /* Names the segmenter could not find in its lexicon (it builds such words
@@ -4766,10 +4773,10 @@ static void bare_translits(ctx *c)
 		/* the edge after; a name of two characters only before a
 		 * verb, adverb, preposition or 的 (瓊斯|堪稱, 穆薩|敦促; not
 		 * 講聲|多謝/nrt|，) */
-		if (n == 2 && next >= d->ntokens)
-			continue;
 		if (n == 2 &&
-		    !strchr("vdpyut", tok_tag(c, &d->tokens[next])[0]))
+		    (next >= d->ntokens ||
+		     !(strchr("vdpyut", tok_tag(c, &d->tokens[next])[0]) ||
+		       relative_at(c, &d->tokens[next]))))
 			continue;
 		if (next < d->ntokens) {
 			const jx_token *u = &d->tokens[next];
@@ -4784,13 +4791,10 @@ static void bare_translits(ctx *c)
 			             cp == 0x300B;
 			/* a title after it, a count in words (兩|兄弟) or a
 			 * time word the lexicon tags a noun (哈拉齊|今天/n) */
-			uint32_t ue = tok_ne(c, u);
 			bool cue =
 			    (c->tb.cues && cue_after(c, e)) ||
 			    (ut[0] == 'm' && us < c->n && is_han(c, us)) ||
-			    (c->tb.relative && ue <= c->n &&
-			     jx_table_find(c->tb.relative, c->t + us,
-			                   ue - us) >= 0);
+			    relative_at(c, u);
 			if (us < c->n && !cue &&
 			    (quote || c->covered[us] ||
 			     !(strchr("vpcdtw", ut[0]) ||
