@@ -403,6 +403,12 @@ static const char *tok_tag(const ctx *c, const jx_token *t)
 }
 
 /* The token holding norm offset p, or -1. */
+/* Is tag one the lexicon gives transliterated person's names (nrt, nrfg)? */
+static bool foreign_tag(const char *tag)
+{
+	return !strcmp(tag, "nrt") || !strcmp(tag, "nrfg");
+}
+
 static int64_t tok_containing(const ctx *c, uint32_t p)
 {
 	const jishi_doc *d = c->doc;
@@ -2347,8 +2353,7 @@ static void dotted_names(ctx *c)
 			    ti >= 0 ? &c->doc->tokens[ti] : NULL;
 			if (t && tok_ne(c, t) == p &&
 			    name_word_at(c, tok_ns(c, t)) == p &&
-			    (!strcmp(tok_tag(c, t), "nrt") ||
-			     !strcmp(tok_tag(c, t), "nrfg"))) {
+			    foreign_tag(tok_tag(c, t))) {
 				s = tok_ns(c, t);
 				k = (uint32_t)jx_utf8_count(c->t + s, p - s);
 			}
@@ -2741,8 +2746,7 @@ static void lexicon_orgs_places(ctx *c)
 static bool name_part_tag(const char *tag)
 {
 	if (tag[0] == 'n')
-		return strcmp(tag, "nr") != 0 && strcmp(tag, "nrt") != 0 &&
-		       strcmp(tag, "nrfg") != 0;
+		return strcmp(tag, "nr") != 0 && !foreign_tag(tag);
 	return !strcmp(tag, "vn") || !strcmp(tag, "j") || !strcmp(tag, "b") ||
 	       !strcmp(tag, "an") || !strcmp(tag, "x") || !strcmp(tag, "eng");
 }
@@ -3205,7 +3209,7 @@ static int org_name_word(const ctx *c, const jx_token *t, uint32_t s,
 			return 2;
 	/* transliterated names and the lexicon's places; not a Chinese
 	 * person's name: 刘延宇|办公室 is his office */
-	if (!strcmp(tag, "nrt") || !strcmp(tag, "nrfg") || !strcmp(tag, "ns"))
+	if (foreign_tag(tag) || !strcmp(tag, "ns"))
 		return 1;
 	if (!strncmp(tag, "nr", 2))
 		return 0;
@@ -3504,7 +3508,7 @@ static void compose_places(ctx *c)
 		/* a transliterated name of three characters or more names
 		 * places too (巴達赫尚/nrt|省, 卡爾特/nrt|河) */
 		const char *at = tok_tag(c, a);
-		bool foreign = (!strcmp(at, "nrt") || !strcmp(at, "nrfg")) &&
+		bool foreign = foreign_tag(at) &&
 		               jx_utf8_count(c->t + s, tok_ne(c, a) - s) >= 3;
 		if (c->covered[s] || ((a->flags & JX_TOK_OOV) == 0 &&
 		                      !name_part_tag(at) && !foreign))
@@ -3911,16 +3915,15 @@ static void lexicon_names(ctx *c)
 			continue;
 		uint32_t l1 = char_len(c, s), l2 = char_len(c, s + l1);
 		bool one = jx_table_find(c->tb.surnames, c->t + s, l1) >= 0;
-		int64_t jr =
-		    jx_table_find(c->tb.jp_surnames, c->t + s, l1 + l2);
-		bool two =
-		    jx_table_find(c->tb.surnames, c->t + s, l1 + l2) >= 0 ||
-		    jr >= 0;
+		bool compound =
+		    jx_table_find(c->tb.surnames, c->t + s, l1 + l2) >= 0;
+		bool jp =
+		    jx_table_find(c->tb.jp_surnames, c->t + s, l1 + l2) >= 0;
+		bool two = compound || jp;
 		/* four characters: a compound surname, or a Japanese one
 		 * with no repeated character (金光|燦燦, 相生|相剋 are idioms:
 		 * Japanese given names do not double a character) */
-		if (nc == 4 && jr >= 0 &&
-		    jx_table_find(c->tb.surnames, c->t + s, l1 + l2) < 0) {
+		if (nc == 4 && jp && !compound) {
 			uint32_t c3 = s + l1 + l2, c4 = c3 + char_len(c, c3);
 			if ((e - c4 == c4 - c3 &&
 			     !memcmp(c->t + c3, c->t + c4, e - c4)) ||
@@ -4178,8 +4181,7 @@ static void unknown_names(ctx *c)
 		}
 		/* a word the lexicon tags as a transliterated name */
 		if (nc >= 3 && nc <= 8 && all_han(c, s, e) &&
-		    (!strcmp(tag, "nrt") || !strcmp(tag, "nrfg")) &&
-		    !kind_noun_after(c, i + 1, e)) {
+		    foreign_tag(tag) && !kind_noun_after(c, i + 1, e)) {
 			match *x = add_match(c, s, e, K_NAME, 0);
 			if (x == NULL)
 				return;
@@ -4214,8 +4216,7 @@ static void unknown_names(ctx *c)
 			}
 			if (!ok)
 				break;
-			name_tag = name_tag || !strcmp(ut, "nrt") ||
-			           !strcmp(ut, "nrfg") ||
+			name_tag = name_tag || foreign_tag(ut) ||
 			           (u->flags & JX_TOK_OOV) || ut[0] == 'x';
 			re = ue;
 			j++;
@@ -4716,7 +4717,8 @@ static void scored_names(ctx *c)
  * (基里延科/nr|的), nor a common word, nor in quotes (“卡西尼” 號). A rare
  * noun of this shape is read all the same (尼古丁). A word of two
  * characters only when the lexicon tags it a transliterated person's
- * name and a verb, adverb, preposition or 的 follows (瓊斯/nrt|堪稱). */
+ * name and a verb, adverb, preposition, time word or 的 follows
+ * (瓊斯/nrt|堪稱, 瓊斯|今年/n). */
 static void bare_translits(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -4750,7 +4752,7 @@ static void bare_translits(ctx *c)
 		const char *wt = j == i + 1 ? tok_tag(c, &d->tokens[i]) : "";
 		i = j - 1;
 		bool named = !strncmp(wt, "nr", 2);
-		bool foreign = !strcmp(wt, "nrt") || !strcmp(wt, "nrfg");
+		bool foreign = foreign_tag(wt);
 		/* one rare character of transliterations in four or more
 		 * (基里延科: 延) */
 		size_t n = jx_utf8_count(c->t + s, e - s);
@@ -4771,8 +4773,8 @@ static void bare_translits(ctx *c)
 		    !verb_at(c, prev_off(c, s)))
 			continue;
 		/* the edge after; a name of two characters only before a
-		 * verb, adverb, preposition or 的 (瓊斯|堪稱, 穆薩|敦促; not
-		 * 講聲|多謝/nrt|，) */
+		 * verb, adverb, preposition, time word or 的 (瓊斯|堪稱,
+		 * 穆薩|敦促; not 講聲|多謝/nrt|，) */
 		if (n == 2 &&
 		    (next >= d->ntokens ||
 		     !(strchr("vdpyut", tok_tag(c, &d->tokens[next])[0]) ||
@@ -5158,11 +5160,6 @@ static void grow_name(ctx *c, uint32_t i, uint32_t e)
 		entity_of_match(c, y);
 }
 
-/* A transliterated name the segmenter cut before its last character
- * (安德雷/nr|斯/nr|和, 伊梅爾|達/v|得到): a transliteration character
- * that is a word of its own right after it ends the name when a verb
- * or function word follows, or, tagged as a name or unknown, a clear
- * edge (oov_end). */
 /* The end of a Japanese given name's tail in 郎 after the name x of a
  * Japanese surname and one character (谷口清|太郎, 小澤一|郎), or 0. */
 static uint32_t jp_tail(const ctx *c, const match *x)
@@ -5181,6 +5178,11 @@ static uint32_t jp_tail(const ctx *c, const match *x)
 	           : 0;
 }
 
+/* A transliterated name the segmenter cut before its last character
+ * (安德雷/nr|斯/nr|和, 伊梅爾|達/v|得到): a transliteration character
+ * that is a word of its own right after it ends the name when a verb
+ * or function word follows, or, tagged as a name or unknown, a clear
+ * edge (oov_end). */
 static void translit_tails(ctx *c)
 {
 	uint32_t nm = c->nm;
