@@ -1081,8 +1081,23 @@ static bool numeral_at(const ctx *c, uint32_t p, bool amounts)
 	return false;
 }
 
+static int64_t word_cost(const ctx *c, uint32_t s, uint32_t e, int *tag);
+
+/* Is the character at p a classifier after a pronoun word of one
+ * character at b (那|張|小巧的門票: 張 is the lexicon's classifier, as in
+ * 一張)? */
+static bool after_pronoun(const ctx *c, uint32_t b, uint32_t p)
+{
+	const jx_token *u = word_at(c, b);
+	int tag;
+	if (u == NULL || tok_ne(c, u) != p || tok_tag(c, u)[0] != 'r' ||
+	    p >= c->n || word_cost(c, p, p + char_len(c, p), &tag) < 0)
+		return false;
+	return jx_lex_tag_name(&c->doc->model->lex, (uint32_t)tag)[0] == 'q';
+}
+
 /* Is the character before p a digit or a numeral word's end (40多|万元,
- * 三十|萬)? */
+ * 三十|萬), or is p a classifier after a pronoun (那|張)? */
 static bool after_numeral(const ctx *c, uint32_t p)
 {
 	if (p == 0)
@@ -1090,7 +1105,7 @@ static bool after_numeral(const ctx *c, uint32_t p)
 	uint32_t b = prev_off(c, p);
 	if (c->t[b] >= '0' && c->t[b] <= '9')
 		return true;
-	return numeral_at(c, b, true);
+	return numeral_at(c, b, true) || after_pronoun(c, b, p);
 }
 
 /* Do the document's words allow a name at norm [s, e) with its given
@@ -2217,6 +2232,8 @@ static bool facility_end(const ctx *c, uint32_t s, uint32_t e)
 	return k && !strcmp(k, "facility");
 }
 
+static int64_t name_score(const ctx *c, uint32_t s, uint32_t e);
+
 static void free_names(ctx *c)
 {
 	uint8_t *pe = person_edges(c);
@@ -2239,6 +2256,11 @@ static void free_names(ctx *c)
 			limit++;
 		uint32_t e =
 		    after_numeral(c, p) ? p : read_name(c, p, limit, true);
+		/* a name of three the model finds less likely than text
+		 * needs a cue (農家樂 is no name, 金人慶|強調 is) */
+		if (e > p && jx_utf8_count(c->t + p, e - p) == 3 &&
+		    !translit_mostly(c, p, e) && name_score(c, p, e) < 0)
+			e = p;
 		if (e == p && c->tb.cues && !function_word_at(c, p, false))
 			e = cue_name(c, p, limit, cue_before(c, p, pe));
 		/* no name ends with a facility's suffix (黎明|宮) */
@@ -2325,6 +2347,33 @@ static uint32_t name_word_at(const ctx *c, uint32_t p)
 	               uncovered(c, p, e)
 	           ? e
 	           : p;
+}
+
+/* The kind of a dotted run that ends at *e, last the start of its last
+ * part: a place when the segmenter glued a division's suffix to the
+ * part (伯爾切斯|庫鎮/x: *e moves past it), a body when the run took in
+ * a word that is a body's suffix (葛蘭素·威康|公司; not 德米特里|延科/x,
+ * which only ends with one); a name otherwise. */
+static int dotted_suffix(const ctx *c, uint32_t last, uint32_t *e)
+{
+	if (c->doc->tokens == NULL || *e <= last || *e > c->n)
+		return K_NAME;
+	int64_t ti = tok_containing(c, prev_off(c, *e));
+	if (ti < 0)
+		return K_NAME;
+	const jx_token *t = &c->doc->tokens[ti];
+	uint32_t ts = tok_ns(c, t), te = tok_ne(c, t);
+	if (te > *e && te <= c->n && c->tb.place_suffixes &&
+	    ((t->flags & JX_TOK_OOV) || tok_tag(c, t)[0] == 'x') &&
+	    jx_table_find(c->tb.place_suffixes, c->t + *e, te - *e) >= 0) {
+		*e = te;
+		return K_LEXPLACE;
+	}
+	const char *k = te == *e ? org_suffix_row(c, ts, te) : NULL;
+	if (k && ts > last && jx_utf8_count(c->t + last, ts - last) >= 2 &&
+	    (!strcmp(k, "org") || !strcmp(k, "facility")))
+		return K_LEXORG;
+	return K_NAME;
 }
 
 static void dotted_names(ctx *c)
@@ -2438,6 +2487,8 @@ static void dotted_names(ctx *c)
 			ti = tok_containing(c, e);
 			e = tok_ne(c, &c->doc->tokens[ti]);
 			kind = K_LEXORG;
+		} else {
+			kind = dotted_suffix(c, last, &e);
 		}
 		/* a dictionary person written out whole is that person
 		 * (西里爾·拉馬福薩 in actors/people) */
@@ -3590,6 +3641,43 @@ static bool glued_before(const ctx *c, uint32_t i)
 	return is_han(c, us) && !verb_at(c, us);
 }
 
+/* The surname [s, g) named alone in the form [fs, fe): its match, and
+ * the entity of that surname with the mention and the form. Returns the
+ * entity, -1 when none, -2 when out of memory. */
+static int32_t surname_person(ctx *c, uint32_t s, uint32_t g, uint32_t fs,
+                              uint32_t fe)
+{
+	match *x = add_match(c, s, g, K_NAME, 0);
+	if (x == NULL)
+		return -2;
+	int32_t ei =
+	    entity_for(c, JX_ENT_PERSON, arena_key(c, "S:", c->t + s, g - s),
+	               jx_doc_span(c->doc, s, g));
+	x->ent = ei;
+	if (ei < 0)
+		return -1;
+	add_mention(c, ei, s, g);
+	add_span(c, &ent_at(c, ei)->forms, jx_doc_span(c->doc, fs, fe));
+	return ei;
+}
+
+/* Is the word [s, e) a one-character form of address and a common
+ * surname the lexicon does not know or tags a name (老|于/x, 老王/nr),
+ * the surname naming the person? One that is also a function word will
+ * do: the segmenter glued it to the form of address (于). */
+static bool address_surname(const ctx *c, const jx_token *t, uint32_t s,
+                            uint32_t e)
+{
+	uint32_t g = s + char_len(c, s);
+	const char *tag = tok_tag(c, t), *sd = cue_side(c, s, g);
+	return sd && !strcmp(sd, "address") && g < e &&
+	       g + char_len(c, g) == e && is_han(c, g) &&
+	       ((t->flags & JX_TOK_OOV) || tag[0] == 'x' ||
+	        !strncmp(tag, "nr", 2)) &&
+	       common_surname(c,
+	                      jx_table_find(c->tb.surnames, c->t + g, e - g));
+}
+
 static void surname_words(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -3602,6 +3690,11 @@ static void surname_words(ctx *c)
 			continue;
 		uint32_t g = s + char_len(c, s);
 		const char *tag = tok_tag(c, t);
+		if (address_surname(c, t, s, e)) {
+			if (surname_person(c, g, e, s, e) == -2)
+				return;
+			continue;
+		}
 		if (g == e) {
 			/* 李/nr|老師/n: a surname the lexicon tags as a name
 			 * and a noun (not a speech verb: 真|指出) */
@@ -3640,9 +3733,26 @@ static void surname_words(ctx *c)
 			    word_cost(c, g, e, &gt) >= 0 &&
 			    jx_lex_tag_name(&d->model->lex, (uint32_t)gt)[0] ==
 			        'n';
-			bool ok = unknown ||
+			/* a family's word tagged a name or unknown (劉家/nrfg,
+			 * 阮家/x; not 國家/n), with a common surname */
+			bool family =
+			    sd && !strcmp(sd, "family") &&
+			    (unknown || !strncmp(tag, "nr", 2)) &&
+			    g + char_len(c, g) == e &&
+			    common_surname(c, jx_table_find(c->tb.surnames,
+			                                    c->t + s, g - s));
+			/* not the start of a name the segmenter cut (李家|超,
+			 * 邵家|臻) */
+			const jx_token *nw = next_word(c, t);
+			if (family && nw && one_han_word(c, nw))
+				family = false;
+			if (sd && !strcmp(sd, "family") && !family)
+				continue;
+			bool ok = unknown || family ||
 			          (c->covered[g] == 2 && tag[0] == 'n') ||
-			          (sd && !strcmp(sd, "surname") &&
+			          (sd &&
+			           (!strcmp(sd, "surname") ||
+			            !strcmp(sd, "address")) &&
 			           !strcmp(tag, "n")) ||
 			          (noun_after && !strcmp(tag, "n") &&
 			           !glued_before(c, i)) ||
@@ -3668,18 +3778,10 @@ static void surname_words(ctx *c)
 		if (!office && (side == NULL || strcmp(side, "before") == 0 ||
 		                !uncovered(c, g, e)))
 			continue;
-		match *x = add_match(c, s, g, K_NAME, 0);
-		if (x == NULL)
+		int32_t ei = surname_person(c, s, g, s, e);
+		if (ei == -2)
 			return;
-		int32_t ei = entity_for(c, JX_ENT_PERSON,
-		                        arena_key(c, "S:", c->t + s, g - s),
-		                        jx_doc_span(d, s, g));
-		x->ent = ei;
-		if (ei < 0)
-			continue;
-		add_mention(c, ei, s, g);
-		add_span(c, &ent_at(c, ei)->forms, jx_doc_span(d, s, e));
-		if (office)
+		if (ei >= 0 && office)
 			add_title(c, ei, &c->m[mi], (title_of){0});
 	}
 }
@@ -3863,6 +3965,30 @@ static bool city_given(const ctx *c, uint32_t s, uint32_t g, uint32_t e)
 	       cw >= COMMON_WORD_COST;
 }
 
+static int32_t name_odds(const ctx *c, uint32_t p, int col);
+
+/* The name model's score of [s, e), a one-character surname and one or
+ * two given characters: the sum of their odds (a character with no odds
+ * at its place counts 0: 路甬祥, where 甬 is too rare to be counted); 0
+ * for a compound or Japanese surname. */
+static int64_t name_score(const ctx *c, uint32_t s, uint32_t e)
+{
+	uint32_t g = s + char_len(c, s);
+	bool one = g + char_len(c, g) == e;
+	int cols[3] = {0, one ? 3 : 1, 2};
+	uint32_t l2 = g < e ? char_len(c, g) : 0;
+	if (jx_table_find(c->tb.surnames, c->t + s, g - s + l2) >= 0 ||
+	    jx_table_find(c->tb.jp_surnames, c->t + s, g - s + l2) >= 0)
+		return 0; /* 歐陽|震, 橋本: the model has no odds for these */
+	int64_t sum = 0;
+	for (int k = 0; k < 3 && s < e; k++) {
+		int32_t v = name_odds(c, s, cols[k]);
+		sum += v == INT32_MIN ? 0 : v;
+		s += char_len(c, s);
+	}
+	return sum;
+}
+
 static void lexicon_names(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -3905,8 +4031,8 @@ static void lexicon_names(ctx *c)
 		}
 		if (!tag || strcmp(tag, "nr") != 0)
 			continue;
-		if (nc < 3 || nc > 4)
-			continue;
+		if (nc < 3 || nc > 4 || after_numeral(c, s))
+			continue; /* not 那|張小巧: a classifier */
 		bool free_ = e <= c->n;
 		for (uint32_t b = s; b < e && free_; b++)
 			free_ =
@@ -3952,6 +4078,17 @@ static void lexicon_names(ctx *c)
 			     given_count(c, q, col_) >= FREE_GIVEN_MIN;
 		}
 		if (!ok)
+			continue;
+		/* nor a building's (盧浮宮/nr) */
+		if (facility_end(c, prev_off(c, e), e))
+			continue;
+		/* the lexicon tags common words nr too (吉普車, 冷不丁,
+		 * 農家樂): a word of three that the name model finds less
+		 * likely a name than text needs a cue beside it (金人慶|強調)
+		 */
+		if (nc == 3 && !two && !translit_mostly(c, s, e) &&
+		    name_score(c, s, e) < 0 && !cue_word_before(c, s) &&
+		    !cue_after(c, e))
 			continue;
 		/* a place after the surname goes: 許銀川 (銀川); not one
 		 * the word begins with (江西籍) */
@@ -4086,6 +4223,8 @@ static bool kind_noun_after(const ctx *c, uint32_t i, uint32_t e)
  * - a run of three or more transliteration characters on word edges made
  *   of unknown words and words tagged as names or nouns (阿维兰热,
  *   涅姆佐夫, 普里馬科夫), or a word the lexicon tags nrt. */
+static bool particle_last(const ctx *c, uint32_t q, uint32_t e);
+
 static void unknown_names(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -4138,6 +4277,18 @@ static void unknown_names(ctx *c)
 			}
 			if (ne != e && nc <= 3)
 				ne = unknown_word_name(c, i, s, e);
+			/* 周定/x|之|同志: the particle ends the name */
+			const jx_token *pw = next_word(c, t);
+			if (ne == e && nc == 2 && pw && one_han_word(c, pw) &&
+			    particle_last(c, e, tok_ne(c, pw)))
+				ne = tok_ne(c, pw);
+			/* the model must find it likelier a name than text
+			 * (武聯, 成風, 高發 are no names) unless a cue is next
+			 * to it */
+			if (ne >= e && !ranked && !translit_mostly(c, s, ne) &&
+			    name_score(c, s, ne) < 0 &&
+			    !cue_word_before(c, s) && !cue_after(c, ne))
+				ne = s;
 			if (ne >= e) {
 				match *x = add_match(c, s, ne, K_NAME, 0);
 				if (x == NULL)
@@ -4188,7 +4339,8 @@ static void unknown_names(ctx *c)
 			entity_of_match(c, x);
 			continue;
 		}
-		if (!translit_at(c, s))
+		/* not a count first (一部/x|桑塔納: a car) */
+		if (!translit_at(c, s) || numeral_at(c, s, false))
 			continue;
 		/* a run of transliteration characters over whole words; one
 		 * other character in a run of five or more, not first and not
@@ -4339,6 +4491,17 @@ static bool oov_end(const ctx *c, const jx_token *t)
  * a form of address or a speech verb (橋本|首相, 拉埃|女士, 羅幹|說). The
  * word must be a noun, a name or unknown to the lexicon, and known names
  * must not cover it. */
+/* Is the word [s, e) a speaker's label: alone at the start of the text
+ * or of a line, and a colon right after it (奧田：主要是…, as in an
+ * interview's transcript)? */
+static bool speaker_label(const ctx *c, uint32_t s, uint32_t e)
+{
+	if (s > 0 && c->t[s - 1] != '\n')
+		return false;
+	return (e < c->n && c->t[e] == ':') ||
+	       (e + 3 <= c->n && !memcmp(c->t + e, "\xEF\xBC\x9A", 3));
+}
+
 static void cue_words(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -4430,6 +4593,9 @@ static void cue_words(ctx *c)
 			via_adverb = sd && !strcmp(sd, "after");
 			cue = via_adverb ? 1 : 0;
 		}
+		/* a speaker's label (奧田：, at a line's start) */
+		if (!cue && speaker_label(c, s, e))
+			cue = 1;
 		if (cue == 0)
 			continue;
 		/* a lexicon noun is a noun first (大家, 農民, 科學家說)
@@ -4604,6 +4770,23 @@ static bool street_at(const ctx *c, uint32_t p)
 	return jx_table_find(c->tb.street_ends, c->t + last, e - last) >= 0;
 }
 
+/* May the stop character at q, a name's last, end it all the same? A
+ * particle that names often end with (之: 李培之, 侯禦之) is no particle
+ * when a verb, an adverb or a cue follows it (李培|之|同志, 侯禦|之|不能):
+ * the particle joins two nouns. An adverb that ends names as often (也,
+ * 則) is no such case: 王磊也說 is 王磊. */
+static bool particle_last(const ctx *c, uint32_t q, uint32_t e)
+{
+	const jx_token *t = word_at(c, q), *w;
+	if (t == NULL || tok_ne(c, t) != e || tok_tag(c, t)[0] != 'u' ||
+	    name_odds(c, q, 2) <= 0 || (w = next_word(c, t)) == NULL ||
+	    tok_ne(c, w) > c->n)
+		return false;
+	const char *sd = cue_side(c, tok_ns(c, w), tok_ne(c, w));
+	return strchr("vd", tok_tag(c, w)[0]) != NULL ||
+	       (sd && strcmp(sd, "before") != 0);
+}
+
 /* The end of a scored name of three or two characters at norm offset s
  * (a word's start), or s. */
 static uint32_t scored_name(const ctx *c, uint32_t s)
@@ -4635,7 +4818,8 @@ static uint32_t scored_name(const ctx *c, uint32_t s)
 		bool stop = false;
 		for (uint32_t q = g1; q < e && !stop; q += char_len(c, q))
 			stop = jx_table_find(c->tb.nonname, c->t + q,
-			                     char_len(c, q)) >= 0;
+			                     char_len(c, q)) >= 0 &&
+			       !(len == 3 && q == g2 && particle_last(c, q, e));
 		/* no division's suffix at the end (耿鎮, 陳溝村; 江 山 end
 		 * names) */
 		uint32_t last = prev_off(c, e);
