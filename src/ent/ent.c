@@ -402,13 +402,13 @@ static const char *tok_tag(const ctx *c, const jx_token *t)
 	return tag ? tag : "";
 }
 
-/* The token holding norm offset p, or -1. */
 /* Is tag one the lexicon gives transliterated person's names (nrt, nrfg)? */
 static bool foreign_tag(const char *tag)
 {
 	return !strcmp(tag, "nrt") || !strcmp(tag, "nrfg");
 }
 
+/* The token holding norm offset p, or -1. */
 static int64_t tok_containing(const ctx *c, uint32_t p)
 {
 	const jishi_doc *d = c->doc;
@@ -2232,7 +2232,7 @@ static bool facility_end(const ctx *c, uint32_t s, uint32_t e)
 	return k && !strcmp(k, "facility");
 }
 
-static int64_t name_score(const ctx *c, uint32_t s, uint32_t e);
+static bool unlikely_name(const ctx *c, uint32_t s, uint32_t e, bool cued);
 
 static void free_names(ctx *c)
 {
@@ -2259,7 +2259,7 @@ static void free_names(ctx *c)
 		/* a name of three the model finds less likely than text
 		 * needs a cue (農家樂 is no name, 金人慶|強調 is) */
 		if (e > p && jx_utf8_count(c->t + p, e - p) == 3 &&
-		    !translit_mostly(c, p, e) && name_score(c, p, e) < 0)
+		    unlikely_name(c, p, e, false))
 			e = p;
 		if (e == p && c->tb.cues && !function_word_at(c, p, false))
 			e = cue_name(c, p, limit, cue_before(c, p, pe));
@@ -3989,6 +3989,15 @@ static int64_t name_score(const ctx *c, uint32_t s, uint32_t e)
 	return sum;
 }
 
+/* Does the name model find [s, e) less likely a name than text
+ * (name_score below 0), with no cue beside it when cued asks? Words of
+ * transliteration characters (all but one common) are not judged. */
+static bool unlikely_name(const ctx *c, uint32_t s, uint32_t e, bool cued)
+{
+	return !translit_mostly(c, s, e) && name_score(c, s, e) < 0 &&
+	       !(cued && (cue_word_before(c, s) || cue_after(c, e)));
+}
+
 static void lexicon_names(ctx *c)
 {
 	const jishi_doc *d = c->doc;
@@ -4086,9 +4095,7 @@ static void lexicon_names(ctx *c)
 		 * 農家樂): a word of three that the name model finds less
 		 * likely a name than text needs a cue beside it (金人慶|強調)
 		 */
-		if (nc == 3 && !two && !translit_mostly(c, s, e) &&
-		    name_score(c, s, e) < 0 && !cue_word_before(c, s) &&
-		    !cue_after(c, e))
+		if (nc == 3 && unlikely_name(c, s, e, true))
 			continue;
 		/* a place after the surname goes: 許銀川 (銀川); not one
 		 * the word begins with (江西籍) */
@@ -4285,9 +4292,7 @@ static void unknown_names(ctx *c)
 			/* the model must find it likelier a name than text
 			 * (武聯, 成風, 高發 are no names) unless a cue is next
 			 * to it */
-			if (ne >= e && !ranked && !translit_mostly(c, s, ne) &&
-			    name_score(c, s, ne) < 0 &&
-			    !cue_word_before(c, s) && !cue_after(c, ne))
+			if (ne >= e && !ranked && unlikely_name(c, s, ne, true))
 				ne = s;
 			if (ne >= e) {
 				match *x = add_match(c, s, ne, K_NAME, 0);
@@ -4485,23 +4490,24 @@ static bool oov_end(const ctx *c, const jx_token *t)
 	return (tag[0] == 'w' || (one_han_word(c, w) && strchr("cpu", tag[0])));
 }
 
+/* Is the word [s, e) a speaker's label: alone at the start of the text
+ * or of a line, and a colon right after it (奧田：主要是…, as in an
+ * interview's transcript)? */
+static bool speaker_label(const ctx *c, uint32_t s, uint32_t e)
+{
+	if ((s > 0 && c->t[s - 1] != '\n') || e >= c->n)
+		return false;
+	size_t q = e;
+	uint32_t cp = jx_utf8_next(c->t, c->n, &q);
+	return cp == ':' || cp == 0xFF1A;
+}
+
 /* Whole words next to a strong cue are names when they are shaped like
  * one (name_shaped): after an office title or a role word of
  * names/person_cues (司令|巴克, 發言人|魯賓), or before an office title,
  * a form of address or a speech verb (橋本|首相, 拉埃|女士, 羅幹|說). The
  * word must be a noun, a name or unknown to the lexicon, and known names
  * must not cover it. */
-/* Is the word [s, e) a speaker's label: alone at the start of the text
- * or of a line, and a colon right after it (奧田：主要是…, as in an
- * interview's transcript)? */
-static bool speaker_label(const ctx *c, uint32_t s, uint32_t e)
-{
-	if (s > 0 && c->t[s - 1] != '\n')
-		return false;
-	return (e < c->n && c->t[e] == ':') ||
-	       (e + 3 <= c->n && !memcmp(c->t + e, "\xEF\xBC\x9A", 3));
-}
-
 static void cue_words(ctx *c)
 {
 	const jishi_doc *d = c->doc;
